@@ -1,0 +1,70 @@
+#pragma once
+// The database connection: opening, migrations, transactions and the statement cache.
+// Only the store layer (src/store/) runs SQL; everything else calls store functions.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace pledgedb::store {
+
+struct OpenOptions {
+  bool create = true;      // create the file when missing (init); false: missing file is an error
+  bool migrate = true;     // apply pending migrations; false: refuse an outdated database
+  bool read_only = false;  // open read-only (reports)
+  int busy_timeout_ms = 10000;
+};
+
+struct MigrationInfo {
+  int version = 0;
+  std::string name;
+  std::string sha256;      // of the embedded file
+  std::string applied_at;  // empty when pending
+};
+
+// One connection; use one per thread. Opens with foreign_keys=ON, journal_mode=WAL,
+// busy_timeout, synchronous=NORMAL. Throws DatabaseError naming the path and the versions
+// when the database is newer than the code or an applied migration's checksum changed.
+class Database {
+ public:
+  static Database open(const std::string& path, const OpenOptions& options = {});
+  Database(Database&&) noexcept;
+  Database& operator=(Database&&) noexcept;
+  ~Database();
+
+  const std::string& path() const { return path_; }
+  int schema_version();              // PRAGMA user_version
+  static int code_version();         // highest embedded migration
+  std::vector<MigrationInfo> migrations();  // embedded ones, with applied_at when applied
+  int migrate();                     // applies pending migrations, returns how many
+
+  // A cached prepared statement, reset and with bindings cleared: reuse, never re-prepare.
+  SQLite::Statement& statement(std::string_view sql);
+  SQLite::Database& sql() { return *db_; }
+
+ private:
+  Database(std::string path, std::unique_ptr<SQLite::Database> db);
+  std::string path_;
+  std::unique_ptr<SQLite::Database> db_;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless committed (never throws there).
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(Database& db);
+  ~WriteTransaction();
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  void commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+}  // namespace pledgedb::store

@@ -1,0 +1,35 @@
+#pragma once
+// Normalization with an offset map back to the original bytes, and the one folding function
+// used for every alias key (regions, parties, programs).
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pledgedb::text {
+
+// Text prepared for extraction: Arabic-Indic and Persian digits -> ASCII, ٬ -> ',', ٫ -> '.',
+// NBSP/NNBSP/thin and other spaces -> ' ', tatweel and Arabic diacritics removed, dashes -> '-',
+// typographic apostrophes -> '\''. Case and letters are kept (names need their capitals).
+struct Normalized {
+  std::string text;
+  // origin[i] is the byte offset in the original of normalized byte i; origin[text.size()] is
+  // the original's size, so a normalized span [b, e) maps to [origin[b], origin[e]).
+  std::vector<std::uint32_t> origin;
+
+  std::size_t to_original(std::size_t normalized_offset) const { return origin[normalized_offset]; }
+};
+
+// Input must be valid UTF-8 (check with require_valid_utf8 first).
+Normalized normalize(std::string_view original);
+
+// Matching key: lower case, accents and Arabic diacritics removed, أ إ آ ٱ -> ا, ى -> ي, ة -> ه,
+// ؤ -> و, ئ -> ي, tatweel removed, hyphens/dashes/underscores/apostrophes/punctuation and runs of
+// spaces -> one space, trimmed. "Casablanca–Settat", "casablanca settat", "CASABLANCA-SETTAT" fold
+// to the same key.
+std::string fold(std::string_view s);
+
+// "ar", "fr", "en", "es" or "" when unsure, from script and stop words.
+std::string detect_language(std::string_view text);
+
+}  // namespace pledgedb::text
