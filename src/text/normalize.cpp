@@ -1,0 +1,294 @@
+#include "pledgedb/text/normalize.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+namespace pledgedb::text {
+namespace {
+
+// Decodes one code point of valid UTF-8 at s[i]; returns its length in bytes.
+inline std::size_t decode(const unsigned char* s, std::size_t i, std::size_t n, char32_t& cp) {
+  const unsigned char c = s[i];
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  }
+  if (c < 0xE0 && i + 1 < n) {
+    cp = (char32_t(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+    return 2;
+  }
+  if (c < 0xF0 && i + 2 < n) {
+    cp = (char32_t(c & 0x0F) << 12) | (char32_t(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    return 3;
+  }
+  if (i + 3 < n) {
+    cp = (char32_t(c & 0x07) << 18) | (char32_t(s[i + 1] & 0x3F) << 12) |
+         (char32_t(s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+    return 4;
+  }
+  cp = 0xFFFD;  // truncated: callers validate first; never read past the end
+  return n - i;
+}
+
+constexpr char kDrop = 0;   // remove the character
+constexpr char kKeep = 1;   // copy the original bytes
+
+// What normalize() does with one non-ASCII code point: kDrop, kKeep or an ASCII replacement.
+inline char normalize_cp(char32_t cp) {
+  if (cp >= 0x0660 && cp <= 0x0669) return char('0' + (cp - 0x0660));
+  if (cp >= 0x06F0 && cp <= 0x06F9) return char('0' + (cp - 0x06F0));
+  switch (cp) {
+    case 0x066C: return ',';
+    case 0x066B: return '.';
+    case 0x00A0: case 0x202F: case 0x205F: case 0x3000: case 0x1680: return ' ';
+    case 0x0640: case 0x0670: return kDrop;  // tatweel, superscript alef
+    case 0x200B: case 0x200C: case 0x200D: case 0x200E: case 0x200F:
+    case 0x2060: case 0xFEFF: case 0x00AD:  // zero-width, bidi marks, soft hyphen
+      return kDrop;
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D: return '-';
+    case 0x2018: case 0x2019: case 0x02BC: return '\'';
+    default: break;
+  }
+  if (cp >= 0x2000 && cp <= 0x200A) return ' ';  // en/em/figure/thin/hair... spaces
+  if (cp >= 0x064B && cp <= 0x065F) return kDrop;  // harakat and other Arabic marks
+  if (cp >= 0x2010 && cp <= 0x2015) return '-';
+  if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) return kDrop;
+  return kKeep;
+}
+
+}  // namespace
+
+Normalized normalize(std::string_view original) {
+  Normalized out;
+  const std::size_t n = original.size();
+  out.text.resize(n);  // normalization never grows the text
+  out.origin.resize(n + 1);
+  char* t = out.text.data();
+  std::uint32_t* o = out.origin.data();
+  const auto* s = reinterpret_cast<const unsigned char*>(original.data());
+  std::size_t j = 0;
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      t[j] = char(c);
+      o[j++] = std::uint32_t(i++);
+      continue;
+    }
+    char32_t cp;
+    const std::size_t len = decode(s, i, n, cp);
+    const char r = normalize_cp(cp);
+    if (r == kKeep) {
+      for (std::size_t k = 0; k < len; ++k) {
+        t[j] = char(s[i + k]);
+        o[j++] = std::uint32_t(i);  // every byte of a kept character maps to its start
+      }
+    } else if (r != kDrop) {
+      t[j] = r;
+      o[j++] = std::uint32_t(i);
+    }
+    i += len;
+  }
+  out.text.resize(j);
+  o[j] = std::uint32_t(n);
+  out.origin.resize(j + 1);
+  return out;
+}
+
+namespace {
+
+// Arabic letter variants folded to one form (after NFD, which already strips the hamza and
+// madda of أ إ آ ؤ ئ as combining marks).
+inline UChar32 fold_arabic(UChar32 c) {
+  switch (c) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673: return 0x0627;
+    case 0x0649: case 0x06CC: case 0x0626: return 0x064A;  // ى ی ئ -> ي
+    case 0x0629: return 0x0647;                            // ة -> ه
+    case 0x0624: return 0x0648;                            // ؤ -> و
+    case 0x06A9: return 0x0643;                            // Persian keheh -> ك
+    default: return c;
+  }
+}
+
+std::string fold_ascii(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (unsigned char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.push_back(char(c));
+    } else if (c >= 'A' && c <= 'Z') {
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.push_back(char(c + 32));
+    } else {
+      space = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string fold(std::string_view s) {
+  bool ascii = true;
+  for (unsigned char c : s)
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+  if (ascii) return fold_ascii(s);
+
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(s.size())));
+  u.foldCase();
+  icu::UnicodeString d;
+  if (U_SUCCESS(status)) d = nfd->normalize(u, status);
+  if (U_FAILURE(status)) d = u;
+
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  auto emit = [&](UChar32 c) {
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    char buf[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    out.append(buf, std::size_t(len));
+  };
+  for (int32_t i = 0; i < d.length();) {
+    UChar32 c = d.char32At(i);
+    i += U16_LENGTH(c);
+    const int8_t type = u_charType(c);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || c == 0x0640) continue;
+    if (type == U_FORMAT_CHAR) continue;  // bidi and zero-width characters
+    if (type == U_DECIMAL_DIGIT_NUMBER) {
+      emit(UChar32('0' + u_charDigitValue(c)));
+      continue;
+    }
+    if (c == 0x0153) {  // œ
+      emit('o');
+      emit('e');
+      continue;
+    }
+    if (c == 0x00E6) {  // æ
+      emit('a');
+      emit('e');
+      continue;
+    }
+    if (u_isalpha(c) || type == U_COMBINING_SPACING_MARK) {
+      emit(fold_arabic(c));
+      continue;
+    }
+    space = true;
+  }
+  return out;
+}
+
+namespace {
+
+struct StopWords {
+  const char* const* words;
+  std::size_t count;
+};
+
+constexpr const char* kFr[] = {"le", "la", "les", "des", "du", "et", "une", "pour", "dans", "est",
+                               "sur", "par", "au", "aux", "qui", "avec", "ce", "cette", "sont",
+                               "il", "elle", "ont", "été", "millions", "emplois", "l", "d", "qu"};
+constexpr const char* kEn[] = {"the", "of", "and", "to", "in", "is", "for", "on", "with", "by",
+                               "that", "will", "from", "at", "as", "it", "its", "an", "be",
+                               "has", "have", "was", "which", "jobs", "this"};
+constexpr const char* kEs[] = {"el", "los", "las", "del", "y", "con", "por", "para", "una", "se",
+                               "su", "sus", "es", "al", "lo", "como", "más", "empleos", "millones",
+                               "fue", "este", "esta"};
+
+int count_in(std::string_view w, const char* const* list, std::size_t n) {
+  for (std::size_t k = 0; k < n; ++k)
+    if (w == list[k]) return 1;
+  return 0;
+}
+
+}  // namespace
+
+std::string detect_language(std::string_view text) {
+  // The first 64 KiB are plenty to tell the language and keep this cheap on huge inputs.
+  constexpr std::size_t kScan = 64 * 1024;
+  if (text.size() > kScan) {
+    std::size_t cut = kScan;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+  }
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t arabic = 0, latin = 0;
+  int fr = 0, en = 0, es = 0;
+  std::array<char, 16> word{};
+  std::size_t wlen = 0;
+  bool too_long = false;
+  auto flush = [&] {
+    if (wlen > 0 && !too_long) {
+      std::string_view w(word.data(), wlen);
+      fr += count_in(w, kFr, std::size(kFr));
+      en += count_in(w, kEn, std::size(kEn));
+      es += count_in(w, kEs, std::size(kEs));
+    }
+    wlen = 0;
+    too_long = false;
+  };
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        ++latin;
+        if (wlen < word.size()) word[wlen++] = char(c | 0x20);
+        else too_long = true;
+      } else {
+        flush();
+      }
+      ++i;
+      continue;
+    }
+    char32_t cp;
+    const std::size_t len = decode(s, i, n, cp);
+    if (cp >= 0x0620 && cp <= 0x06FF) {
+      ++arabic;
+      flush();
+    } else if (cp >= 0x00C0 && cp <= 0x024F) {
+      ++latin;
+      // keep accented letters in the word (été, más): lower-case Latin-1 capitals
+      if (cp >= 0x00C0 && cp <= 0x00DE && cp != 0x00D7) cp += 0x20;
+      if (wlen + 2 <= word.size() && cp < 0x800) {
+        word[wlen++] = char(0xC0 | (cp >> 6));
+        word[wlen++] = char(0x80 | (cp & 0x3F));
+      } else {
+        too_long = true;
+      }
+    } else {
+      flush();
+    }
+    i += len;
+  }
+  flush();
+  if (arabic + latin == 0) return "";
+  if (arabic * 10 >= (arabic + latin) * 3 && arabic >= 10) return "ar";
+  if (arabic > latin) return "ar";
+  const int best = std::max({fr, en, es});
+  if (best < 2) return "";
+  const int second = fr + en + es - best - std::min({fr, en, es});
+  if (best * 2 < second * 3) return "";  // too close to call
+  if (best == fr) return "fr";
+  if (best == en) return "en";
+  return "es";
+}
+
+}  // namespace pledgedb::text
