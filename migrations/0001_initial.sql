@@ -1,6 +1,7 @@
 -- pledgedb initial schema: sources, regions, parties, agreements, commitments and their claims,
 -- milestones, progress observations and evidence spans. Status is never stored: it is computed
--- as of a date. Dates are ISO 'YYYY-MM-DD' text checked to be real dates.
+-- as of a date. Dates are ISO 'YYYY-MM-DD' text checked to be real dates: the '+0 days' modifier
+-- makes SQLite normalise 2023-02-30 to 2023-03-02, and IS (not =) keeps NULL from passing the check.
 
 CREATE TABLE source (
   id          INTEGER PRIMARY KEY,
@@ -9,7 +10,7 @@ CREATE TABLE source (
   outlet      TEXT,
   language    TEXT,
   title       TEXT,
-  published   TEXT CHECK (published IS NULL OR (published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(published) = published)),
+  published   TEXT CHECK (published IS NULL OR (published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(published, '+0 days') IS published)),
   path        TEXT,                      -- the file it was read from, as given
   format      TEXT NOT NULL CHECK (format IN ('txt', 'md', 'html', 'json', 'manual')),
   kind        TEXT CHECK (kind IS NULL OR kind IN ('announcement', 'progress', 'both', 'none')),
@@ -65,7 +66,7 @@ CREATE TABLE agreement (
   id          INTEGER PRIMARY KEY,
   kind        TEXT NOT NULL CHECK (kind IN ('mou', 'protocol', 'investment_agreement', 'convention', 'contract', 'announcement')),
   title       TEXT,
-  signed_on   TEXT CHECK (signed_on IS NULL OR (signed_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(signed_on) = signed_on)),
+  signed_on   TEXT CHECK (signed_on IS NULL OR (signed_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(signed_on, '+0 days') IS signed_on)),
   place       TEXT,
   country     TEXT,
   region_code TEXT REFERENCES region (code),
@@ -107,8 +108,8 @@ CREATE TABLE commitment (
   comparator    TEXT NOT NULL CHECK (comparator IN ('at_least', 'exactly', 'about', 'up_to')),
   unit          TEXT,
   qualifier     TEXT,
-  start         TEXT CHECK (start IS NULL OR (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(start) = start)),
-  deadline      TEXT CHECK (deadline IS NULL OR (deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(deadline) = deadline)),
+  start         TEXT CHECK (start IS NULL OR (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(start, '+0 days') IS start)),
+  deadline      TEXT CHECK (deadline IS NULL OR (deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(deadline, '+0 days') IS deadline)),
   deadline_kind TEXT NOT NULL CHECK (deadline_kind IN ('none', 'absolute', 'horizon', 'relative')),
   deadline_text TEXT,
   manual_status TEXT CHECK (manual_status IS NULL OR manual_status IN ('cancelled', 'withdrawn', 'suspended')),
@@ -130,14 +131,14 @@ CREATE TABLE commitment_claim (
   comparator    TEXT CHECK (comparator IS NULL OR comparator IN ('at_least', 'exactly', 'about', 'up_to')),
   unit          TEXT,
   qualifier     TEXT,
-  start         TEXT CHECK (start IS NULL OR (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(start) = start)),
-  deadline      TEXT CHECK (deadline IS NULL OR (deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(deadline) = deadline)),
+  start         TEXT CHECK (start IS NULL OR (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(start, '+0 days') IS start)),
+  deadline      TEXT CHECK (deadline IS NULL OR (deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(deadline, '+0 days') IS deadline)),
   deadline_kind TEXT CHECK (deadline_kind IS NULL OR deadline_kind IN ('none', 'absolute', 'horizon', 'relative')),
   deadline_text TEXT,
   manual_status TEXT CHECK (manual_status IS NULL OR manual_status IN ('cancelled', 'withdrawn', 'suspended')),
   note          TEXT,
   confidence    REAL NOT NULL DEFAULT 1 CHECK (confidence BETWEEN 0 AND 1),
-  claimed_on    TEXT CHECK (claimed_on IS NULL OR (claimed_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(claimed_on) = claimed_on)),
+  claimed_on    TEXT CHECK (claimed_on IS NULL OR (claimed_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(claimed_on, '+0 days') IS claimed_on)),
   created_at    TEXT NOT NULL,
   CHECK ((origin = 'manual') = (source_id IS NULL))
 ) STRICT;
@@ -147,7 +148,7 @@ CREATE INDEX commitment_claim_source ON commitment_claim (source_id);
 CREATE TABLE milestone (
   id            INTEGER PRIMARY KEY,
   commitment_id INTEGER NOT NULL REFERENCES commitment (id) ON DELETE CASCADE,
-  due           TEXT CHECK (due IS NULL OR (due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(due) = due)),
+  due           TEXT CHECK (due IS NULL OR (due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(due, '+0 days') IS due)),
   target        REAL NOT NULL CHECK (target >= 0 AND target < 1e15),
   text          TEXT,
   source_id     INTEGER REFERENCES source (id) ON DELETE CASCADE
@@ -158,7 +159,7 @@ CREATE INDEX milestone_commitment ON milestone (commitment_id, due);
 CREATE TABLE progress (
   id            INTEGER PRIMARY KEY,
   commitment_id INTEGER NOT NULL REFERENCES commitment (id) ON DELETE CASCADE,
-  as_of         TEXT NOT NULL CHECK (as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(as_of) = as_of),
+  as_of         TEXT NOT NULL CHECK (as_of GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(as_of, '+0 days') IS as_of),
   value         REAL NOT NULL CHECK (value >= 0 AND value < 1e15),
   unit          TEXT,
   source_id     INTEGER REFERENCES source (id) ON DELETE CASCADE,

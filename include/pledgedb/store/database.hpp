@@ -17,6 +17,9 @@ struct OpenOptions {
   bool migrate = true;     // apply pending migrations; false: refuse an outdated database
   bool read_only = false;  // open read-only (reports)
   int busy_timeout_ms = 10000;
+  // false: open the database as it is, without refusing a newer, changed or outdated schema
+  // (for `db status`, `db check` and `db migrate`, which report or fix those themselves).
+  bool check_schema = true;
 };
 
 struct MigrationInfo {
@@ -41,8 +44,12 @@ class Database {
   static int code_version();         // highest embedded migration
   std::vector<MigrationInfo> migrations();  // embedded ones, with applied_at when applied
   int migrate();                     // applies pending migrations, returns how many
+  // Everything wrong with the file: PRAGMA integrity_check, foreign_key_check, and the
+  // migration bookkeeping (newer, unknown or changed migrations). Empty when healthy. Reads only.
+  std::vector<std::string> check();
 
   // A cached prepared statement, reset and with bindings cleared: reuse, never re-prepare.
+  // The same SQL gives the same object, so finish with one before asking for it again.
   SQLite::Statement& statement(std::string_view sql);
   SQLite::Database& sql() { return *db_; }
 

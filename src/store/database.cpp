@@ -1,0 +1,212 @@
+#include "pledgedb/store/database.hpp"
+
+#include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <system_error>
+
+#include "core/embedded.hpp"
+#include "pledgedb/error.hpp"
+#include "pledgedb/store/regions.hpp"
+#include "store/migrate.hpp"
+
+namespace pledgedb::store {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_memory(const std::string& path) { return path == ":memory:" || path.empty(); }
+
+// SQLite reports a foreign file only when it first reads it; name the file and say what it is.
+[[noreturn]] void rethrow_open_error(const std::string& path, const SQLite::Exception& e) {
+  if (e.getErrorCode() == SQLITE_NOTADB)
+    throw DatabaseError(fmt::format("{}: not a SQLite database ({})", path, e.what()));
+  if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)
+    throw DatabaseError(fmt::format("{}: database is locked by another process ({})", path, e.what()));
+  throw DatabaseError(fmt::format("{}: cannot open the database: {}", path, e.what()));
+}
+
+const std::vector<Migration>& embedded_migrations() {
+  static const std::vector<Migration> list = parse_migrations(embedded::migrations());
+  return list;
+}
+
+bool regions_empty(SQLite::Database& db) {
+  if (!db.tableExists("region")) return false;  // an older schema: nothing to seed into
+  return db.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM region)").getInt() != 0;
+}
+
+}  // namespace
+
+Database::Database(std::string path, std::unique_ptr<SQLite::Database> db)
+    : path_(std::move(path)), db_(std::move(db)) {}
+
+Database::Database(Database&&) noexcept = default;
+
+Database& Database::operator=(Database&& other) noexcept {
+  if (this != &other) {
+    cache_.clear();  // statements must go before the connection they belong to
+    path_ = std::move(other.path_);
+    db_ = std::move(other.db_);
+    cache_ = std::move(other.cache_);
+  }
+  return *this;
+}
+
+Database::~Database() { cache_.clear(); }
+
+Database Database::open(const std::string& path, const OpenOptions& options) {
+  if (!is_memory(path)) {
+    std::error_code ec;
+    const bool exists = fs::exists(path, ec);
+    if (!exists) {
+      if (!options.create || options.read_only)
+        throw DatabaseError(fmt::format("{}: no such database (run 'pledgedb init')", path));
+      fs::path dir = fs::path(path).parent_path();
+      if (dir.empty()) dir = ".";
+      if (!fs::is_directory(dir, ec))
+        throw DatabaseError(
+            fmt::format("cannot create database {}: directory {} does not exist", path, dir.string()));
+    } else if (fs::is_directory(path, ec)) {
+      throw DatabaseError(fmt::format("{}: is a directory, not a database file", path));
+    }
+  }
+
+  const int flags = options.read_only ? SQLite::OPEN_READONLY
+                    : options.create  ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
+                                      : SQLite::OPEN_READWRITE;
+  std::unique_ptr<SQLite::Database> conn;
+  try {
+    conn = std::make_unique<SQLite::Database>(is_memory(path) ? std::string(":memory:") : path, flags,
+                                              options.busy_timeout_ms);
+    // The first statements read the header: a foreign file fails here with SQLITE_NOTADB.
+    conn->exec("PRAGMA foreign_keys = ON");
+    if (!options.read_only) {
+      conn->execAndGet("PRAGMA journal_mode = WAL");
+      conn->exec("PRAGMA synchronous = NORMAL");
+    }
+    (void)conn->execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+  } catch (const SQLite::Exception& e) {
+    rethrow_open_error(path, e);
+  }
+
+  Database db(path, std::move(conn));
+  try {
+    if (options.check_schema) {
+      const auto& migrations = embedded_migrations();
+      if (auto problems = migration_problems(db.sql(), migrations, path); !problems.empty())
+        throw DatabaseError(problems.front());
+      const auto pending = pending_migrations(db.sql(), migrations);
+      if (!pending.empty() && (options.read_only || !options.migrate))
+        throw DatabaseError(fmt::format("{}: database schema version {} is older than this pledgedb ({}); "
+                                        "run 'pledgedb db migrate'",
+                                        path, db.schema_version(), code_version()));
+      int applied = 0;
+      if (!pending.empty()) applied = db.migrate();
+      // Seed the regions on a new database (or one whose seeding was interrupted).
+      if (!options.read_only && applied == 0 && regions_empty(db.sql())) sync_regions(db);
+    }
+  } catch (const SQLite::Exception& e) {
+    rethrow_open_error(path, e);
+  }
+  return db;
+}
+
+int Database::schema_version() { return user_version(*db_); }
+
+int Database::code_version() {
+  const auto& m = embedded_migrations();
+  return m.empty() ? 0 : m.back().version;
+}
+
+std::vector<MigrationInfo> Database::migrations() {
+  std::vector<MigrationInfo> out;
+  const auto applied = applied_migrations(*db_);
+  for (const auto& m : embedded_migrations()) {
+    MigrationInfo info{m.version, m.name, m.sha256, {}};
+    for (const auto& a : applied)
+      if (a.version == m.version) info.applied_at = a.applied_at;
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+int Database::migrate() {
+  cache_.clear();  // prepared statements may name tables a migration rebuilds
+  const int applied = apply_migrations(*db_, embedded::migrations(), path_);
+  if (applied > 0 && regions_empty(*db_)) sync_regions(*this);
+  return applied;
+}
+
+std::vector<std::string> Database::check() {
+  std::vector<std::string> problems;
+  {
+    SQLite::Statement q(*db_, "PRAGMA integrity_check");
+    while (q.executeStep()) {
+      std::string line = q.getColumn(0).getString();
+      if (line != "ok") problems.push_back(fmt::format("{}: integrity: {}", path_, line));
+    }
+  }
+  {
+    SQLite::Statement q(*db_, "PRAGMA foreign_key_check");
+    while (q.executeStep()) {
+      // table, rowid (NULL for WITHOUT ROWID tables), referenced table, foreign key index
+      const std::string rowid = q.getColumn(1).isNull() ? std::string("?") : q.getColumn(1).getString();
+      problems.push_back(fmt::format("{}: foreign key: {} row {} refers to a missing {} row", path_,
+                                     q.getColumn(0).getString(), rowid, q.getColumn(2).getString()));
+    }
+  }
+  for (auto& p : migration_problems(*db_, embedded_migrations(), path_)) problems.push_back(std::move(p));
+  if (problems.empty()) {
+    if (const auto pending = pending_migrations(*db_, embedded_migrations()); !pending.empty())
+      problems.push_back(fmt::format("{}: {} migration(s) pending (schema version {}, this pledgedb has {}); run "
+                                     "'pledgedb db migrate'",
+                                     path_, pending.size(), schema_version(), code_version()));
+  }
+  return problems;
+}
+
+SQLite::Statement& Database::statement(std::string_view sql) {
+  std::string key(sql);
+  auto it = cache_.find(key);
+  if (it == cache_.end()) {
+    auto stmt = std::make_unique<SQLite::Statement>(*db_, key);
+    it = cache_.emplace(std::move(key), std::move(stmt)).first;
+  } else {
+    // tryReset: sqlite3_reset repeats the last step's error (a failed INSERT), which is not ours to throw.
+    it->second->tryReset();
+    it->second->clearBindings();
+  }
+  return *it->second;
+}
+
+WriteTransaction::WriteTransaction(Database& db) : db_(db) {
+  try {
+    db_.sql().exec("BEGIN IMMEDIATE");
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(fmt::format("{}: cannot start a write transaction: {}", db_.path(), e.what()));
+  }
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (done_) return;
+  try {
+    if (sqlite3_get_autocommit(db_.sql().getHandle()) == 0) db_.sql().exec("ROLLBACK");
+  } catch (...) {
+    // A destructor must not throw; SQLite rolls back on close anyway.
+  }
+}
+
+void WriteTransaction::commit() {
+  try {
+    db_.sql().exec("COMMIT");
+  } catch (const SQLite::Exception& e) {
+    throw DatabaseError(fmt::format("{}: commit failed: {}", db_.path(), e.what()));
+  }
+  done_ = true;
+}
+
+}  // namespace pledgedb::store
