@@ -169,6 +169,31 @@ std::vector<std::string> Database::check() {
   return problems;
 }
 
+std::vector<std::pair<std::string, std::int64_t>> Database::table_counts() {
+  std::vector<std::string> names;
+  {
+    // Ordinary tables only: virtual tables (FTS5) and their shadow tables are index internals.
+    SQLite::Statement q(*db_, R"(
+      SELECT m.name FROM sqlite_master AS m
+      WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\'
+        AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+        AND NOT EXISTS (SELECT 1 FROM sqlite_master AS v
+                        WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%'
+                          AND m.name LIKE v.name || '\_%' ESCAPE '\')
+      ORDER BY m.name)");
+    while (q.executeStep()) names.push_back(q.getColumn(0).getString());
+  }
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (const auto& name : names) {
+    // A table name cannot be a bound parameter; it comes from sqlite_master and is quoted.
+    std::string quoted = "\"";
+    for (char c : name) quoted += (c == '"') ? std::string("\"\"") : std::string(1, c);
+    quoted += '"';
+    out.emplace_back(name, db_->execAndGet("SELECT count(*) FROM " + quoted).getInt64());
+  }
+  return out;
+}
+
 SQLite::Statement& Database::statement(std::string_view sql) {
   std::string key(sql);
   auto it = cache_.find(key);

@@ -4,10 +4,12 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace pledgedb::store {
@@ -47,6 +49,8 @@ class Database {
   // Everything wrong with the file: PRAGMA integrity_check, foreign_key_check, and the
   // migration bookkeeping (newer, unknown or changed migrations). Empty when healthy. Reads only.
   std::vector<std::string> check();
+  // Row count of every table (not SQLite's own, not full-text index internals), by name.
+  std::vector<std::pair<std::string, std::int64_t>> table_counts();
 
   // A cached prepared statement, reset and with bindings cleared: reuse, never re-prepare.
   // The same SQL gives the same object, so finish with one before asking for it again.
