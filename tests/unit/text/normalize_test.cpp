@@ -1,0 +1,114 @@
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "pledgedb/text/normalize.hpp"
+
+using pledgedb::text::detect_language;
+using pledgedb::text::fold;
+using pledgedb::text::normalize;
+
+namespace {
+// The original bytes behind the normalized span [b, e).
+std::string back(const pledgedb::text::Normalized& n, std::string_view original, std::size_t b, std::size_t e) {
+  return std::string(original.substr(n.origin[b], n.origin[e] - n.origin[b]));
+}
+std::string back(const pledgedb::text::Normalized& n, std::string_view original, std::string_view needle) {
+  const auto b = n.text.find(needle);
+  REQUIRE(b != std::string::npos);
+  return back(n, original, b, b + needle.size());
+}
+}  // namespace
+
+TEST_CASE("digits, separators and spaces become ASCII") {
+  CHECK(normalize("١٢٣٤٥٦٧٨٩٠").text == "1234567890");
+  CHECK(normalize("۱۲۳ و ۴۵۶").text == "123 و 456");
+  CHECK(normalize("١٬٢٠٠ منصب").text == "1,200 منصب");
+  CHECK(normalize("٢٫٥ مليار").text == "2.5 مليار");
+  CHECK(normalize("1\xC2\xA0" "200").text == "1 200");             // NBSP
+  CHECK(normalize("1\xE2\x80\xAF" "200").text == "1 200");         // NNBSP
+  CHECK(normalize("a\xE2\x80\x89" "b\xE2\x80\x8A" "c\xE2\x80\x87" "d\xE2\x80\x82" "e\xE2\x80\x83" "f\xE3\x80\x80" "g").text ==
+        "a b c d e f g");
+}
+
+TEST_CASE("dashes, apostrophes, quotes, marks") {
+  CHECK(normalize("Casablanca–Settat — 2025‑2030 −5 ‒ x").text == "Casablanca-Settat - 2025-2030 -5 - x");
+  CHECK(normalize("l’usine d‘ici ʼa").text == "l'usine d'ici 'a");
+  CHECK(normalize("« Tanger Med » “OCP” ″x″").text == "« Tanger Med » “OCP” ″x″");
+  CHECK(normalize("مـــليار").text == "مليار");                     // tatweel
+  CHECK(normalize("مِلْيَارُ دِرْهَمٍ").text == "مليار درهم");          // harakat
+  CHECK(normalize("هٰذا").text == "هذا");                            // superscript alef
+  CHECK(normalize("\xE2\x80\x8F" "500\xE2\x80\x8E" " \xE2\x81\xA7x\xE2\x81\xA9\xE2\x80\xAB").text == "500 x");
+  CHECK(normalize("zero\xE2\x80\x8Bwidth\xEF\xBB\xBF").text == "zerowidth");
+  CHECK(normalize("Béni Mellal").text == "Béni Mellal");  // letters and case are kept
+}
+
+TEST_CASE("the offset map leads every normalized span back to its original words") {
+  const std::string original =
+      "\xE2\x80\x8F" "وقّعت الشركة اتفاقية بقيمة ١٬٥ مليـــار درهم لإحداث ٢٠٠٠ منصب شغل – "
+      "l’usine de Kénitra créera 1\xC2\xA0" "200 emplois d’ici 2026 ; “Phase 2” costs $6.5\xE2\x80\xAF" "bn.";
+  const auto n = normalize(original);
+  REQUIRE(n.origin.size() == n.text.size() + 1);
+  CHECK(n.origin.back() == original.size());
+  for (std::size_t i = 1; i < n.origin.size(); ++i) CHECK(n.origin[i - 1] < n.origin[i] + 1);
+  CHECK(back(n, original, "1,5 مليار") == "١٬٥ مليـــار");
+  CHECK(back(n, original, "2000") == "٢٠٠٠");
+  CHECK(back(n, original, "وقعت") == "وقّعت");
+  CHECK(back(n, original, "l'usine") == "l’usine");
+  CHECK(back(n, original, "Kénitra") == "Kénitra");
+  CHECK(back(n, original, "1 200 emplois") == "1\xC2\xA0" "200 emplois");
+  CHECK(back(n, original, "d'ici 2026") == "d’ici 2026");
+  CHECK(back(n, original, "$6.5 bn") == "$6.5\xE2\x80\xAF" "bn");
+  CHECK(back(n, original, "“Phase 2”") == "“Phase 2”");
+  CHECK(back(n, original, "شغل - l") == "شغل – l");
+  // spans starting at 0 after a removed bidi mark start at the first kept character
+  CHECK(n.origin[0] == 3);
+}
+
+TEST_CASE("normalize of ASCII is the identity with an identity map") {
+  const std::string s = "The group will hire 1,200 people by 2026.";
+  const auto n = normalize(s);
+  CHECK(n.text == s);
+  for (std::size_t i = 0; i <= s.size(); ++i) CHECK(n.origin[i] == i);
+  CHECK(normalize("").text.empty());
+  CHECK(normalize("").origin.size() == 1);
+}
+
+TEST_CASE("fold makes one key for the spellings of a name") {
+  CHECK(fold("جهة الدار البيضاء سطات") == fold("جهة الدار البيضاء - سطات"));
+  CHECK(fold("جهة الدار البيضاء – سطات") == fold("جهة الدار البيضاء سطات"));
+  CHECK(fold("Casablanca–Settat") == "casablanca settat");
+  CHECK(fold("CASABLANCA-SETTAT") == "casablanca settat");
+  CHECK(fold("Béni Mellal") == fold("beni-mellal"));
+  CHECK(fold("Béni Mellal") == "beni mellal");
+  CHECK(fold("الرباط") == fold("ألرباط"));
+  CHECK(fold("إقليم الرباط") == fold("اقليم الرباط"));
+  CHECK(fold("آسفي") == fold("اسفي"));
+  CHECK(fold("طنجة") == fold("طنجه"));
+  CHECK(fold("مستشفى") == fold("مستشفي"));
+  CHECK(fold("مُؤَسَّسَة") == fold("موسسه"));
+  CHECK(fold("الـــرباط") == "الرباط");
+  CHECK(fold("  Fès--Meknès  ") == "fes meknes");
+  CHECK(fold("L’Oriental") == fold("l'oriental"));
+  CHECK(fold("l'Oriental") == "l oriental");
+  CHECK(fold("«Tanger Med»") == "tanger med");
+  CHECK(fold("Rabat_Salé.Kénitra") == "rabat sale kenitra");
+  CHECK(fold("Programme ٢٠٣٠") == "programme 2030");
+  CHECK(fold("Œuvre STRASSE Straße") == "oeuvre strasse strasse");
+  CHECK(fold("") == "");
+  CHECK(fold(" -- ") == "");
+  CHECK(fold("Dakhla-Oued Ed-Dahab") == "dakhla oued ed dahab");
+}
+
+TEST_CASE("detect_language by script and stop words") {
+  CHECK(detect_language("وقعت الحكومة اتفاقية استثمار مع شركة صناعية لإحداث 500 منصب شغل") == "ar");
+  CHECK(detect_language("Le groupe a signé une convention avec le ministère pour la création de 500 emplois dans la région.") == "fr");
+  CHECK(detect_language("The group signed an agreement with the ministry for the creation of 500 jobs in the region.") == "en");
+  CHECK(detect_language("El grupo firmó un acuerdo con el ministerio para la creación de 500 empleos en la región.") == "es");
+  CHECK(detect_language("") == "");
+  CHECK(detect_language("12345 !!!") == "");
+  CHECK(detect_language("OCP Tanger Med") == "");
+  // Arabic text quoting a French name is still Arabic
+  CHECK(detect_language("وقعت شركة Renault Group اتفاقية مع وزارة الصناعة والتجارة بالرباط") == "ar");
+}
