@@ -140,12 +140,13 @@ StatusResult compute_status(const CommitmentFacts& f, Date t, const StatusOption
   std::optional<Date> last_deadline;
   for (const Claim* c : ordered) {
     if (c->target) {
-      if (last_target && *c->target < *last_target) r.downsized = true;
-      if (last_target && *c->target > *last_target) r.upsized = true;
+      // Same thresholds as store::revisions_from_claims: rounding is not a revision.
+      if (last_target && *c->target < *last_target * 0.99) r.downsized = true;
+      if (last_target && *c->target > *last_target * 1.01) r.upsized = true;
       last_target = c->target;
     }
     if (c->deadline) {
-      if (last_deadline && *c->deadline != *last_deadline) r.rescheduled = true;
+      if (last_deadline && days_between(*last_deadline, *c->deadline) > 31) r.rescheduled = true;
       last_deadline = c->deadline;
     }
   }

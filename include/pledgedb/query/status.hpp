@@ -69,9 +69,10 @@ struct StatusResult {
   std::optional<Date> start;
   std::optional<Date> met_on;  // first observation with value >= target
   bool met_late = false;       // first met after the deadline
-  bool rescheduled = false;    // claims visible at T disagree on the deadline over time
-  bool downsized = false;      // a later claim lowered the target
-  bool upsized = false;        // a later claim raised the target
+  // Revisions among the claims visible at T, in date order (as store::revisions_from_claims):
+  bool rescheduled = false;    // a later claim moved the deadline later by more than 31 days
+  bool downsized = false;      // a later claim lowered the target by more than 1%
+  bool upsized = false;        // a later claim raised the target by more than 1%
   bool due_soon = false;       // deadline in [T, T + window], not met, not manually closed
   std::optional<double> latest_value;
   std::optional<Date> latest_as_of;

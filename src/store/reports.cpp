@@ -1,0 +1,236 @@
+// Reads for pledges and reports. Every value is a bound parameter; the SQL text only varies by
+// which filters are present, so each variant is prepared once and cached.
+#include "pledgedb/store/reports.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+#include "pledgedb/text/normalize.hpp"
+
+namespace pledgedb::store {
+
+namespace {
+
+std::optional<Date> date_of(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return Date::try_parse(c.getString());
+}
+std::optional<Date> date_of(const nlohmann::json& j) {
+  if (!j.is_string()) return std::nullopt;
+  return Date::try_parse(j.get<std::string>());
+}
+std::optional<double> number_of(const nlohmann::json& j) {
+  if (!j.is_number()) return std::nullopt;
+  return j.get<double>();
+}
+std::string text_of(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
+std::string text_of(const nlohmann::json& j) { return j.is_string() ? j.get<std::string>() : std::string(); }
+
+std::string json_list(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
+
+std::string upper(std::string_view s) {
+  std::string o(s);
+  for (auto& c : o) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return o;
+}
+
+}  // namespace
+
+std::vector<CommitmentRecord> fetch_commitments(Database& db, const CommitmentFilter& f, Date as_of) {
+  // Latest-first reads use the indexes progress(commitment_id, as_of), commitment_claim
+  // (commitment_id) and milestone(commitment_id, due) once per row.
+  std::string sql =
+      "SELECT c.id, c.agreement_id, c.party_id, p.name, c.metric, c.target, c.comparator, c.unit, c.qualifier,"
+      " c.start, c.deadline, c.deadline_text, c.manual_status, a.title, a.program, a.sector,"
+      " coalesce(a.country, r.country), a.region_code, r.name, a.signed_on,"
+      " (SELECT min(s.published) FROM agreement_source x JOIN source s ON s.id = x.source_id"
+      "   WHERE x.agreement_id = a.id),"
+      " (SELECT json_group_array(json_array(pr.id, pr.as_of, pr.value, coalesce(ps.url, pr.source_url)))"
+      "   FROM (SELECT * FROM progress WHERE commitment_id = c.id AND as_of <= :asof ORDER BY as_of, id) pr"
+      "   LEFT JOIN source ps ON ps.id = pr.source_id),"
+      " (SELECT json_group_array(json_array(cc.id, coalesce(cc.claimed_on, cs.published), cc.target, cc.deadline,"
+      "     cc.manual_status, cc.origin, cc.confidence))"
+      "   FROM commitment_claim cc LEFT JOIN source cs ON cs.id = cc.source_id WHERE cc.commitment_id = c.id),"
+      " (SELECT json_group_array(json_array(m.due, m.target, m.text)) FROM milestone m WHERE m.commitment_id = c.id)"
+      " FROM commitment c JOIN agreement a ON a.id = c.agreement_id"
+      " LEFT JOIN party p ON p.id = c.party_id LEFT JOIN region r ON r.code = a.region_code WHERE 1";
+  std::string deadline_sql;
+  auto add_deadline = [&](const char* cond) { deadline_sql += deadline_sql.empty() ? cond : std::string(" AND ") + cond; };
+  if (f.deadline_below) add_deadline("c.deadline < :dbelow");
+  if (f.deadline_above) add_deadline("c.deadline > :dabove");
+  if (f.deadline_from) add_deadline("c.deadline >= :dfrom");
+  if (f.deadline_to) add_deadline("c.deadline <= :dto");
+  if (!deadline_sql.empty()) {
+    if (f.revised_after)
+      sql += " AND ((" + deadline_sql +
+             ") OR c.id IN (SELECT commitment_id FROM commitment_claim WHERE claimed_on > :revised))";
+    else
+      sql += " AND " + deadline_sql;
+  }
+  if (f.region_codes) sql += " AND a.region_code IN (SELECT value FROM json_each(:regions))";
+  if (!f.country.empty()) sql += " AND coalesce(a.country, r.country) = :country";
+  if (f.has_party)
+    sql += " AND (c.party_id IN (SELECT value FROM json_each(:parties)) OR a.id IN (SELECT agreement_id FROM"
+           " agreement_party WHERE party_id IN (SELECT value FROM json_each(:parties))))";
+  if (f.metric) sql += " AND c.metric = :metric";
+  if (!f.program.empty()) sql += " AND a.program = :program COLLATE NOCASE";
+  if (!f.sector.empty()) sql += " AND a.sector = :sector COLLATE NOCASE";
+  if (f.id) sql += " AND c.id = :id";
+  sql += " ORDER BY c.id";
+
+  auto& st = db.statement(sql);
+  st.bind(":asof", as_of.to_string());
+  if (f.deadline_below) st.bind(":dbelow", f.deadline_below->to_string());
+  if (f.deadline_above) st.bind(":dabove", f.deadline_above->to_string());
+  if (f.deadline_from) st.bind(":dfrom", f.deadline_from->to_string());
+  if (f.deadline_to) st.bind(":dto", f.deadline_to->to_string());
+  if (!deadline_sql.empty() && f.revised_after) st.bind(":revised", f.revised_after->to_string());
+  if (f.region_codes) st.bind(":regions", json_list(*f.region_codes));
+  if (!f.country.empty()) st.bind(":country", upper(f.country));
+  if (f.has_party) st.bind(":parties", nlohmann::json(f.party_ids).dump());
+  if (f.metric) st.bind(":metric", std::string(to_string(*f.metric)));
+  if (!f.program.empty()) st.bind(":program", f.program);
+  if (!f.sector.empty()) st.bind(":sector", f.sector);
+  if (f.id) st.bind(":id", *f.id);
+
+  std::vector<CommitmentRecord> out;
+  while (st.executeStep()) {
+    CommitmentRecord c;
+    c.id = st.getColumn(0).getInt64();
+    c.agreement_id = st.getColumn(1).getInt64();
+    if (!st.getColumn(2).isNull()) c.party_id = st.getColumn(2).getInt64();
+    c.party = text_of(st.getColumn(3));
+    c.metric = parse_metric(text_of(st.getColumn(4))).value_or(Metric::other);
+    if (!st.getColumn(5).isNull()) c.target = st.getColumn(5).getDouble();
+    c.comparator = parse_comparator(text_of(st.getColumn(6))).value_or(Comparator::exactly);
+    c.unit = text_of(st.getColumn(7));
+    c.qualifier = text_of(st.getColumn(8));
+    c.start = date_of(st.getColumn(9));
+    c.deadline = date_of(st.getColumn(10));
+    c.deadline_text = text_of(st.getColumn(11));
+    if (!st.getColumn(12).isNull()) c.manual_status = parse_manual_status(st.getColumn(12).getString());
+    c.title = text_of(st.getColumn(13));
+    c.program = text_of(st.getColumn(14));
+    c.sector = text_of(st.getColumn(15));
+    c.country = text_of(st.getColumn(16));
+    c.region_code = text_of(st.getColumn(17));
+    c.region = text_of(st.getColumn(18));
+    c.signed_on = date_of(st.getColumn(19));
+    c.first_source = date_of(st.getColumn(20));
+    for (const auto& o : nlohmann::json::parse(text_of(st.getColumn(21)))) {
+      auto d = date_of(o[1]);
+      if (!d) continue;
+      c.observations.push_back({o[0].get<std::int64_t>(), *d, number_of(o[2]).value_or(0), text_of(o[3])});
+    }
+    for (const auto& o : nlohmann::json::parse(text_of(st.getColumn(22)))) {
+      ClaimRecord k;
+      k.id = o[0].get<std::int64_t>();
+      k.claimed_on = date_of(o[1]);
+      k.target = number_of(o[2]);
+      k.deadline = date_of(o[3]);
+      if (o[4].is_string()) k.manual_status = parse_manual_status(o[4].get<std::string>());
+      k.manual = text_of(o[5]) == "manual";
+      k.confidence = number_of(o[6]).value_or(1.0);
+      c.claims.push_back(k);
+    }
+    for (const auto& o : nlohmann::json::parse(text_of(st.getColumn(23))))
+      c.milestones.push_back({date_of(o[0]), number_of(o[1]).value_or(0), text_of(o[2])});
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<RegionRecord> all_regions(Database& db) {
+  auto& st = db.statement("SELECT code, name, type, parent, country FROM region ORDER BY code");
+  std::vector<RegionRecord> out;
+  while (st.executeStep())
+    out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+                   text_of(st.getColumn(3)), st.getColumn(4).getString()});
+  return out;
+}
+
+std::vector<std::string> find_region_codes(Database& db, std::string_view text) {
+  std::vector<std::string> out;
+  {
+    auto& st = db.statement("SELECT code FROM region WHERE code = :code");
+    st.bind(":code", upper(text));
+    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+  }
+  if (!out.empty()) return out;
+  const std::string key = text::fold(text);
+  if (key.empty()) return out;
+  {
+    auto& st = db.statement("SELECT DISTINCT region_code FROM region_alias WHERE key = :key ORDER BY region_code");
+    st.bind(":key", key);
+    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+  }
+  if (!out.empty()) return out;
+  // Official names without an alias row: fold them here (a few thousand short strings).
+  auto& st = db.statement("SELECT code, name FROM region ORDER BY code");
+  while (st.executeStep())
+    if (text::fold(st.getColumn(1).getString()) == key) out.push_back(st.getColumn(0).getString());
+  return out;
+}
+
+std::vector<std::string> region_subtree(Database& db, const std::vector<std::string>& codes) {
+  auto& st = db.statement(
+      "WITH RECURSIVE sub(code) AS (SELECT value FROM json_each(:codes)"
+      " UNION SELECT r.code FROM region r JOIN sub ON r.parent = sub.code) SELECT code FROM sub ORDER BY code");
+  st.bind(":codes", json_list(codes));
+  std::vector<std::string> out;
+  while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+  return out;
+}
+
+std::vector<std::int64_t> find_party_ids(Database& db, std::string_view text) {
+  const std::string key = text::fold(text);
+  std::vector<std::int64_t> out;
+  auto& st = db.statement(
+      "SELECT party_id FROM party_alias WHERE key = :key UNION SELECT id FROM party WHERE name = :name COLLATE NOCASE"
+      " ORDER BY 1");
+  st.bind(":key", key);
+  st.bind(":name", std::string(text));
+  while (st.executeStep()) out.push_back(st.getColumn(0).getInt64());
+  return out;
+}
+
+std::vector<AgreementRecord> agreements_known_at(Database& db, Date as_of) {
+  auto& st = db.statement(
+      "SELECT a.id, coalesce(a.country, r.country, ''), coalesce(a.region_code, '') FROM agreement a"
+      " LEFT JOIN region r ON r.code = a.region_code"
+      " WHERE NOT EXISTS (SELECT 1 FROM agreement_source x WHERE x.agreement_id = a.id)"
+      "    OR EXISTS (SELECT 1 FROM agreement_source x JOIN source s ON s.id = x.source_id"
+      "               WHERE x.agreement_id = a.id AND (s.published IS NULL OR s.published <= :asof))"
+      " ORDER BY a.id");
+  st.bind(":asof", as_of.to_string());
+  std::vector<AgreementRecord> out;
+  while (st.executeStep())
+    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString()});
+  return out;
+}
+
+std::vector<EvidenceQuote> claim_evidence(Database& db, std::int64_t commitment_id, Date as_of) {
+  auto& st = db.statement(
+      "SELECT e.text, s.url, s.published FROM commitment_claim cc JOIN evidence e ON e.claim_id = cc.id"
+      " JOIN source s ON s.id = e.source_id WHERE cc.commitment_id = :id"
+      " AND (s.published IS NULL OR s.published <= :asof) ORDER BY s.published, e.source_id, e.start, e.id");
+  st.bind(":id", commitment_id);
+  st.bind(":asof", as_of.to_string());
+  std::vector<EvidenceQuote> out;
+  while (st.executeStep()) out.push_back({st.getColumn(0).getString(), text_of(st.getColumn(1)), date_of(st.getColumn(2))});
+  return out;
+}
+
+std::vector<EvidenceQuote> progress_evidence(Database& db, std::int64_t progress_id) {
+  auto& st = db.statement(
+      "SELECT e.text, s.url, s.published FROM evidence e JOIN source s ON s.id = e.source_id"
+      " WHERE e.progress_id = :id ORDER BY e.start, e.id");
+  st.bind(":id", progress_id);
+  std::vector<EvidenceQuote> out;
+  while (st.executeStep()) out.push_back({st.getColumn(0).getString(), text_of(st.getColumn(1)), date_of(st.getColumn(2))});
+  return out;
+}
+
+}  // namespace pledgedb::store
