@@ -24,7 +24,7 @@ nlohmann::json status_row(const nlohmann::json& rows, const std::string& section
 
 }  // namespace
 
-TEST_CASE("init creates the database and says so; twice is fine") {
+TEST_CASE("init creates the database and says so, and twice is fine") {
   test::Scratch s;
   auto r = test::run(s, {"--db", s.db(), "init"});
   CHECK(r.code == 0);

@@ -267,7 +267,7 @@ TEST_CASE("constraints: foreign keys, real dates and enumerations are enforced")
   CHECK(sql.execAndGet("SELECT count(*) FROM commitment").getInt() == 1);
 }
 
-TEST_CASE("check: healthy database has no problems; a dangling foreign key is reported") {
+TEST_CASE("check: a healthy database has no problems, a dangling foreign key is reported") {
   TempDir t;
   auto db = Database::open(t.file("a.db"));
   CHECK(db.check().empty());
