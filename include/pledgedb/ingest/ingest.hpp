@@ -1,0 +1,123 @@
+#pragma once
+// Storing announcements: one source with all its facts per transaction, parties and regions
+// resolved, every article about the same agreement merged into one agreement (docs/ingest.md).
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pledgedb/date.hpp"
+#include "pledgedb/model.hpp"
+#include "pledgedb/store/database.hpp"
+
+namespace pledgedb::ingest {
+
+struct SourceInfo {
+  std::string path;    // as given ("-" = stdin)
+  std::string format;  // txt, md, html, json
+  std::string sha256;  // of the raw bytes as read
+};
+
+// A progress statement that matched no commitment: nothing is stored for it.
+struct UnlinkedProgress {
+  std::string party;
+  Metric metric = Metric::jobs;
+  double value = 0;
+  std::optional<Date> as_of;
+  std::string reason;
+};
+
+struct IngestResult {
+  bool unchanged = false;  // a source with the same SHA-256 is already stored: nothing done
+  std::int64_t source_id = 0;
+  std::vector<std::int64_t> new_agreements;
+  std::vector<std::int64_t> merged_agreements;  // existing agreements this source now also supports
+  std::size_t progress = 0;                     // observations stored
+  std::vector<UnlinkedProgress> unlinked;
+};
+
+// Stores one source and everything it says in ONE write transaction (all or nothing).
+// Throws InputError/DatabaseError (and SQLite exceptions) with nothing stored.
+IngestResult ingest_announcement(store::Database& db, const Announcement& a, const SourceInfo& info);
+
+struct IngestOptions {
+  std::optional<Date> published;  // overrides the documents' publication date
+  std::string language;           // overrides the documents' language
+  unsigned jobs = 1;              // reader/extractor threads; storing stays in input order
+  std::size_t max_bytes = 10 * 1024 * 1024;
+};
+
+// The outcome of one input (a file, stdin, or one line of an NDJSON file: "<file>:<line>").
+struct FileOutcome {
+  std::string name;
+  bool ok = false;
+  std::string error;  // when !ok: the problem, naming the file
+  IngestResult result;
+  std::size_t done = 0;  // inputs finished so far (for progress display)
+};
+
+struct BatchSummary {
+  std::size_t inputs = 0;
+  std::size_t new_agreements = 0, merged = 0, progress = 0, unchanged = 0, rejected = 0, unlinked = 0;
+};
+
+// Expands directories (recursively, sorted by path, files with extensions .txt .md .markdown
+// .html .htm .json .ndjson); files named explicitly are kept whatever their extension.
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
+
+// Ingests files, directories and "-" (stdin). .json/.ndjson announcements are stored as they are
+// (validated, never re-extracted); other documents are read, extracted and stored. A failing input
+// never loses the others. With jobs > 1 reading and extraction run in worker threads while one
+// writer stores in input order, so the database ends identical to jobs = 1; a bounded window
+// keeps memory independent of the number of files. `on_outcome` runs on the calling thread.
+BatchSummary ingest_paths(store::Database& db, const std::vector<std::string>& paths, const IngestOptions& options,
+                          const std::function<void(const FileOutcome&)>& on_outcome = {});
+
+// --- resolution helpers (resolve.cpp), pure ---------------------------------------------
+
+// Initials of the significant words (articles, prepositions and "and" words skipped), upper case:
+// "Agence Marocaine de Développement des Investissements et des Exportations" -> "AMDIE".
+// "" when fewer than 2 significant words.
+std::string acronym_of(std::string_view name);
+// One word of 2..10 letters, all capitals (Latin): "AMDIE", "UPL".
+bool looks_like_acronym(std::string_view name);
+// "United Phosphorous Limited (UPL)" -> {"United Phosphorous Limited", "UPL"}; the name itself
+// and "" when there is no trailing parenthesis.
+std::pair<std::string, std::string> split_parenthetical(std::string_view name);
+// A consonant skeleton shared by Latin and Arabic spellings of a name: each consonant maps to a
+// class letter (b/p/v->B, t/ط/ت->T, ...), vowels and ا و ي (matres lectionis) are dropped,
+// doubled classes collapse, spaces vanish ("Onepoint" and "وان بوينت" -> "NBNT"). See docs/ingest.md.
+std::string consonant_skeleton(std::string_view name);
+
+// --- merge scoring (merge.cpp), pure ----------------------------------------------------
+
+struct Pledge {
+  Metric metric = Metric::other;
+  std::optional<double> target;
+  std::optional<Date> deadline;
+};
+struct MergeFacts {
+  std::optional<Date> signed_on;
+  std::optional<Date> first_published, last_published;
+  std::string region_code;  // "" unknown
+  std::string program;      // "" unknown
+  std::vector<Pledge> pledges;
+};
+enum class RegionRelation { same, unknown, nested, different };
+struct MergeScore {
+  bool compatible = false;  // region and program compatible, dates not contradicting hard
+  int score = 0;
+  bool match = false;       // compatible && score >= merge_threshold
+};
+inline constexpr int merge_threshold = 2;
+// Signals (docs/ingest.md): signed within 45 days +2 / signed both known and farther -3;
+// else publications within 120 days +1 / farther -2; a pledge overlap (same metric and target
+// within 10%, or same metric and same deadline year) +2; the same known region +1.
+MergeScore score_merge(const MergeFacts& existing, const MergeFacts& incoming, RegionRelation region);
+// Same metric, and target within 10% (or the same deadline year when a target is missing).
+bool targets_close(double a, double b);
+
+}  // namespace pledgedb::ingest

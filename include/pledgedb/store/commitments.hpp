@@ -1,0 +1,133 @@
+#pragma once
+// Commitments, the claims sources make about them, compiled values, revisions, progress and
+// evidence. A commitment's value columns are compiled from its claims (see compile_claims).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pledgedb/date.hpp"
+#include "pledgedb/model.hpp"
+#include "pledgedb/store/database.hpp"
+
+namespace pledgedb::store {
+
+// What one source (or one manual correction) says; optional fields = "does not say".
+struct ClaimRow {
+  std::int64_t id = 0;
+  std::int64_t commitment_id = 0;
+  std::optional<std::int64_t> source_id;
+  std::string origin = "extracted";  // extracted, imported, manual
+  std::optional<double> target;
+  std::optional<Comparator> comparator;
+  std::string unit, qualifier;
+  std::optional<Date> start, deadline;
+  std::optional<DeadlineKind> deadline_kind;
+  std::string deadline_text;
+  std::optional<ManualStatus> manual_status;
+  std::string note;
+  double confidence = 1.0;
+  std::optional<Date> claimed_on;  // the source's publication date, or the manual entry's date
+};
+
+// The compiled value columns of `commitment`.
+struct CommitmentValues {
+  std::optional<double> target;
+  Comparator comparator = Comparator::exactly;
+  std::string unit, qualifier;
+  std::optional<Date> start, deadline;
+  DeadlineKind deadline_kind = DeadlineKind::none;
+  std::string deadline_text;
+  std::optional<ManualStatus> manual_status;
+  double confidence = 1.0;
+};
+
+// Precedence: manual claims first, then the newest claimed_on (unknown dates last), then the
+// highest confidence, then the latest id. Each field comes from the first claim that states it,
+// except that a vaguer statement never replaces a more specific one of the same value:
+//  - comparator: when the winning claim's comparator is `exactly` (what a bare number means) or
+//    unstated, a claim with the same target stating at_least/up_to/about is used;
+//  - deadline: when the winning deadline is a year horizon (YYYY-12-31, kind horizon) and
+//    another claim gives a precise (absolute/relative) date in the same year, that date is used.
+CommitmentValues compile_claims(const std::vector<ClaimRow>& claims);
+
+struct Revision {
+  std::string flag;  // rescheduled, downsized, upsized
+  std::string from, to;  // old and new deadline (ISO) or target
+  std::int64_t claim_id = 0;
+  std::optional<Date> claimed_on;
+};
+struct Revisions {
+  bool rescheduled = false, downsized = false, upsized = false;
+  std::vector<Revision> changes;  // chronological
+};
+// Walks the claims in chronological order (claimed_on, unknown first, then id) comparing each
+// stated target/deadline with the last stated one: a deadline later by more than 31 days (or in
+// a later year when either is a year horizon) = rescheduled; a target lower by more than 1% =
+// downsized, higher by more than 1% = upsized.
+Revisions revisions_from_claims(std::vector<ClaimRow> claims);
+
+struct CommitmentRow {
+  std::int64_t id = 0;
+  std::int64_t agreement_id = 0;
+  std::optional<std::int64_t> party_id;
+  std::string party;  // name, "" when none
+  Metric metric = Metric::other;
+  CommitmentValues values;
+};
+
+std::int64_t insert_commitment(Database& db, std::int64_t agreement_id, std::optional<std::int64_t> party_id, Metric metric);
+std::int64_t insert_claim(Database& db, const ClaimRow& claim);
+// Recomputes the value columns from the claims.
+void compile_commitment(Database& db, std::int64_t commitment_id);
+std::vector<ClaimRow> commitment_claims(Database& db, std::int64_t commitment_id);  // by id
+Revisions commitment_revisions(Database& db, std::int64_t commitment_id);
+CommitmentRow get_commitment(Database& db, std::int64_t id);  // NotFoundError "no commitment with id N"
+std::vector<CommitmentRow> agreement_commitments(Database& db, std::int64_t agreement_id);  // by id
+// Commitments of agreements where the party plays any role or pledged, by id.
+std::vector<CommitmentRow> party_commitments(Database& db, std::int64_t party_id);
+
+// What an evidence row supports: exactly one of these.
+enum class EvidenceFor { agreement, claim, progress, milestone };
+std::int64_t insert_evidence(Database& db, std::int64_t source_id, const Evidence& e, EvidenceFor what, std::int64_t id);
+struct EvidenceRow {
+  std::int64_t source_id = 0;
+  std::string url;
+  std::string text;
+  std::int64_t start = -1, end = -1;
+};
+std::vector<EvidenceRow> evidence_for(Database& db, EvidenceFor what, std::int64_t id);
+
+std::int64_t insert_milestone(Database& db, std::int64_t commitment_id, const Milestone& m, std::optional<std::int64_t> source_id);
+
+struct ProgressRow {
+  std::int64_t id = 0;
+  std::int64_t commitment_id = 0;
+  Date as_of;
+  double value = 0;
+  std::string unit;
+  std::optional<std::int64_t> source_id;
+  std::string origin = "extracted";
+  std::string note;
+  std::string source_url;  // manual citation, or the source's url when listed
+  double confidence = 1.0;
+};
+std::int64_t insert_progress(Database& db, const ProgressRow& p);
+// Ordered by commitment, as_of, id; all commitments when none given.
+std::vector<ProgressRow> list_progress(Database& db, std::optional<std::int64_t> commitment_id = std::nullopt);
+
+// Manual entries, each in its own transaction. Throw NotFoundError for an unknown commitment,
+// InputError for an unusable value.
+std::int64_t add_manual_progress(Database& db, std::int64_t commitment_id, double value, Date as_of,
+                                 const std::string& source_url, const std::string& note);
+struct ManualChange {
+  std::optional<double> target;
+  std::optional<Date> deadline;
+  std::optional<ManualStatus> status;
+  std::string note;
+};
+// Records the change as a manual claim dated `on` (an audit trail, never an overwrite) and
+// recompiles. Returns the claim id.
+std::int64_t set_commitment(Database& db, std::int64_t commitment_id, const ManualChange& change, Date on);
+
+}  // namespace pledgedb::store

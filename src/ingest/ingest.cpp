@@ -1,0 +1,461 @@
+// Storing one announcement: parties and regions resolved, agreements merged, claims and
+// progress recorded, all in one write transaction.
+#include "pledgedb/ingest/ingest.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "pledgedb/error.hpp"
+#include "pledgedb/geo/gazetteer.hpp"
+#include "pledgedb/store/announcements.hpp"
+#include "pledgedb/store/commitments.hpp"
+#include "pledgedb/store/parties.hpp"
+#include "pledgedb/store/sources.hpp"
+#include "pledgedb/text/normalize.hpp"
+
+namespace pledgedb::ingest {
+
+namespace {
+
+struct ResolvedParty {
+  std::int64_t id = 0;
+  bool weak = false;     // matched only by consonant skeleton: needs the agreement to confirm
+  bool created = false;  // created for this source
+};
+
+class Resolver {
+ public:
+  Resolver(store::Database& db, const Announcement& a) : db_(db), doc_(a) {}
+
+  // Finds the party a name refers to, or nothing. Never creates.
+  std::optional<ResolvedParty> find(const std::string& name) {
+    const auto [long_name, paren] = split_parenthetical(name);
+    for (const auto& n : {name, long_name, paren}) {
+      if (n.empty()) continue;
+      const auto key = text::fold(n);
+      if (key.empty()) continue;
+      if (auto ids = store::parties_with_alias_key(db_, key); !ids.empty()) return ResolvedParty{ids.front(), false, false};
+    }
+    // "Agence ... Exportations" <-> an existing "AMDIE".
+    if (const auto acr = acronym_of(long_name); acr.size() >= 3)
+      if (auto ids = store::parties_with_alias_key(db_, text::fold(acr)); !ids.empty()) return ResolvedParty{ids.front(), false, false};
+    // "AMDIE" <-> an existing long name whose initials spell it, or one this text pairs it with.
+    const std::string acr_name = looks_like_acronym(name) ? name : looks_like_acronym(paren) ? paren : std::string{};
+    if (acr_name.size() >= 3) {
+      std::set<std::int64_t> hits;
+      const std::string before = text_before_parenthesis(acr_name);
+      for (const auto& row : aliases()) {
+        if (acronym_of(row.alias) == acr_name) hits.insert(row.party_id);
+        else if (!before.empty() && ends_with_alias(before, row.key)) hits.insert(row.party_id);
+      }
+      if (hits.size() == 1) return ResolvedParty{*hits.begin(), false, false};
+    }
+    // A long name written in this text as "Name (ACR)" where ACR is known.
+    if (const auto acr = acronym_after(name); !acr.empty())
+      if (auto ids = store::parties_with_alias_key(db_, text::fold(acr)); !ids.empty()) return ResolvedParty{ids.front(), false, false};
+    // Same consonant skeleton in another script: a weak signal only.
+    if (const auto sk = consonant_skeleton(long_name); sk.size() >= 4) {
+      std::set<std::int64_t> hits;
+      for (const auto& row : aliases())
+        if (consonant_skeleton(row.alias) == sk) hits.insert(row.party_id);
+      if (hits.size() == 1) return ResolvedParty{*hits.begin(), true, false};
+    }
+    return std::nullopt;
+  }
+
+  ResolvedParty resolve_or_create(const PartyRef& ref) {
+    if (auto r = find(ref.name)) {
+      if (!r->weak) remember(r->id, ref);
+      return *r;
+    }
+    const auto [long_name, paren] = split_parenthetical(ref.name);
+    const std::string display = paren.empty() || !looks_like_acronym(paren) ? ref.name : long_name;
+    const auto id = store::insert_party(db_, display.empty() ? ref.name : display, ref.kind, ref.country);
+    remember(id, ref);
+    aliases_loaded_ = false;
+    return ResolvedParty{id, false, true};
+  }
+
+  // Records every spelling of the reference as an alias of the party.
+  void remember(std::int64_t id, const PartyRef& ref) {
+    const auto [long_name, paren] = split_parenthetical(ref.name);
+    bool added = false;
+    for (const auto& n : {ref.name, long_name, paren})
+      if (!n.empty() && !text::fold(n).empty()) added |= store::add_party_alias(db_, id, n, "extracted");
+    if (const auto acr = acronym_after(ref.name); !acr.empty()) added |= store::add_party_alias(db_, id, acr, "extracted");
+    store::complete_party(db_, id, ref.kind, ref.country);
+    if (added) aliases_loaded_ = false;
+  }
+
+ private:
+  const std::vector<store::PartyAliasRow>& aliases() {
+    if (!aliases_loaded_) {
+      aliases_ = store::all_party_aliases(db_);
+      aliases_loaded_ = true;
+    }
+    return aliases_;
+  }
+
+  // The text just before the first "(ACR)" of the document, folded; "" when it never occurs.
+  std::string text_before_parenthesis(const std::string& acr) const {
+    const auto at = doc_.text.find("(" + acr + ")");
+    if (at == std::string::npos) return {};
+    const std::size_t from = at > 200 ? at - 200 : 0;
+    return text::fold(std::string_view(doc_.text).substr(from, at - from));
+  }
+  static bool ends_with_alias(const std::string& folded_before, const std::string& key) {
+    return key.size() >= 6 && folded_before.size() >= key.size() &&
+           folded_before.compare(folded_before.size() - key.size(), key.size(), key) == 0 &&
+           (folded_before.size() == key.size() || folded_before[folded_before.size() - key.size() - 1] == ' ');
+  }
+  // "Name (ACR)" in the document text: the ACR written right after this name.
+  std::string acronym_after(const std::string& name) const {
+    if (name.size() < 6) return {};
+    std::size_t at = doc_.text.find(name);
+    while (at != std::string::npos) {
+      std::size_t i = at + name.size();
+      while (i < doc_.text.size() && doc_.text[i] == ' ') ++i;
+      if (i < doc_.text.size() && doc_.text[i] == '(') {
+        const auto close = doc_.text.find(')', i);
+        if (close != std::string::npos && close - i <= 12) {
+          std::string inner = doc_.text.substr(i + 1, close - i - 1);
+          if (looks_like_acronym(inner)) return inner;
+        }
+      }
+      at = doc_.text.find(name, at + 1);
+    }
+    return {};
+  }
+
+  store::Database& db_;
+  const Announcement& doc_;
+  std::vector<store::PartyAliasRow> aliases_;
+  bool aliases_loaded_ = false;
+};
+
+// The first-level region (or the country) an agreement is located in, as stored in `region`.
+std::string resolve_region(store::Database& db, const Agreement& a) {
+  const auto& gaz = geo::Gazetteer::builtin();
+  auto level = [&](const std::string& code) -> std::string {
+    const geo::Region* r = gaz.first_level(code);
+    if (!r) r = gaz.find(code);
+    if (!r) return {};
+    return store::region_exists(db, r->code) ? r->code : std::string{};
+  };
+  if (!a.region_code.empty())
+    if (auto c = level(a.region_code); !c.empty()) return c;
+  for (const std::string* name : {&a.region, &a.city}) {
+    if (name->empty()) continue;
+    if (auto code = store::region_by_alias_key(db, text::fold(*name)); !code.empty())
+      if (auto c = level(code); !c.empty()) return c;
+    const auto found = gaz.lookup(*name);
+    const geo::Region* pick = nullptr;
+    for (const auto* r : found)
+      if (a.country.empty() || r->country == a.country) {
+        pick = r;
+        break;
+      }
+    if (pick)
+      if (auto c = level(pick->code); !c.empty()) return c;
+  }
+  if (!a.country.empty() && store::region_exists(db, a.country)) return a.country;
+  return {};
+}
+
+RegionRelation relate(const std::string& a, const std::string& b) {
+  if (a.empty() || b.empty()) return RegionRelation::unknown;
+  if (a == b) return RegionRelation::same;
+  const auto& gaz = geo::Gazetteer::builtin();
+  for (const auto* r : gaz.ancestry(a))
+    if (r->code == b) return RegionRelation::nested;
+  for (const auto* r : gaz.ancestry(b))
+    if (r->code == a) return RegionRelation::nested;
+  return RegionRelation::different;
+}
+
+MergeFacts facts_of(const store::AgreementSummary& s) {
+  MergeFacts f;
+  f.signed_on = s.signed_on;
+  f.first_published = s.first_published;
+  f.last_published = s.last_published;
+  f.region_code = s.region_code;
+  f.program = s.program;
+  for (const auto& c : s.commitments) f.pledges.push_back({c.metric, c.values.target, c.values.deadline});
+  return f;
+}
+
+MergeFacts facts_of(const Agreement& a, const std::string& region_code, const std::optional<Date>& published) {
+  MergeFacts f;
+  f.signed_on = a.signed_on;
+  f.first_published = f.last_published = published;
+  f.region_code = region_code;
+  f.program = a.program;
+  for (const auto& c : a.commitments) f.pledges.push_back({c.metric, c.target, c.deadline});
+  return f;
+}
+
+// How well an existing commitment matches a statement: 0 = not the same pledge.
+int commitment_match(const store::CommitmentRow& c, const Commitment& s, std::optional<std::int64_t> party) {
+  if (c.metric != s.metric) return 0;
+  if (c.party_id && party && *c.party_id != *party) return 0;
+  if (c.values.target && s.target) {
+    if (targets_close(*c.values.target, *s.target)) return 3;
+    // A different number for the same deadline year is a revision of the same pledge.
+    if (c.values.deadline && s.deadline && c.values.deadline->year() == s.deadline->year()) return 2;
+    return 0;
+  }
+  if (c.values.deadline && s.deadline && c.values.deadline->year() == s.deadline->year()) return 2;
+  if (!c.values.target && !s.target && !c.values.deadline && !s.deadline && !s.qualifier.empty() &&
+      text::fold(c.values.qualifier) == text::fold(s.qualifier))
+    return 1;
+  return 0;
+}
+
+store::ClaimRow claim_from(const Commitment& c, std::int64_t commitment_id, std::int64_t source_id, const std::string& origin,
+                           const std::optional<Date>& claimed_on) {
+  store::ClaimRow r;
+  r.commitment_id = commitment_id;
+  r.source_id = source_id;
+  r.origin = origin;
+  r.target = c.target;
+  r.comparator = c.comparator;
+  r.unit = c.unit;
+  r.qualifier = c.qualifier;
+  r.start = c.start;
+  r.deadline = c.deadline;
+  if (c.deadline || c.deadline_kind != DeadlineKind::none) r.deadline_kind = c.deadline_kind;
+  r.deadline_text = c.deadline_text;
+  r.confidence = std::clamp(c.confidence, 0.0, 1.0);
+  r.claimed_on = claimed_on;
+  return r;
+}
+
+std::string origin_for(const SourceInfo& info) { return info.format == "json" ? "imported" : "extracted"; }
+
+}  // namespace
+
+IngestResult ingest_announcement(store::Database& db, const Announcement& a, const SourceInfo& info) {
+  IngestResult result;
+  store::WriteTransaction tx(db);
+  if (auto existing = store::find_source_by_sha256(db, info.sha256)) {
+    result.unchanged = true;
+    result.source_id = *existing;
+    return result;  // the transaction rolls back: nothing was written
+  }
+  store::NewSource src;
+  src.sha256 = info.sha256;
+  src.url = a.url;
+  src.outlet = a.outlet;
+  src.language = a.language;
+  src.title = a.title;
+  src.published = a.published;
+  src.path = info.path;
+  src.format = info.format;
+  if (a.kind) src.kind = std::string(to_string(*a.kind));
+  src.text = a.text;
+  const auto source_id = store::insert_source(db, src);
+  result.source_id = source_id;
+  const std::string origin = origin_for(info);
+
+  Resolver resolver(db, a);
+  std::set<std::int64_t> touched;  // agreements this source already supports
+
+  for (const auto& ag : a.agreements) {
+    const std::string region_code = resolve_region(db, ag);
+    // Parties: strong matches and new parties right away, skeleton matches pending confirmation.
+    std::vector<std::pair<const PartyRef*, ResolvedParty>> parties;
+    for (const auto& p : ag.parties) parties.emplace_back(&p, resolver.resolve_or_create(p));
+
+    std::vector<std::int64_t> keys;  // investors, else every party
+    for (const auto& [ref, r] : parties)
+      if (ref->role == Role::investor) keys.push_back(r.id);
+    const bool has_investor = !keys.empty();
+    if (!has_investor)
+      for (const auto& [ref, r] : parties) keys.push_back(r.id);
+
+    const MergeFacts incoming = facts_of(ag, region_code, a.published);
+    std::optional<std::int64_t> target_agreement;
+    int best = 0;
+    std::set<std::int64_t> seen;
+    for (auto key : keys) {
+      for (const auto& cand : store::agreements_of_party(db, key)) {
+        if (touched.count(cand.id) || !seen.insert(cand.id).second) continue;
+        // The investor must be the same; without investors, a shared party and a shared pledge or program.
+        if (has_investor && std::find(cand.investors.begin(), cand.investors.end(), key) == cand.investors.end()) continue;
+        if (!has_investor && !cand.investors.empty()) continue;
+        const MergeFacts existing = facts_of(cand);
+        const auto sc = score_merge(existing, incoming, relate(cand.region_code, region_code));
+        if (!sc.match) continue;
+        if (!has_investor) {
+          const bool same_program = !ag.program.empty() && text::fold(ag.program) == text::fold(cand.program);
+          if (!same_program && sc.score < merge_threshold + 2) continue;
+        }
+        if (sc.score > best) {
+          best = sc.score;
+          target_agreement = cand.id;
+        }
+      }
+    }
+    // A skeleton-only party match stands only when it led to a merge; else it is a new party.
+    for (auto& [ref, r] : parties) {
+      if (!r.weak) continue;
+      bool confirmed = false;
+      if (target_agreement)
+        for (const auto& cand : store::agreements_of_party(db, r.id))
+          if (cand.id == *target_agreement) confirmed = true;
+      if (confirmed) {
+        resolver.remember(r.id, *ref);
+      } else {
+        r.id = store::insert_party(db, ref->name, ref->kind, ref->country);
+        resolver.remember(r.id, *ref);
+        r.created = true;
+      }
+      r.weak = false;
+    }
+
+    std::int64_t agreement_id;
+    if (target_agreement) {
+      agreement_id = *target_agreement;
+      store::complete_agreement(db, agreement_id, ag, region_code);
+      result.merged_agreements.push_back(agreement_id);
+    } else {
+      agreement_id = store::insert_agreement(db, ag, region_code);
+      result.new_agreements.push_back(agreement_id);
+    }
+    touched.insert(agreement_id);
+    store::link_agreement_source(db, agreement_id, source_id);
+    std::map<std::string, std::int64_t> party_by_name;
+    for (const auto& [ref, r] : parties) {
+      store::add_agreement_party(db, agreement_id, r.id, ref->role, ref->representative, ref->title);
+      party_by_name.emplace(ref->name, r.id);
+    }
+    for (const auto& e : ag.evidence) store::insert_evidence(db, source_id, e, store::EvidenceFor::agreement, agreement_id);
+
+    // Commitments: a statement about an existing pledge is a claim on it, never a duplicate.
+    auto existing = store::agreement_commitments(db, agreement_id);
+    std::set<std::int64_t> used;
+    for (const auto& c : ag.commitments) {
+      std::optional<std::int64_t> party;
+      if (!c.party.empty()) {
+        if (auto it = party_by_name.find(c.party); it != party_by_name.end()) party = it->second;
+        else {
+          PartyRef ref;
+          ref.name = c.party;
+          party = resolver.resolve_or_create(ref).id;
+        }
+      }
+      const store::CommitmentRow* match = nullptr;
+      int match_score = 0;
+      for (const auto& e : existing) {
+        if (used.count(e.id)) continue;
+        const int s = commitment_match(e, c, party);
+        if (s > match_score) {
+          match_score = s;
+          match = &e;
+        }
+      }
+      if (!match && c.target) {
+        // The only pledge of this kind restated with a new number and date: a revision.
+        std::size_t same_metric = 0;
+        for (const auto& other : ag.commitments) same_metric += other.metric == c.metric && other.target ? 1 : 0;
+        std::vector<const store::CommitmentRow*> open;
+        for (const auto& e : existing)
+          if (!used.count(e.id) && e.metric == c.metric && e.values.target && (!e.party_id || !party || *e.party_id == *party))
+            open.push_back(&e);
+        if (same_metric == 1 && open.size() == 1) match = open.front();
+      }
+      std::int64_t commitment_id;
+      if (match) {
+        commitment_id = match->id;
+      } else {
+        commitment_id = store::insert_commitment(db, agreement_id, party, c.metric);
+        for (const auto& m : c.milestones) store::insert_milestone(db, commitment_id, m, source_id);
+      }
+      used.insert(commitment_id);
+      const auto claim_id = store::insert_claim(db, claim_from(c, commitment_id, source_id, origin, a.published));
+      for (const auto& e : c.evidence) store::insert_evidence(db, source_id, e, store::EvidenceFor::claim, claim_id);
+      store::compile_commitment(db, commitment_id);
+    }
+  }
+
+  // Progress: linked to the pledge it reports on, or reported as unlinked (nothing stored).
+  for (const auto& p : a.progress) {
+    UnlinkedProgress miss{p.party, p.metric, p.value, p.as_of, {}};
+    const std::optional<Date> as_of = p.as_of ? p.as_of : a.published;
+    if (!as_of) {
+      miss.reason = "no date: neither the statement nor the source says when";
+      result.unlinked.push_back(miss);
+      continue;
+    }
+    std::vector<store::CommitmentRow> candidates;
+    std::optional<std::int64_t> party;
+    if (!p.party.empty())
+      if (auto r = resolver.find(p.party); r && !r->weak) party = r->id;
+    if (party) {
+      for (auto& c : store::party_commitments(db, *party))
+        if (c.metric == p.metric && (!c.party_id || *c.party_id == *party)) candidates.push_back(std::move(c));
+    }
+    if (candidates.empty())
+      for (auto id : touched)
+        for (auto& c : store::agreement_commitments(db, id))
+          if (c.metric == p.metric && (!party || !c.party_id || *c.party_id == *party)) candidates.push_back(std::move(c));
+    if (candidates.empty()) {
+      miss.reason = party ? "no commitment of this party with this metric" : "unknown party and no pledge with this metric in the source";
+      result.unlinked.push_back(miss);
+      continue;
+    }
+    // A pledge made after the observation cannot be the one it reports on.
+    std::map<std::int64_t, store::AgreementView> views;
+    auto view = [&](std::int64_t agreement_id) -> const store::AgreementView& {
+      auto it = views.find(agreement_id);
+      if (it == views.end()) it = views.emplace(agreement_id, store::get_agreement(db, agreement_id)).first;
+      return it->second;
+    };
+    std::erase_if(candidates, [&](const store::CommitmentRow& c) {
+      const auto& v = view(c.agreement_id);
+      return (c.values.start && *c.values.start > *as_of) || (v.signed_on && *v.signed_on > *as_of);
+    });
+    if (candidates.empty()) {
+      miss.reason = "every matching pledge was made after the observation date";
+      result.unlinked.push_back(miss);
+      continue;
+    }
+    // Several pledges: one whose place the text names, then the closest deadline, then target.
+    const std::string folded_text = text::fold(a.text);
+    auto mentioned = [&](const std::string& place) {
+      const auto k = text::fold(place);
+      return !k.empty() && (" " + folded_text + " ").find(" " + k + " ") != std::string::npos;
+    };
+    auto cost = [&](const store::CommitmentRow& c) {
+      const auto& v = view(c.agreement_id);
+      const int named = mentioned(v.city) || mentioned(v.region) || mentioned(v.place) ? 0 : 1;
+      const double d = c.values.deadline ? std::fabs(static_cast<double>(days_between(*as_of, *c.values.deadline))) : 1e9;
+      const double t = c.values.target && *c.values.target > 0 ? std::fabs(*c.values.target - p.value) / *c.values.target : 1e9;
+      return std::tuple{named, d, t};
+    };
+    const auto* best_c = &candidates.front();
+    for (const auto& c : candidates)
+      if (cost(c) < cost(*best_c)) best_c = &c;
+    store::ProgressRow row;
+    row.commitment_id = best_c->id;
+    row.as_of = *as_of;
+    row.value = p.value;
+    row.unit = p.unit;
+    row.source_id = source_id;
+    row.origin = origin;
+    row.confidence = std::clamp(p.confidence, 0.0, 1.0);
+    const auto progress_id = store::insert_progress(db, row);
+    store::link_agreement_source(db, best_c->agreement_id, source_id);  // the source reports on it
+    for (const auto& e : p.evidence) store::insert_evidence(db, source_id, e, store::EvidenceFor::progress, progress_id);
+    ++result.progress;
+  }
+  tx.commit();
+  return result;
+}
+
+}  // namespace pledgedb::ingest

@@ -1,0 +1,274 @@
+// Batches: files, directories and stdin; parallel reading/extraction, one ordered writer.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "pledgedb/announcement_json.hpp"
+#include "pledgedb/error.hpp"
+#include "pledgedb/extract/extractor.hpp"
+#include "pledgedb/ingest/ingest.hpp"
+#include "pledgedb/ingest/readers.hpp"
+#include "pledgedb/sha256.hpp"
+#include "pledgedb/store/announcements.hpp"
+#include "pledgedb/store/parties.hpp"
+#include "pledgedb/store/regions.hpp"
+
+namespace pledgedb::ingest {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower_extension(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return ext;
+}
+
+bool wanted_extension(const std::string& ext) {
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" || ext == ".json" ||
+         ext == ".ndjson";
+}
+
+// One unit to store: a document or one announcement of a JSON/NDJSON input.
+struct Unit {
+  std::string name;
+  SourceInfo info;
+  std::optional<Announcement> announcement;
+  std::string error;  // set instead of announcement when it could not be prepared
+};
+
+std::string name_error(const std::string& name, const std::string& what) {
+  // Library messages usually start with the file name already.
+  if (what.rfind(name + ":", 0) == 0 || what.rfind(name + " ", 0) == 0) return what;
+  return name + ": " + what;
+}
+
+std::string format_name(InputFormat f) {
+  switch (f) {
+    case InputFormat::txt: return "txt";
+    case InputFormat::md: return "md";
+    case InputFormat::html: return "html";
+    case InputFormat::json: return "json";
+  }
+  return "txt";
+}
+
+InputFormat guess_format(std::string_view bytes) {
+  std::size_t i = 0;
+  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) ++i;
+  const auto rest = bytes.substr(i);
+  if (rest.rfind("{", 0) == 0) return InputFormat::json;
+  if (rest.rfind("<", 0) == 0) return InputFormat::html;
+  if (bytes.rfind("---", 0) == 0) return InputFormat::md;
+  return InputFormat::txt;
+}
+
+void apply_overrides(Announcement& a, const IngestOptions& o) {
+  if (o.published) a.published = o.published;
+  if (!o.language.empty()) a.language = o.language;
+}
+
+// Reads and prepares one input; never throws (errors become units with `error`).
+std::vector<Unit> prepare(const std::string& path, const IngestOptions& options, const extract::Options& xopts) {
+  std::vector<Unit> units;
+  try {
+    const std::string bytes = read_file_bytes(path, options.max_bytes);
+    const std::string ext = lower_extension(path);
+    const InputFormat format = path == "-" ? guess_format(bytes) : format_for_path(path);
+    if (format == InputFormat::json && ext == ".ndjson") {
+      std::size_t line_no = 0, pos = 0;
+      while (pos < bytes.size()) {
+        auto nl = bytes.find('\n', pos);
+        if (nl == std::string::npos) nl = bytes.size();
+        const std::string_view line(bytes.data() + pos, nl - pos);
+        pos = nl + 1;
+        ++line_no;
+        if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+        Unit u;
+        u.name = fmt::format("{}:{}", path, line_no);
+        u.info = {path, "json", sha256_hex(line)};
+        try {
+          u.announcement = announcement_from_json(line, u.name);
+          apply_overrides(*u.announcement, options);
+        } catch (const std::exception& e) {
+          u.error = name_error(u.name, e.what());
+        }
+        units.push_back(std::move(u));
+      }
+      if (units.empty()) units.push_back({path, {}, std::nullopt, path + ": no announcement in the file"});
+      return units;
+    }
+    Unit u;
+    u.name = path;
+    u.info = {path, format_name(format), sha256_hex(bytes)};
+    if (format == InputFormat::json) {
+      u.announcement = announcement_from_json(bytes, path);
+      apply_overrides(*u.announcement, options);
+    } else {
+      ReadOptions ro;
+      ro.max_bytes = options.max_bytes;
+      ro.language = options.language;
+      ro.published = options.published;
+      const Document doc = parse_document(bytes, path, format, ro);
+      Announcement a = extract::extract(doc, xopts);
+      if (a.url.empty()) a.url = doc.url;
+      if (a.outlet.empty()) a.outlet = doc.outlet;
+      if (a.title.empty()) a.title = doc.title;
+      if (a.language.empty()) a.language = doc.language;
+      if (!a.published) a.published = doc.published;
+      if (a.text.empty()) a.text = doc.text;
+      apply_overrides(a, options);
+      u.announcement = std::move(a);
+    }
+    units.push_back(std::move(u));
+  } catch (const std::exception& e) {
+    units.clear();
+    units.push_back({path, {}, std::nullopt, name_error(path, e.what())});
+  }
+  return units;
+}
+
+}  // namespace
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (p != "-" && fs::is_directory(p, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && wanted_extension(lower_extension(it->path().string())))
+          found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.push_back(p);  // missing files are reported by the reader, naming them
+    }
+  }
+  return out;
+}
+
+BatchSummary ingest_paths(store::Database& db, const std::vector<std::string>& paths, const IngestOptions& options,
+                          const std::function<void(const FileOutcome&)>& on_outcome) {
+  const std::vector<std::string> files = expand_paths(paths);
+  BatchSummary sum;
+  // Regions must be in the database before agreements can point at them.
+  if (!store::region_exists(db, "MA")) store::sync_regions(db);
+
+  extract::Options xopts;
+  xopts.language = options.language;
+  xopts.published = options.published;
+  for (const auto& p : store::list_parties(db)) {
+    extract::KnownParty k;
+    k.name = p.name;
+    k.kind = parse_party_kind(p.kind).value_or(PartyKind::other);
+    k.country = p.country;
+    k.aliases = p.aliases;
+    xopts.known_parties.push_back(std::move(k));
+  }
+
+  std::size_t done = 0;
+  auto store_units = [&](std::vector<Unit>& units) {
+    for (auto& u : units) {
+      FileOutcome out;
+      out.name = u.name;
+      ++sum.inputs;
+      if (u.announcement) {
+        try {
+          out.result = ingest_announcement(db, *u.announcement, u.info);
+          out.ok = true;
+        } catch (const std::exception& e) {
+          out.error = name_error(u.name, e.what());
+        }
+      } else {
+        out.error = u.error;
+      }
+      if (out.ok) {
+        if (out.result.unchanged) ++sum.unchanged;
+        sum.new_agreements += out.result.new_agreements.size();
+        sum.merged += out.result.merged_agreements.size();
+        sum.progress += out.result.progress;
+        sum.unlinked += out.result.unlinked.size();
+      } else {
+        ++sum.rejected;
+      }
+      out.done = ++done;
+      if (on_outcome) on_outcome(out);
+    }
+  };
+
+  const unsigned jobs = std::max(1u, options.jobs);
+  if (jobs == 1 || files.size() <= 1) {
+    for (const auto& f : files) {
+      auto units = prepare(f, options, xopts);
+      store_units(units);
+    }
+    return sum;
+  }
+
+  // Workers prepare inputs at most `window` ahead of the writer, which stores in input order.
+  const std::size_t window = 2 * static_cast<std::size_t>(jobs);
+  std::mutex mu;
+  std::condition_variable cv;
+  std::map<std::size_t, std::vector<Unit>> ready;
+  std::size_t next_claim = 0, written = 0;
+  bool stop = false;
+  std::vector<std::thread> workers;
+  for (unsigned w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      for (;;) {
+        std::size_t i;
+        {
+          std::unique_lock lock(mu);
+          cv.wait(lock, [&] { return stop || next_claim >= files.size() || next_claim < written + window; });
+          if (stop || next_claim >= files.size()) return;
+          i = next_claim++;
+        }
+        auto units = prepare(files[i], options, xopts);
+        {
+          std::lock_guard lock(mu);
+          ready.emplace(i, std::move(units));
+        }
+        cv.notify_all();
+      }
+    });
+  }
+  try {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      std::vector<Unit> units;
+      {
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] { return ready.count(i) > 0; });
+        units = std::move(ready[i]);
+        ready.erase(i);
+      }
+      store_units(units);
+      {
+        std::lock_guard lock(mu);
+        written = i + 1;
+      }
+      cv.notify_all();
+    }
+  } catch (...) {
+    {
+      std::lock_guard lock(mu);
+      stop = true;
+    }
+    cv.notify_all();
+    for (auto& t : workers) t.join();
+    throw;
+  }
+  for (auto& t : workers) t.join();
+  return sum;
+}
+
+}  // namespace pledgedb::ingest

@@ -1,0 +1,64 @@
+// Pure scoring of "is this the same agreement?" (docs/ingest.md, "Merging").
+#include <cmath>
+#include <cstdlib>
+
+#include "pledgedb/ingest/ingest.hpp"
+#include "pledgedb/text/normalize.hpp"
+
+namespace pledgedb::ingest {
+
+bool targets_close(double a, double b) {
+  const double hi = std::max(std::fabs(a), std::fabs(b));
+  if (hi == 0) return true;
+  return std::fabs(a - b) <= 0.10 * hi;
+}
+
+namespace {
+bool pledges_overlap(const std::vector<Pledge>& a, const std::vector<Pledge>& b) {
+  for (const auto& x : a)
+    for (const auto& y : b) {
+      if (x.metric != y.metric) continue;
+      if (x.target && y.target && targets_close(*x.target, *y.target)) return true;
+      if (x.deadline && y.deadline && x.deadline->year() == y.deadline->year()) return true;
+    }
+  return false;
+}
+
+std::int64_t distance_days(const std::optional<Date>& lo1, const std::optional<Date>& hi1, const std::optional<Date>& lo2,
+                           const std::optional<Date>& hi2) {
+  // Distance between two date ranges (0 when they overlap).
+  if (*hi1 < *lo2) return days_between(*hi1, *lo2);
+  if (*hi2 < *lo1) return days_between(*hi2, *lo1);
+  return 0;
+}
+}  // namespace
+
+MergeScore score_merge(const MergeFacts& existing, const MergeFacts& incoming, RegionRelation region) {
+  MergeScore s;
+  const bool program_ok = existing.program.empty() || incoming.program.empty() ||
+                          text::fold(existing.program) == text::fold(incoming.program);
+  s.compatible = region != RegionRelation::different && program_ok;
+  if (existing.signed_on && incoming.signed_on) {
+    const auto d = std::llabs(days_between(*existing.signed_on, *incoming.signed_on));
+    s.score += d <= 45 ? 2 : -3;
+  } else {
+    // Signing unknown on one side: compare the spans of known dates (publications, signing).
+    auto span = [](const MergeFacts& f) {
+      std::optional<Date> lo = f.first_published, hi = f.last_published ? f.last_published : f.first_published;
+      if (f.signed_on) {
+        if (!lo || *f.signed_on < *lo) lo = f.signed_on;
+        if (!hi || *f.signed_on > *hi) hi = f.signed_on;
+      }
+      return std::pair{lo, hi};
+    };
+    const auto [lo1, hi1] = span(existing);
+    const auto [lo2, hi2] = span(incoming);
+    if (lo1 && lo2) s.score += distance_days(lo1, hi1, lo2, hi2) <= 120 ? 1 : -2;
+  }
+  if (pledges_overlap(existing.pledges, incoming.pledges)) s.score += 2;
+  if (region == RegionRelation::same && !existing.region_code.empty()) s.score += 1;
+  s.match = s.compatible && s.score >= merge_threshold;
+  return s;
+}
+
+}  // namespace pledgedb::ingest

@@ -1,0 +1,185 @@
+#include "pledgedb/store/announcements.hpp"
+
+#include <fmt/format.h>
+
+#include "pledgedb/error.hpp"
+
+namespace pledgedb::store {
+
+namespace {
+std::optional<Date> date_col(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return Date::try_parse(c.getString());
+}
+void bind_opt_text(SQLite::Statement& st, int i, const std::string& s) {
+  if (s.empty()) st.bind(i);
+  else st.bind(i, s);
+}
+}  // namespace
+
+std::int64_t insert_agreement(Database& db, const Agreement& a, const std::string& region_code) {
+  auto& st = db.statement(
+      "INSERT INTO agreement (kind, title, signed_on, place, country, region_code, city, sector, program, confidence, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+  st.bind(1, std::string(to_string(a.kind)));
+  bind_opt_text(st, 2, a.title);
+  if (a.signed_on) st.bind(3, a.signed_on->to_string());
+  else st.bind(3);
+  bind_opt_text(st, 4, a.place);
+  bind_opt_text(st, 5, a.country);
+  bind_opt_text(st, 6, region_code);
+  bind_opt_text(st, 7, a.city);
+  bind_opt_text(st, 8, a.sector);
+  bind_opt_text(st, 9, a.program);
+  st.bind(10, a.confidence);
+  st.exec();
+  return db.sql().getLastInsertRowid();
+}
+
+void complete_agreement(Database& db, std::int64_t id, const Agreement& a, const std::string& region_code) {
+  auto& st = db.statement(
+      "UPDATE agreement SET title = coalesce(title, ?), signed_on = coalesce(signed_on, ?), place = coalesce(place, ?), "
+      "country = coalesce(country, ?), region_code = coalesce(region_code, ?), city = coalesce(city, ?), "
+      "sector = coalesce(sector, ?), program = coalesce(program, ?) WHERE id = ?");
+  bind_opt_text(st, 1, a.title);
+  if (a.signed_on) st.bind(2, a.signed_on->to_string());
+  else st.bind(2);
+  bind_opt_text(st, 3, a.place);
+  bind_opt_text(st, 4, a.country);
+  bind_opt_text(st, 5, region_code);
+  bind_opt_text(st, 6, a.city);
+  bind_opt_text(st, 7, a.sector);
+  bind_opt_text(st, 8, a.program);
+  st.bind(9, id);
+  st.exec();
+}
+
+void add_agreement_party(Database& db, std::int64_t agreement_id, std::int64_t party_id, Role role,
+                         const std::string& representative, const std::string& title) {
+  auto& st = db.statement(
+      "INSERT OR IGNORE INTO agreement_party (agreement_id, party_id, role, representative, title) VALUES (?, ?, ?, ?, ?)");
+  st.bind(1, agreement_id);
+  st.bind(2, party_id);
+  st.bind(3, std::string(to_string(role)));
+  bind_opt_text(st, 4, representative);
+  bind_opt_text(st, 5, title);
+  st.exec();
+}
+
+void link_agreement_source(Database& db, std::int64_t agreement_id, std::int64_t source_id) {
+  auto& st = db.statement("INSERT OR IGNORE INTO agreement_source (agreement_id, source_id) VALUES (?, ?)");
+  st.bind(1, agreement_id);
+  st.bind(2, source_id);
+  st.exec();
+}
+
+bool region_exists(Database& db, const std::string& code) {
+  auto& st = db.statement("SELECT 1 FROM region WHERE code = ?");
+  st.bind(1, code);
+  return st.executeStep();
+}
+
+std::string region_by_alias_key(Database& db, const std::string& key) {
+  // The least specific match wins for agreements (first-level regions hold the projects).
+  auto& st = db.statement(
+      "SELECT a.region_code FROM region_alias a JOIN region r ON r.code = a.region_code WHERE a.key = ? "
+      "ORDER BY (r.parent IS NULL), length(a.region_code), a.region_code LIMIT 1");
+  st.bind(1, key);
+  if (st.executeStep()) return st.getColumn(0).getString();
+  return {};
+}
+
+std::vector<AgreementSummary> agreements_of_party(Database& db, std::int64_t party_id) {
+  std::vector<AgreementSummary> out;
+  auto& st = db.statement(
+      "SELECT a.id, a.signed_on, a.region_code, a.program FROM agreement a WHERE a.id IN "
+      "(SELECT agreement_id FROM agreement_party WHERE party_id = ?) ORDER BY a.id");
+  st.bind(1, party_id);
+  while (st.executeStep()) {
+    AgreementSummary s;
+    s.id = st.getColumn(0).getInt64();
+    s.signed_on = date_col(st.getColumn(1));
+    s.region_code = st.getColumn(2).getString();
+    s.program = st.getColumn(3).getString();
+    out.push_back(std::move(s));
+  }
+  for (auto& s : out) {
+    auto& p = db.statement("SELECT party_id, role FROM agreement_party WHERE agreement_id = ? ORDER BY party_id, role");
+    p.bind(1, s.id);
+    while (p.executeStep()) {
+      const auto pid = p.getColumn(0).getInt64();
+      if (p.getColumn(1).getString() == "investor") s.investors.push_back(pid);
+      if (s.parties.empty() || s.parties.back() != pid) s.parties.push_back(pid);
+    }
+    auto& src = db.statement(
+        "SELECT s.id, s.published FROM agreement_source x JOIN source s ON s.id = x.source_id WHERE x.agreement_id = ? ORDER BY s.id");
+    src.bind(1, s.id);
+    while (src.executeStep()) {
+      s.sources.push_back(src.getColumn(0).getInt64());
+      if (auto d = date_col(src.getColumn(1))) {
+        if (!s.first_published || *d < *s.first_published) s.first_published = d;
+        if (!s.last_published || *d > *s.last_published) s.last_published = d;
+      }
+    }
+    s.commitments = agreement_commitments(db, s.id);
+  }
+  return out;
+}
+
+namespace {
+constexpr const char* view_select =
+    "SELECT a.id, a.kind, a.title, a.signed_on, a.place, a.country, a.region_code, r.name, a.city, a.sector, "
+    "a.program, a.confidence FROM agreement a LEFT JOIN region r ON r.code = a.region_code ";
+
+AgreementView read_view(SQLite::Statement& st) {
+  AgreementView v;
+  v.id = st.getColumn(0).getInt64();
+  v.kind = st.getColumn(1).getString();
+  v.title = st.getColumn(2).getString();
+  v.signed_on = date_col(st.getColumn(3));
+  v.place = st.getColumn(4).getString();
+  v.country = st.getColumn(5).getString();
+  v.region_code = st.getColumn(6).getString();
+  v.region = st.getColumn(7).getString();
+  v.city = st.getColumn(8).getString();
+  v.sector = st.getColumn(9).getString();
+  v.program = st.getColumn(10).getString();
+  v.confidence = st.getColumn(11).getDouble();
+  return v;
+}
+
+void fill_view(Database& db, AgreementView& v) {
+  auto& p = db.statement(
+      "SELECT p.id, p.name, x.role FROM agreement_party x JOIN party p ON p.id = x.party_id WHERE x.agreement_id = ? "
+      "ORDER BY p.id, x.role");
+  p.bind(1, v.id);
+  while (p.executeStep()) v.parties.push_back({p.getColumn(0).getInt64(), p.getColumn(1).getString(), p.getColumn(2).getString()});
+  v.commitments = agreement_commitments(db, v.id);
+  auto& s = db.statement(
+      "SELECT s.id, s.url, s.outlet, s.language, s.published FROM agreement_source x JOIN source s ON s.id = x.source_id "
+      "WHERE x.agreement_id = ? ORDER BY s.id");
+  s.bind(1, v.id);
+  while (s.executeStep())
+    v.sources.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(), s.getColumn(2).getString(),
+                         s.getColumn(3).getString(), date_col(s.getColumn(4))});
+}
+}  // namespace
+
+std::vector<AgreementView> list_agreements(Database& db) {
+  std::vector<AgreementView> out;
+  auto& st = db.statement(std::string(view_select) + "ORDER BY a.id");
+  while (st.executeStep()) out.push_back(read_view(st));
+  for (auto& v : out) fill_view(db, v);
+  return out;
+}
+
+AgreementView get_agreement(Database& db, std::int64_t id) {
+  auto& st = db.statement(std::string(view_select) + "WHERE a.id = ?");
+  st.bind(1, id);
+  if (!st.executeStep()) throw NotFoundError(fmt::format("no agreement with id {}", id));
+  AgreementView v = read_view(st);
+  fill_view(db, v);
+  return v;
+}
+
+}  // namespace pledgedb::store

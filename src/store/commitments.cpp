@@ -1,0 +1,438 @@
+#include "pledgedb/store/commitments.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "pledgedb/error.hpp"
+
+namespace pledgedb::store {
+
+namespace {
+
+std::optional<Date> date_col(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return Date::try_parse(c.getString());
+}
+void bind_opt_text(SQLite::Statement& st, int i, const std::string& s) {
+  if (s.empty()) st.bind(i);
+  else st.bind(i, s);
+}
+void bind_opt_date(SQLite::Statement& st, int i, const std::optional<Date>& d) {
+  if (d) st.bind(i, d->to_string());
+  else st.bind(i);
+}
+void bind_opt_double(SQLite::Statement& st, int i, const std::optional<double>& v) {
+  if (v) st.bind(i, *v);
+  else st.bind(i);
+}
+std::string fmt_number(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<long long>(v));
+  return fmt::format("{}", v);
+}
+
+// Chronological rank of a claim: the manual and dated ones by date, unknown dates first.
+bool earlier(const ClaimRow& a, const ClaimRow& b) {
+  if (a.claimed_on != b.claimed_on) {
+    if (!a.claimed_on) return true;
+    if (!b.claimed_on) return false;
+    return *a.claimed_on < *b.claimed_on;
+  }
+  return a.id < b.id;
+}
+
+bool is_year_horizon(const std::optional<Date>& d, const std::optional<DeadlineKind>& k) {
+  return d && ((k && *k == DeadlineKind::horizon) || (d->month() == 12 && d->day() == 31 && (!k || *k != DeadlineKind::absolute)));
+}
+
+}  // namespace
+
+CommitmentValues compile_claims(const std::vector<ClaimRow>& claims) {
+  std::vector<const ClaimRow*> order;
+  for (const auto& c : claims) order.push_back(&c);
+  std::stable_sort(order.begin(), order.end(), [](const ClaimRow* a, const ClaimRow* b) {
+    const bool am = a->origin == "manual", bm = b->origin == "manual";
+    if (am != bm) return am;
+    if (a->claimed_on != b->claimed_on) {
+      if (!a->claimed_on) return false;
+      if (!b->claimed_on) return true;
+      return *a->claimed_on > *b->claimed_on;
+    }
+    if (a->confidence != b->confidence) return a->confidence > b->confidence;
+    return a->id > b->id;
+  });
+  CommitmentValues v;
+  const ClaimRow* target_claim = nullptr;
+  const ClaimRow* deadline_claim = nullptr;
+  bool have_conf = false;
+  for (const ClaimRow* c : order) {
+    if (!have_conf && c->origin != "manual") {
+      v.confidence = c->confidence;
+      have_conf = true;
+    }
+    if (!target_claim && c->target) target_claim = c;
+    if (!deadline_claim && c->deadline) deadline_claim = c;
+    if (v.unit.empty()) v.unit = c->unit;
+    if (v.qualifier.empty()) v.qualifier = c->qualifier;
+    if (!v.start && c->start) v.start = c->start;
+    if (!v.manual_status && c->manual_status) v.manual_status = c->manual_status;
+  }
+  if (target_claim) {
+    v.target = target_claim->target;
+    std::optional<Comparator> cmp = target_claim->comparator;
+    if (!cmp || *cmp == Comparator::exactly) {
+      // A bare number does not contradict "more than N" said by another source.
+      for (const ClaimRow* c : order)
+        if (c->target && *c->target == *v.target && c->comparator && *c->comparator != Comparator::exactly) {
+          cmp = c->comparator;
+          break;
+        }
+    }
+    v.comparator = cmp.value_or(Comparator::exactly);
+  } else {
+    for (const ClaimRow* c : order)
+      if (c->comparator) {
+        v.comparator = *c->comparator;
+        break;
+      }
+  }
+  if (deadline_claim) {
+    const ClaimRow* chosen = deadline_claim;
+    if (is_year_horizon(deadline_claim->deadline, deadline_claim->deadline_kind)) {
+      for (const ClaimRow* c : order)
+        if (c->deadline && c->deadline->year() == deadline_claim->deadline->year() &&
+            !is_year_horizon(c->deadline, c->deadline_kind)) {
+          chosen = c;
+          break;
+        }
+    }
+    v.deadline = chosen->deadline;
+    v.deadline_kind = chosen->deadline_kind.value_or(DeadlineKind::absolute);
+    v.deadline_text = chosen->deadline_text;
+  }
+  return v;
+}
+
+Revisions revisions_from_claims(std::vector<ClaimRow> claims) {
+  std::stable_sort(claims.begin(), claims.end(), earlier);
+  Revisions r;
+  std::optional<double> target;
+  std::optional<Date> deadline;
+  std::optional<DeadlineKind> deadline_kind;
+  for (const auto& c : claims) {
+    if (c.target) {
+      if (target && *target > 0) {
+        if (*c.target < *target * 0.99) {
+          r.downsized = true;
+          r.changes.push_back({"downsized", fmt_number(*target), fmt_number(*c.target), c.id, c.claimed_on});
+        } else if (*c.target > *target * 1.01) {
+          r.upsized = true;
+          r.changes.push_back({"upsized", fmt_number(*target), fmt_number(*c.target), c.id, c.claimed_on});
+        }
+      }
+      target = c.target;
+    }
+    if (c.deadline) {
+      if (deadline) {
+        const bool vague = is_year_horizon(deadline, deadline_kind) || is_year_horizon(c.deadline, c.deadline_kind);
+        const bool later = vague ? c.deadline->year() > deadline->year() : days_between(*deadline, *c.deadline) > 31;
+        if (later) {
+          r.rescheduled = true;
+          r.changes.push_back({"rescheduled", deadline->to_string(), c.deadline->to_string(), c.id, c.claimed_on});
+        }
+      }
+      deadline = c.deadline;
+      deadline_kind = c.deadline_kind;
+    }
+  }
+  return r;
+}
+
+std::int64_t insert_commitment(Database& db, std::int64_t agreement_id, std::optional<std::int64_t> party_id, Metric metric) {
+  auto& st = db.statement(
+      "INSERT INTO commitment (agreement_id, party_id, metric, comparator, deadline_kind, created_at) "
+      "VALUES (?, ?, ?, 'exactly', 'none', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+  st.bind(1, agreement_id);
+  if (party_id) st.bind(2, *party_id);
+  else st.bind(2);
+  st.bind(3, std::string(to_string(metric)));
+  st.exec();
+  return db.sql().getLastInsertRowid();
+}
+
+std::int64_t insert_claim(Database& db, const ClaimRow& c) {
+  auto& st = db.statement(
+      "INSERT INTO commitment_claim (commitment_id, source_id, origin, target, comparator, unit, qualifier, start, "
+      "deadline, deadline_kind, deadline_text, manual_status, note, confidence, claimed_on, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+  st.bind(1, c.commitment_id);
+  if (c.source_id) st.bind(2, *c.source_id);
+  else st.bind(2);
+  st.bind(3, c.origin);
+  bind_opt_double(st, 4, c.target);
+  if (c.comparator) st.bind(5, std::string(to_string(*c.comparator)));
+  else st.bind(5);
+  bind_opt_text(st, 6, c.unit);
+  bind_opt_text(st, 7, c.qualifier);
+  bind_opt_date(st, 8, c.start);
+  bind_opt_date(st, 9, c.deadline);
+  if (c.deadline_kind) st.bind(10, std::string(to_string(*c.deadline_kind)));
+  else st.bind(10);
+  bind_opt_text(st, 11, c.deadline_text);
+  if (c.manual_status) st.bind(12, std::string(to_string(*c.manual_status)));
+  else st.bind(12);
+  bind_opt_text(st, 13, c.note);
+  st.bind(14, c.confidence);
+  bind_opt_date(st, 15, c.claimed_on);
+  st.exec();
+  return db.sql().getLastInsertRowid();
+}
+
+std::vector<ClaimRow> commitment_claims(Database& db, std::int64_t commitment_id) {
+  std::vector<ClaimRow> rows;
+  auto& st = db.statement(
+      "SELECT id, commitment_id, source_id, origin, target, comparator, unit, qualifier, start, deadline, "
+      "deadline_kind, deadline_text, manual_status, note, confidence, claimed_on FROM commitment_claim "
+      "WHERE commitment_id = ? ORDER BY id");
+  st.bind(1, commitment_id);
+  while (st.executeStep()) {
+    ClaimRow c;
+    c.id = st.getColumn(0).getInt64();
+    c.commitment_id = st.getColumn(1).getInt64();
+    if (!st.getColumn(2).isNull()) c.source_id = st.getColumn(2).getInt64();
+    c.origin = st.getColumn(3).getString();
+    if (!st.getColumn(4).isNull()) c.target = st.getColumn(4).getDouble();
+    if (!st.getColumn(5).isNull()) c.comparator = parse_comparator(st.getColumn(5).getString());
+    c.unit = st.getColumn(6).getString();
+    c.qualifier = st.getColumn(7).getString();
+    c.start = date_col(st.getColumn(8));
+    c.deadline = date_col(st.getColumn(9));
+    if (!st.getColumn(10).isNull()) c.deadline_kind = parse_deadline_kind(st.getColumn(10).getString());
+    c.deadline_text = st.getColumn(11).getString();
+    if (!st.getColumn(12).isNull()) c.manual_status = parse_manual_status(st.getColumn(12).getString());
+    c.note = st.getColumn(13).getString();
+    c.confidence = st.getColumn(14).getDouble();
+    c.claimed_on = date_col(st.getColumn(15));
+    rows.push_back(std::move(c));
+  }
+  return rows;
+}
+
+void compile_commitment(Database& db, std::int64_t id) {
+  const CommitmentValues v = compile_claims(commitment_claims(db, id));
+  auto& st = db.statement(
+      "UPDATE commitment SET target = ?, comparator = ?, unit = ?, qualifier = ?, start = ?, deadline = ?, "
+      "deadline_kind = ?, deadline_text = ?, manual_status = ?, confidence = ? WHERE id = ?");
+  bind_opt_double(st, 1, v.target);
+  st.bind(2, std::string(to_string(v.comparator)));
+  bind_opt_text(st, 3, v.unit);
+  bind_opt_text(st, 4, v.qualifier);
+  bind_opt_date(st, 5, v.start);
+  bind_opt_date(st, 6, v.deadline);
+  st.bind(7, std::string(to_string(v.deadline_kind)));
+  bind_opt_text(st, 8, v.deadline_text);
+  if (v.manual_status) st.bind(9, std::string(to_string(*v.manual_status)));
+  else st.bind(9);
+  st.bind(10, v.confidence);
+  st.bind(11, id);
+  st.exec();
+}
+
+Revisions commitment_revisions(Database& db, std::int64_t id) { return revisions_from_claims(commitment_claims(db, id)); }
+
+namespace {
+constexpr const char* commitment_select =
+    "SELECT c.id, c.agreement_id, c.party_id, p.name, c.metric, c.target, c.comparator, c.unit, c.qualifier, "
+    "c.start, c.deadline, c.deadline_kind, c.deadline_text, c.manual_status, c.confidence "
+    "FROM commitment c LEFT JOIN party p ON p.id = c.party_id ";
+
+CommitmentRow read_commitment(SQLite::Statement& st) {
+  CommitmentRow r;
+  r.id = st.getColumn(0).getInt64();
+  r.agreement_id = st.getColumn(1).getInt64();
+  if (!st.getColumn(2).isNull()) r.party_id = st.getColumn(2).getInt64();
+  r.party = st.getColumn(3).getString();
+  r.metric = parse_metric(st.getColumn(4).getString()).value_or(Metric::other);
+  if (!st.getColumn(5).isNull()) r.values.target = st.getColumn(5).getDouble();
+  r.values.comparator = parse_comparator(st.getColumn(6).getString()).value_or(Comparator::exactly);
+  r.values.unit = st.getColumn(7).getString();
+  r.values.qualifier = st.getColumn(8).getString();
+  r.values.start = date_col(st.getColumn(9));
+  r.values.deadline = date_col(st.getColumn(10));
+  r.values.deadline_kind = parse_deadline_kind(st.getColumn(11).getString()).value_or(DeadlineKind::none);
+  r.values.deadline_text = st.getColumn(12).getString();
+  if (!st.getColumn(13).isNull()) r.values.manual_status = parse_manual_status(st.getColumn(13).getString());
+  r.values.confidence = st.getColumn(14).getDouble();
+  return r;
+}
+}  // namespace
+
+CommitmentRow get_commitment(Database& db, std::int64_t id) {
+  auto& st = db.statement(std::string(commitment_select) + "WHERE c.id = ?");
+  st.bind(1, id);
+  if (!st.executeStep()) throw NotFoundError(fmt::format("no commitment with id {}", id));
+  return read_commitment(st);
+}
+
+std::vector<CommitmentRow> agreement_commitments(Database& db, std::int64_t agreement_id) {
+  std::vector<CommitmentRow> rows;
+  auto& st = db.statement(std::string(commitment_select) + "WHERE c.agreement_id = ? ORDER BY c.id");
+  st.bind(1, agreement_id);
+  while (st.executeStep()) rows.push_back(read_commitment(st));
+  return rows;
+}
+
+std::vector<CommitmentRow> party_commitments(Database& db, std::int64_t party_id) {
+  std::vector<CommitmentRow> rows;
+  auto& st = db.statement(std::string(commitment_select) +
+                          "WHERE c.party_id = ?1 OR c.agreement_id IN (SELECT agreement_id FROM agreement_party "
+                          "WHERE party_id = ?1) ORDER BY c.id");
+  st.bind(1, party_id);
+  while (st.executeStep()) rows.push_back(read_commitment(st));
+  return rows;
+}
+
+std::int64_t insert_evidence(Database& db, std::int64_t source_id, const Evidence& e, EvidenceFor what, std::int64_t id) {
+  const char* sql = nullptr;
+  switch (what) {
+    case EvidenceFor::agreement: sql = "INSERT INTO evidence (source_id, start, end, text, agreement_id) VALUES (?, ?, ?, ?, ?)"; break;
+    case EvidenceFor::claim: sql = "INSERT INTO evidence (source_id, start, end, text, claim_id) VALUES (?, ?, ?, ?, ?)"; break;
+    case EvidenceFor::progress: sql = "INSERT INTO evidence (source_id, start, end, text, progress_id) VALUES (?, ?, ?, ?, ?)"; break;
+    case EvidenceFor::milestone: sql = "INSERT INTO evidence (source_id, start, end, text, milestone_id) VALUES (?, ?, ?, ?, ?)"; break;
+  }
+  auto& st = db.statement(sql);
+  st.bind(1, source_id);
+  if (e.start >= 0 && e.end >= e.start) {
+    st.bind(2, e.start);
+    st.bind(3, e.end);
+  } else {
+    st.bind(2);
+    st.bind(3);
+  }
+  st.bind(4, e.text);
+  st.bind(5, id);
+  st.exec();
+  return db.sql().getLastInsertRowid();
+}
+
+std::vector<EvidenceRow> evidence_for(Database& db, EvidenceFor what, std::int64_t id) {
+  const char* sql = nullptr;
+  switch (what) {
+    case EvidenceFor::agreement: sql = "SELECT e.source_id, s.url, e.text, e.start, e.end FROM evidence e JOIN source s ON s.id = e.source_id WHERE e.agreement_id = ? ORDER BY e.id"; break;
+    case EvidenceFor::claim: sql = "SELECT e.source_id, s.url, e.text, e.start, e.end FROM evidence e JOIN source s ON s.id = e.source_id WHERE e.claim_id = ? ORDER BY e.id"; break;
+    case EvidenceFor::progress: sql = "SELECT e.source_id, s.url, e.text, e.start, e.end FROM evidence e JOIN source s ON s.id = e.source_id WHERE e.progress_id = ? ORDER BY e.id"; break;
+    case EvidenceFor::milestone: sql = "SELECT e.source_id, s.url, e.text, e.start, e.end FROM evidence e JOIN source s ON s.id = e.source_id WHERE e.milestone_id = ? ORDER BY e.id"; break;
+  }
+  std::vector<EvidenceRow> rows;
+  auto& st = db.statement(sql);
+  st.bind(1, id);
+  while (st.executeStep()) {
+    EvidenceRow r;
+    r.source_id = st.getColumn(0).getInt64();
+    r.url = st.getColumn(1).getString();
+    r.text = st.getColumn(2).getString();
+    if (!st.getColumn(3).isNull()) r.start = st.getColumn(3).getInt64();
+    if (!st.getColumn(4).isNull()) r.end = st.getColumn(4).getInt64();
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+std::int64_t insert_milestone(Database& db, std::int64_t commitment_id, const Milestone& m, std::optional<std::int64_t> source_id) {
+  auto& st = db.statement("INSERT INTO milestone (commitment_id, due, target, text, source_id) VALUES (?, ?, ?, ?, ?)");
+  st.bind(1, commitment_id);
+  bind_opt_date(st, 2, m.due);
+  st.bind(3, m.target);
+  bind_opt_text(st, 4, m.text);
+  if (source_id) st.bind(5, *source_id);
+  else st.bind(5);
+  st.exec();
+  return db.sql().getLastInsertRowid();
+}
+
+std::int64_t insert_progress(Database& db, const ProgressRow& p) {
+  auto& st = db.statement(
+      "INSERT INTO progress (commitment_id, as_of, value, unit, source_id, origin, note, source_url, confidence, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+  st.bind(1, p.commitment_id);
+  st.bind(2, p.as_of.to_string());
+  st.bind(3, p.value);
+  bind_opt_text(st, 4, p.unit);
+  if (p.source_id) st.bind(5, *p.source_id);
+  else st.bind(5);
+  st.bind(6, p.origin);
+  bind_opt_text(st, 7, p.note);
+  bind_opt_text(st, 8, p.source_url);
+  st.bind(9, p.confidence);
+  st.exec();
+  return db.sql().getLastInsertRowid();
+}
+
+std::vector<ProgressRow> list_progress(Database& db, std::optional<std::int64_t> commitment_id) {
+  std::vector<ProgressRow> rows;
+  auto& st = db.statement(
+      "SELECT p.id, p.commitment_id, p.as_of, p.value, p.unit, p.source_id, p.origin, p.note, "
+      "coalesce(p.source_url, s.url), p.confidence FROM progress p LEFT JOIN source s ON s.id = p.source_id "
+      "WHERE ?1 IS NULL OR p.commitment_id = ?1 ORDER BY p.commitment_id, p.as_of, p.id");
+  if (commitment_id) st.bind(1, *commitment_id);
+  else st.bind(1);
+  while (st.executeStep()) {
+    ProgressRow r;
+    r.id = st.getColumn(0).getInt64();
+    r.commitment_id = st.getColumn(1).getInt64();
+    r.as_of = Date::parse(st.getColumn(2).getString());
+    r.value = st.getColumn(3).getDouble();
+    r.unit = st.getColumn(4).getString();
+    if (!st.getColumn(5).isNull()) r.source_id = st.getColumn(5).getInt64();
+    r.origin = st.getColumn(6).getString();
+    r.note = st.getColumn(7).getString();
+    r.source_url = st.getColumn(8).getString();
+    r.confidence = st.getColumn(9).getDouble();
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+std::int64_t add_manual_progress(Database& db, std::int64_t commitment_id, double value, Date as_of,
+                                 const std::string& source_url, const std::string& note) {
+  if (!(value >= 0 && value < 1e15))
+    throw InputError(fmt::format("progress value {}: must be a number between 0 and 1e15", value));
+  WriteTransaction tx(db);
+  const CommitmentRow c = get_commitment(db, commitment_id);
+  ProgressRow p;
+  p.commitment_id = commitment_id;
+  p.as_of = as_of;
+  p.value = value;
+  p.unit = c.values.unit;
+  p.origin = "manual";
+  p.note = note;
+  p.source_url = source_url;
+  const auto id = insert_progress(db, p);
+  tx.commit();
+  return id;
+}
+
+std::int64_t set_commitment(Database& db, std::int64_t commitment_id, const ManualChange& change, Date on) {
+  if (!change.target && !change.deadline && !change.status && change.note.empty())
+    throw InputError(fmt::format("commitment {}: nothing to set (give --target, --deadline, --status or --note)", commitment_id));
+  if (change.target && !(*change.target >= 0 && *change.target < 1e15))
+    throw InputError(fmt::format("--target {}: must be a number between 0 and 1e15", *change.target));
+  WriteTransaction tx(db);
+  get_commitment(db, commitment_id);
+  ClaimRow c;
+  c.commitment_id = commitment_id;
+  c.origin = "manual";
+  c.target = change.target;
+  c.deadline = change.deadline;
+  if (change.deadline) c.deadline_kind = DeadlineKind::absolute;
+  c.manual_status = change.status;
+  c.note = change.note;
+  c.claimed_on = on;
+  const auto id = insert_claim(db, c);
+  compile_commitment(db, commitment_id);
+  tx.commit();
+  return id;
+}
+
+}  // namespace pledgedb::store

@@ -1,0 +1,105 @@
+#include "pledgedb/store/sources.hpp"
+
+#include <fmt/format.h>
+
+#include "pledgedb/error.hpp"
+
+namespace pledgedb::store {
+
+namespace {
+std::optional<Date> date_column(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return Date::try_parse(c.getString());
+}
+void bind_text_or_null(SQLite::Statement& st, int i, const std::string& s) {
+  if (s.empty()) st.bind(i);
+  else st.bind(i, s);
+}
+}  // namespace
+
+std::optional<std::int64_t> find_source_by_sha256(Database& db, const std::string& sha256) {
+  auto& st = db.statement("SELECT id FROM source WHERE sha256 = ?");
+  st.bind(1, sha256);
+  if (st.executeStep()) return st.getColumn(0).getInt64();
+  return std::nullopt;
+}
+
+std::int64_t insert_source(Database& db, const NewSource& s) {
+  auto& st = db.statement(
+      "INSERT INTO source (sha256, url, outlet, language, title, published, path, format, kind, text, ingested_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+  st.bind(1, s.sha256);
+  bind_text_or_null(st, 2, s.url);
+  bind_text_or_null(st, 3, s.outlet);
+  bind_text_or_null(st, 4, s.language);
+  bind_text_or_null(st, 5, s.title);
+  if (s.published) st.bind(6, s.published->to_string());
+  else st.bind(6);
+  bind_text_or_null(st, 7, s.path);
+  st.bind(8, s.format);
+  bind_text_or_null(st, 9, s.kind);
+  st.bind(10, s.text);
+  st.exec();
+  return db.sql().getLastInsertRowid();
+}
+
+SourceInfoRow get_source(Database& db, std::int64_t id) {
+  auto& st = db.statement("SELECT id, url, outlet, language, title, published FROM source WHERE id = ?");
+  st.bind(1, id);
+  if (!st.executeStep()) throw NotFoundError(fmt::format("no source with id {}", id));
+  SourceInfoRow r;
+  r.id = st.getColumn(0).getInt64();
+  r.url = st.getColumn(1).getString();
+  r.outlet = st.getColumn(2).getString();
+  r.language = st.getColumn(3).getString();
+  r.title = st.getColumn(4).getString();
+  r.published = date_column(st.getColumn(5));
+  return r;
+}
+
+std::string fts_query(std::string_view text) {
+  // Words are runs of letters/digits (any non-ASCII byte counts as a letter); each is quoted
+  // so FTS5 operators (AND, NEAR, *, ^, :) in user input are plain words.
+  std::string out, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += '"' + word + '"';
+    word.clear();
+  };
+  for (unsigned char c : text) {
+    if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) word += static_cast<char>(c);
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+std::vector<SearchHit> search_sources(Database& db, std::string_view text, int limit) {
+  std::vector<SearchHit> hits;
+  const std::string q = fts_query(text);
+  if (q.empty()) return hits;
+  auto& st = db.statement(
+      "SELECT s.id, s.url, s.outlet, s.published, snippet(source_fts, 1, '[', ']', '…', 12) "
+      "FROM source_fts JOIN source s ON s.id = source_fts.rowid WHERE source_fts MATCH ? "
+      "ORDER BY bm25(source_fts), s.id LIMIT ?");
+  st.bind(1, q);
+  st.bind(2, limit);
+  while (st.executeStep()) {
+    SearchHit h;
+    h.id = st.getColumn(0).getInt64();
+    h.url = st.getColumn(1).getString();
+    h.outlet = st.getColumn(2).getString();
+    h.published = date_column(st.getColumn(3));
+    h.snippet = st.getColumn(4).getString();
+    hits.push_back(std::move(h));
+  }
+  for (auto& h : hits) {
+    auto& a = db.statement("SELECT agreement_id FROM agreement_source WHERE source_id = ? ORDER BY agreement_id");
+    a.bind(1, h.id);
+    while (a.executeStep()) h.agreements.push_back(a.getColumn(0).getInt64());
+  }
+  return hits;
+}
+
+}  // namespace pledgedb::store

@@ -1,0 +1,86 @@
+#include <doctest/doctest.h>
+
+#include "pledgedb/ingest/ingest.hpp"
+
+using namespace pledgedb;
+using namespace pledgedb::ingest;
+
+TEST_CASE("acronym_of takes the initials of the significant words") {
+  CHECK(acronym_of("Agence Marocaine de Développement des Investissements et des Exportations") == "AMDIE");
+  CHECK(acronym_of("United Phosphorous Limited") == "UPL");
+  CHECK(acronym_of("Office of the United States Trade Representative") == "OUSTR");
+  CHECK(acronym_of("Renault") == "");          // one word: no acronym
+  CHECK(acronym_of("وكالة التنمية") == "");     // Arabic names pair with acronyms only through the text
+}
+
+TEST_CASE("looks_like_acronym and split_parenthetical") {
+  CHECK(looks_like_acronym("AMDIE"));
+  CHECK(looks_like_acronym("UPL"));
+  CHECK_FALSE(looks_like_acronym("Renault"));
+  CHECK_FALSE(looks_like_acronym("A"));
+  auto [name, paren] = split_parenthetical("United Phosphorous Limited (UPL)");
+  CHECK(name == "United Phosphorous Limited");
+  CHECK(paren == "UPL");
+  auto [plain, none] = split_parenthetical("Onepoint");
+  CHECK(plain == "Onepoint");
+  CHECK(none.empty());
+}
+
+TEST_CASE("consonant skeletons of Arabic and Latin spellings meet") {
+  CHECK(consonant_skeleton("Atlas Data Systems") == consonant_skeleton("أطلس داتا سيستمز"));
+  CHECK(consonant_skeleton("Foxconn") == consonant_skeleton("فوكسكون"));
+  CHECK(consonant_skeleton("Onepoint") == consonant_skeleton("وان بوينت"));
+  CHECK(consonant_skeleton("Onepoint") != consonant_skeleton("Renault"));
+  CHECK(consonant_skeleton("Tesla") != consonant_skeleton("فوكسكون"));
+}
+
+namespace {
+MergeFacts facts(std::optional<Date> signed_on, std::optional<Date> published, std::string region, std::vector<Pledge> pledges) {
+  MergeFacts f;
+  f.signed_on = signed_on;
+  f.first_published = f.last_published = published;
+  f.region_code = std::move(region);
+  f.pledges = std::move(pledges);
+  return f;
+}
+}  // namespace
+
+TEST_CASE("score_merge: same signing and pledge merge; far dates or another region do not") {
+  const Pledge jobs500{Metric::jobs, 500, Date(2029, 7, 22)};
+  const auto a = facts(Date(2025, 7, 22), Date(2025, 7, 23), "MA-06", {jobs500});
+  const auto b = facts(Date(2025, 7, 22), Date(2025, 7, 25), "MA-06", {{Metric::jobs, 520, std::nullopt}});
+  CHECK(score_merge(a, b, RegionRelation::same).match);
+
+  // Two years apart, different pledge: another project of the same company.
+  const auto c = facts(Date(2027, 3, 9), Date(2027, 3, 10), "MA-06", {{Metric::jobs, 300, Date(2028, 12, 31)}});
+  CHECK_FALSE(score_merge(a, c, RegionRelation::same).match);
+
+  // Same date and pledge but another region: incompatible whatever the score.
+  const auto d = facts(Date(2025, 7, 22), Date(2025, 7, 23), "MA-09", {jobs500});
+  const auto s = score_merge(a, d, RegionRelation::different);
+  CHECK_FALSE(s.compatible);
+  CHECK_FALSE(s.match);
+
+  // Signing unknown: publications within 120 days and an overlapping pledge are enough.
+  const auto e = facts(std::nullopt, Date(2025, 9, 1), "", {{Metric::jobs, 500, std::nullopt}});
+  CHECK(score_merge(a, e, RegionRelation::unknown).match);
+  // ... but not publications two years apart without any other signal.
+  const auto f = facts(std::nullopt, Date(2027, 9, 1), "", {{Metric::investment, 1e9, std::nullopt}});
+  CHECK_FALSE(score_merge(a, f, RegionRelation::unknown).match);
+}
+
+TEST_CASE("score_merge: different programs never merge") {
+  auto a = facts(Date(2025, 7, 22), std::nullopt, "MA-06", {});
+  auto b = a;
+  a.program = "Digital Morocco 2030";
+  b.program = "Plan d'accélération industrielle";
+  CHECK_FALSE(score_merge(a, b, RegionRelation::same).match);
+  b.program = "digital morocco 2030";
+  CHECK(score_merge(a, b, RegionRelation::same).match);
+}
+
+TEST_CASE("targets_close is a 10% band") {
+  CHECK(targets_close(500, 520));
+  CHECK(targets_close(1000, 1100));
+  CHECK_FALSE(targets_close(500, 400));
+}

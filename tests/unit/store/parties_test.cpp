@@ -1,0 +1,65 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <random>
+
+#include "pledgedb/error.hpp"
+#include "pledgedb/store/announcements.hpp"
+#include "pledgedb/store/commitments.hpp"
+#include "pledgedb/store/parties.hpp"
+
+namespace fs = std::filesystem;
+using namespace pledgedb;
+
+namespace {
+struct TempDb {
+  fs::path dir;
+  store::Database db;
+  TempDb() : dir(make_dir()), db(store::Database::open((dir / "t.db").string())) {}
+  ~TempDb() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+  static fs::path make_dir() {
+    static std::mt19937_64 rng{std::random_device{}()};
+    auto d = fs::temp_directory_path() / ("pledgedb-parties-" + std::to_string(rng()));
+    fs::create_directories(d);
+    return d;
+  }
+};
+}  // namespace
+
+TEST_CASE("aliases are matched by their folded key") {
+  TempDb t;
+  const auto id = store::insert_party(t.db, "Société Générale", PartyKind::company, "FR");
+  CHECK(store::add_party_alias(t.db, id, "Société Générale", "extracted"));
+  CHECK_FALSE(store::add_party_alias(t.db, id, "SOCIETE-GENERALE", "user"));  // same key
+  CHECK(store::parties_with_alias_key(t.db, "societe generale") == std::vector<std::int64_t>{id});
+  CHECK_THROWS_AS(store::add_party_alias(t.db, id, " - ", "user"), InputError);
+}
+
+TEST_CASE("merging parties moves roles, commitments and aliases") {
+  TempDb t;
+  const auto keep = store::insert_party(t.db, "Renault", PartyKind::company, "FR");
+  const auto other = store::insert_party(t.db, "رونو", PartyKind::other, "");
+  store::add_party_alias(t.db, keep, "Renault", "extracted");
+  store::add_party_alias(t.db, other, "رونو", "extracted");
+  Agreement a;
+  const auto a1 = store::insert_agreement(t.db, a, "");
+  const auto a2 = store::insert_agreement(t.db, a, "");
+  store::add_agreement_party(t.db, a1, keep, Role::investor, "", "");
+  store::add_agreement_party(t.db, a1, other, Role::investor, "", "");  // same role twice collapses
+  store::add_agreement_party(t.db, a2, other, Role::investor, "", "");
+  const auto c = store::insert_commitment(t.db, a2, other, Metric::jobs);
+
+  store::merge_parties(t.db, keep, other);
+  const auto p = store::get_party(t.db, keep);
+  CHECK(p.agreements == 2);
+  CHECK(std::find(p.aliases.begin(), p.aliases.end(), "رونو") != p.aliases.end());
+  CHECK(store::get_commitment(t.db, c).party_id == keep);
+  CHECK_THROWS_AS(store::get_party(t.db, other), NotFoundError);
+  CHECK(store::list_parties(t.db).size() == 1);
+  CHECK_THROWS_AS(store::merge_parties(t.db, keep, 999), NotFoundError);
+  CHECK_THROWS_AS(store::merge_parties(t.db, keep, keep), InputError);
+}
