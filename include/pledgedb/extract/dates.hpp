@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pledgedb/date.hpp"
@@ -43,5 +44,58 @@ struct DeadlineMatch {
 // month or day from the start date, never snaps to calendar years.
 std::vector<DeadlineMatch> find_deadlines(std::string_view normalized, std::string_view lang,
                                           std::optional<Date> start);
+
+// --- Building blocks (shared by both scanners, usable by the extractor) ----------------------
+
+// The absolute date starting exactly at byte `pos` (a word start): "22 juillet 2025",
+// "July 22, 2025", "22/07/2025", "2025-07-22", "juillet 2025", "22 يوليوز الجاري", "يوليوز
+// الماضي". A day and month without a year take `reference`'s year (nullopt without a
+// reference); with `future`, the year after when that date falls before the reference (for
+// deadlines: "by 31 December" is the coming one). Never a bare year, weekday or "today".
+std::optional<DateMatch> match_date_at(std::string_view normalized, std::size_t pos,
+                                       std::optional<Date> reference, bool future = false);
+
+struct CountMatch {
+  std::size_t end = 0;
+  int value = 0;
+};
+// A small count starting at `pos`: 1-3 ASCII digits (1..999) or a number word 1..20 in
+// en/fr/es/ar ("four", "quatre", "cuatro", "أربع", "أربعة", "الأربع", "الأربعة", "dix-huit").
+std::optional<CountMatch> match_count_at(std::string_view normalized, std::size_t pos);
+
+namespace date_detail {
+// Not a stable API: the phrase matcher behind both scanners. Compares code points after
+// folding (Latin case and accents, Arabic alef/yeh/teh-marbuta variants), so one entry covers
+// "décembre"/"DECEMBRE" and "الأربعاء"/"الاربعاء".
+char32_t fold(char32_t c);
+bool is_word_char(char32_t c);
+// Code point at byte i (a lone invalid byte decodes to itself) and its length in bytes.
+char32_t decode(std::string_view s, std::size_t i, std::size_t& len);
+bool word_start(std::string_view s, std::size_t i);  // i starts a word (previous char isn't one)
+bool word_end(std::string_view s, std::size_t i);    // no word char at i
+
+class Lexicon {
+ public:
+  struct Hit {
+    int id = 0;
+    std::size_t end = 0;
+  };
+  // Phrases may contain spaces, '-' and '\''; one ending in a letter or digit must end at a
+  // word end in the text, one ending in '-' or '\'' need not ("mi-2027", "l'année").
+  void add(std::string_view phrase, int id);
+  // The longest phrase starting at pos; its end respects word boundaries.
+  std::optional<Hit> match(std::string_view text, std::size_t pos) const;
+
+ private:
+  struct Node {
+    std::vector<std::pair<char32_t, int>> kids;
+    int id = -1;
+    bool needs_word_end = false;
+  };
+  int child(int node, char32_t c) const;
+  std::vector<Node> nodes_{Node{}};
+  std::vector<int> root_ = std::vector<int>(0x700, -1);  // fast path for the first code point
+};
+}  // namespace date_detail
 
 }  // namespace pledgedb::extract

@@ -1,0 +1,125 @@
+// The folding phrase matcher shared by the date and deadline scanners.
+#include <algorithm>
+
+#include "pledgedb/extract/dates.hpp"
+
+namespace pledgedb::extract::date_detail {
+
+char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  auto cont = [&](std::size_t k) {
+    return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+  };
+  auto c = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
+  if (b0 < 0x80) {
+    len = 1;
+    return b0;
+  }
+  if ((b0 & 0xE0) == 0xC0 && cont(1)) {
+    len = 2;
+    return (static_cast<char32_t>(b0 & 0x1F) << 6) | c(1);
+  }
+  if ((b0 & 0xF0) == 0xE0 && cont(1) && cont(2)) {
+    len = 3;
+    return (static_cast<char32_t>(b0 & 0x0F) << 12) | (c(1) << 6) | c(2);
+  }
+  if ((b0 & 0xF8) == 0xF0 && cont(1) && cont(2) && cont(3)) {
+    len = 4;
+    return (static_cast<char32_t>(b0 & 0x07) << 18) | (c(1) << 12) | (c(2) << 6) | c(3);
+  }
+  len = 1;
+  return b0;
+}
+
+char32_t fold(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
+  if (c >= 0xC0 && c <= 0xFF) {
+    // Latin-1 letters to their base letter, both cases.
+    static constexpr char kBase[] = "aaaaaaaceeeeiiiidnooooo*ouuuuyts";
+    if (c == 0xD7 || c == 0xF7) return c;
+    if (c == 0xFF) return 'y';
+    return static_cast<unsigned char>(kBase[(c - 0xC0) & 0x1F]);
+  }
+  switch (c) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;  // alef variants
+    case 0x0649: case 0x06CC: return 0x064A;                             // alef maksura, farsi yeh
+    case 0x0629: return 0x0647;                                          // teh marbuta
+    case 0x0624: return 0x0648;
+    case 0x0626: return 0x064A;
+    case 0x06A9: return 0x0643;
+    case 0x0153: return 'o';  // œ (only its first letter matters for our words)
+    default: return c;
+  }
+}
+
+bool is_word_char(char32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;
+  if (c >= 0x0620 && c <= 0x065F) return true;   // Arabic letters (diacritics are gone anyway)
+  if (c >= 0x0660 && c <= 0x0669) return true;   // Arabic-Indic digits
+  if (c >= 0x066E && c <= 0x06D3) return true;
+  if (c >= 0x06F0 && c <= 0x06FF) return true;
+  if (c >= 0x0370 && c <= 0x052F) return true;   // Greek, Cyrillic
+  return false;
+}
+
+bool word_start(std::string_view s, std::size_t i) {
+  if (i == 0) return true;
+  std::size_t j = i - 1;
+  while (j > 0 && i - j < 4 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
+  std::size_t len = 0;
+  return !is_word_char(decode(s, j, len));
+}
+
+bool word_end(std::string_view s, std::size_t i) {
+  if (i >= s.size()) return true;
+  std::size_t len = 0;
+  return !is_word_char(decode(s, i, len));
+}
+
+int Lexicon::child(int node, char32_t c) const {
+  if (node == 0 && c < root_.size()) return root_[c];
+  for (const auto& [k, v] : nodes_[static_cast<std::size_t>(node)].kids)
+    if (k == c) return v;
+  return -1;
+}
+
+void Lexicon::add(std::string_view phrase, int id) {
+  int node = 0;
+  char32_t last = 0;
+  for (std::size_t i = 0; i < phrase.size();) {
+    std::size_t len = 0;
+    const char32_t c = fold(decode(phrase, i, len));
+    i += len;
+    last = c;
+    int next = child(node, c);
+    if (next < 0) {
+      next = static_cast<int>(nodes_.size());
+      nodes_.emplace_back();
+      if (node == 0 && c < root_.size()) root_[c] = next;
+      else nodes_[static_cast<std::size_t>(node)].kids.emplace_back(c, next);
+    }
+    node = next;
+  }
+  auto& n = nodes_[static_cast<std::size_t>(node)];
+  if (n.id < 0) n.id = id;  // first registration wins
+  n.needs_word_end = is_word_char(last);
+}
+
+std::optional<Lexicon::Hit> Lexicon::match(std::string_view text, std::size_t pos) const {
+  std::optional<Hit> best;
+  int node = 0;
+  std::size_t i = pos;
+  while (i < text.size()) {
+    std::size_t len = 0;
+    const char32_t c = fold(decode(text, i, len));
+    node = child(node, c);
+    if (node < 0) break;
+    i += len;
+    const auto& n = nodes_[static_cast<std::size_t>(node)];
+    if (n.id >= 0 && (!n.needs_word_end || word_end(text, i))) best = Hit{n.id, i};
+  }
+  return best;
+}
+
+}  // namespace pledgedb::extract::date_detail
