@@ -1,0 +1,301 @@
+// Money mentions: a number (find_numbers) with a currency before or after it.
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/embedded.hpp"
+#include "extract/lexicon_numbers.hpp"
+#include "pledgedb/extract/numbers.hpp"
+
+namespace pledgedb::extract {
+namespace detail {
+namespace {
+
+// ISO 4217 codes from Debian's iso-codes (embedded), written in capitals next to a number.
+const std::unordered_set<std::string>& iso_codes() {
+  static const auto* codes = [] {
+    auto* set = new std::unordered_set<std::string>();
+    for (const auto& f : embedded::iso_codes()) {
+      if (f.name != "iso_4217.json") continue;
+      try {
+        const auto j = nlohmann::json::parse(f.data);
+        for (const auto& c : j.at("4217")) set->insert(c.at("alpha_3").get<std::string>());
+      } catch (const nlohmann::json::exception&) {
+        // a broken embedded file only loses the generic codes; the common ones are below
+      }
+    }
+    // Codes that are also ordinary capitalised words next to numbers.
+    for (const char* w : {"ALL", "TOP", "CUP", "MOP", "BOB", "XXX", "XTS"}) set->erase(w);
+    return set;
+  }();
+  return *codes;
+}
+
+struct CaseSensitive {
+  std::string_view text, iso;
+  double scale;
+};
+// Symbols and abbreviations written exactly so.
+constexpr std::array kExact{
+    CaseSensitive{"DH", "MAD", 1},     CaseSensitive{"Dh", "MAD", 1},    CaseSensitive{"Dhs", "MAD", 1},
+    CaseSensitive{"DHS", "MAD", 1},    CaseSensitive{"dh", "MAD", 1},    CaseSensitive{"dhs", "MAD", 1},
+    CaseSensitive{"MDH", "MAD", 1e6},  CaseSensitive{"MDh", "MAD", 1e6}, CaseSensitive{"Mdh", "MAD", 1e6},
+    CaseSensitive{"MMDH", "MAD", 1e9}, CaseSensitive{"MMDh", "MAD", 1e9}, CaseSensitive{"Mrds DH", "MAD", 1e9},
+    CaseSensitive{"Rs", "INR", 1},     CaseSensitive{"KSh", "KES", 1},   CaseSensitive{"Ksh", "KES", 1},
+    CaseSensitive{"RMB", "CNY", 1},    CaseSensitive{"MUSD", "USD", 1e6}, CaseSensitive{"MEUR", "EUR", 1e6},
+};
+
+// Words, matched on lookup_key (lower case, Arabic letter variants folded).
+const std::unordered_map<std::string, std::string_view>& currency_words() {
+  static const auto* map = [] {
+    const std::pair<const char*, std::string_view> words[] = {
+        {"dirham", "MAD"},   {"dirhams", "MAD"},   {"درهم", "MAD"},     {"دراهم", "MAD"},
+        {"درهما", "MAD"},    {"dollar", "USD"},    {"dollars", "USD"},  {"dólar", "USD"},
+        {"dólares", "USD"},  {"دولار", "USD"},     {"دولارات", "USD"},  {"دولارا", "USD"},
+        {"euro", "EUR"},     {"euros", "EUR"},     {"يورو", "EUR"},     {"أورو", "EUR"},
+        {"rupee", "INR"},    {"rupees", "INR"},    {"roupie", "INR"},   {"roupies", "INR"},
+        {"روبية", "INR"},    {"riyal", "SAR"},     {"riyals", "SAR"},   {"ريال", "SAR"},
+        {"ريالات", "SAR"},   {"shilling", "KES"},  {"shillings", "KES"}, {"peso", "MXN"},
+        {"pesos", "MXN"},    {"yuan", "CNY"},      {"yuans", "CNY"},    {"renminbi", "CNY"},
+        {"يوان", "CNY"},     {"yen", "JPY"},       {"جنيه", "EGP"},
+    };
+    auto* m = new std::unordered_map<std::string, std::string_view>();
+    for (const auto& [w, iso] : words) {
+      std::string k(w);
+      char buf[64];
+      (*m)[std::string(lookup_key(k, buf, sizeof buf))] = iso;
+    }
+    return m;
+  }();
+  return *map;
+}
+
+// Nationality words that pick the currency: "UAE dirhams", "dirhams émiratis", "دولار أمريكي".
+std::string_view nationality(std::string_view key) {
+  static const auto* map = [] {
+    const std::pair<const char*, std::string_view> words[] = {
+        {"uae", "AED"},        {"emirati", "AED"},     {"emiratis", "AED"},   {"émirati", "AED"},
+        {"émiratis", "AED"},   {"émirien", "AED"},     {"émiriens", "AED"},   {"إماراتي", "AED"},
+        {"الإماراتي", "AED"},  {"إماراتية", "AED"},    {"us", "USD"},         {"american", "USD"},
+        {"américain", "USD"},  {"américains", "USD"},  {"americains", "USD"}, {"أمريكي", "USD"},
+        {"الأمريكي", "USD"},   {"أميركي", "USD"},      {"الأميركي", "USD"},   {"canadian", "CAD"},
+        {"canadien", "CAD"},   {"canadiens", "CAD"},   {"australian", "AUD"}, {"saudi", "SAR"},
+        {"saoudien", "SAR"},   {"saoudiens", "SAR"},   {"سعودي", "SAR"},      {"السعودي", "SAR"},
+        {"qatari", "QAR"},     {"قطري", "QAR"},        {"kenyan", "KES"},     {"kényans", "KES"},
+        {"mexican", "MXN"},    {"mexicains", "MXN"},   {"indian", "INR"},     {"indiennes", "INR"},
+        {"moroccan", "MAD"},   {"marocain", "MAD"},    {"marocains", "MAD"},  {"مغربي", "MAD"},
+        {"المغربي", "MAD"},    {"sterling", "GBP"},    {"إسترليني", "GBP"},   {"استرليني", "GBP"},
+        {"british", "GBP"},    {"egyptian", "EGP"},    {"مصري", "EGP"},       {"chinese", "CNY"},
+    };
+    auto* m = new std::unordered_map<std::string, std::string_view>();
+    for (const auto& [w, iso] : words) {
+      std::string k(w);
+      char buf[64];
+      (*m)[std::string(lookup_key(k, buf, sizeof buf))] = iso;
+    }
+    return m;
+  }();
+  auto it = map->find(std::string(key));
+  return it == map->end() ? std::string_view{} : it->second;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// "émirats" / "الإمارات" in the few words after a dirham: the UAE currency.
+bool emirates_word(std::string_view key) {
+  return starts_with(key, "émirat") || starts_with(key, "emirat") ||
+         starts_with(key, "\xD8\xA7\xD9\x85\xD8\xA7\xD8\xB1\xD8\xA7\xD8\xAA") ||  // امارات
+         starts_with(key, "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x85\xD8\xA7\xD8\xB1\xD8\xA7\xD8\xAA");  // الامارات
+}
+
+std::size_t skip_blank(std::string_view s, std::size_t i) {
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  return i;
+}
+
+std::string_view currency_word(std::string_view key) {
+  const auto& words = currency_words();
+  auto it = words.find(std::string(key));
+  if (it != words.end()) return it->second;
+  // Arabic article: الدراهم, اليورو
+  if (starts_with(key, "\xD8\xA7\xD9\x84") && key.size() > 4) {
+    it = words.find(std::string(key.substr(4)));
+    if (it != words.end()) return it->second;
+  }
+  return {};
+}
+
+bool currency_symbol_is_usd_prefix(std::string_view s, std::size_t i) {
+  return s.substr(i, 3) == "US$";
+}
+
+}  // namespace
+
+std::optional<CurrencyHit> currency_at(std::string_view s, std::size_t i, std::string_view lang) {
+  (void)lang;
+  const std::size_t n = s.size();
+  if (i >= n) return std::nullopt;
+  CurrencyHit h;
+  h.begin = i;
+  // symbols
+  if (currency_symbol_is_usd_prefix(s, i)) return CurrencyHit{i, i + 3, "USD", 1};
+  if (s[i] == '$') return CurrencyHit{i, i + 1, "USD", 1};
+  if (s.substr(i, 3) == "\xE2\x82\xAC") return CurrencyHit{i, i + 3, "EUR", 1};  // €
+  if (s.substr(i, 2) == "\xC2\xA3") return CurrencyHit{i, i + 2, "GBP", 1};      // £
+  if (s.substr(i, 3) == "\xE2\x82\xB9") return CurrencyHit{i, i + 3, "INR", 1};  // ₹
+  const std::size_t we = word_end(s, i);
+  if (we == i) return std::nullopt;
+  const std::string_view w = s.substr(i, we - i);
+  // M€, Md€, Mds€, M$: millions / billions of the currency
+  if (we < n && (w == "M" || w == "Md" || w == "Mds" || w == "Mrd" || w == "Mrds")) {
+    const double scale = w == "M" ? 1e6 : 1e9;
+    if (s.substr(we, 3) == "\xE2\x82\xAC") return CurrencyHit{i, we + 3, "EUR", scale};
+    if (s[we] == '$') return CurrencyHit{i, we + 1, "USD", scale};
+  }
+  for (const auto& e : kExact) {
+    if (w == e.text) {
+      std::size_t end = we;
+      if (w == "Rs" && end < n && s[end] == '.') ++end;
+      h.end = end;
+      h.iso = e.iso;
+      h.scale = e.scale;
+      break;
+    }
+  }
+  if (h.iso.empty() && w.size() == 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    const auto& codes = iso_codes();
+    auto it = codes.find(std::string(w));
+    if (it != codes.end()) {
+      h.end = we;
+      h.iso = *it;  // set elements are stable: the view stays valid
+    }
+  }
+  char buf[64];
+  if (h.iso.empty()) {
+    const std::string_view key = lookup_key(w, buf, sizeof buf);
+    if (key.empty()) return std::nullopt;
+    std::string_view iso = currency_word(key);
+    if (!iso.empty()) {
+      h.end = we;
+      h.iso = iso;
+    } else {
+      // "UAE dirhams", "US dollars", "Kenyan shillings", "pounds sterling", "livres sterling"
+      const std::string_view nat = nationality(key);
+      const bool pound = key == "pound" || key == "pounds" || key == "livre" || key == "livres";
+      if (nat.empty() && !pound) return std::nullopt;
+      const std::size_t q = skip_blank(s, we);
+      const std::size_t we2 = word_end(s, q);
+      if (we2 == q) return std::nullopt;
+      char buf2[64];
+      const std::string_view key2 = lookup_key(s.substr(q, we2 - q), buf2, sizeof buf2);
+      if (pound) {
+        if (key2 != "sterling") return std::nullopt;
+        return CurrencyHit{i, we2, "GBP", 1};
+      }
+      if (currency_word(key2).empty()) return std::nullopt;
+      return CurrencyHit{i, we2, nat, 1};
+    }
+  }
+  // A nationality or "des Émirats" after the currency word.
+  std::size_t q = skip_blank(s, h.end);
+  for (int k = 0; k < 2 && q < n; ++k) {
+    const std::size_t we2 = word_end(s, q);
+    if (we2 == q) break;
+    char buf2[64];
+    const std::string_view key2 = lookup_key(s.substr(q, we2 - q), buf2, sizeof buf2);
+    const std::string_view nat = nationality(key2);
+    if (!nat.empty() && k == 0) {
+      if (h.iso == "MAD" || h.iso == "USD" || h.iso == "SAR" || nat == h.iso ||
+          (h.iso == "GBP" && nat == "GBP")) {
+        h.iso = nat;
+        h.end = we2;
+      }
+      break;
+    }
+    if (emirates_word(key2) && h.iso == "MAD") {
+      h.iso = "AED";
+      h.end = we2;
+      break;
+    }
+    if (k == 0 && !(key2 == "des" || key2 == "of" || key2 == "the")) break;
+    q = skip_blank(s, we2);
+  }
+  return h;
+}
+
+std::optional<CurrencyHit> currency_before(std::string_view s, std::size_t e) {
+  std::size_t p = e;
+  while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t')) --p;
+  if (p == 0) return std::nullopt;
+  const std::size_t end = p;
+  std::size_t b = p;
+  if (s[p - 1] == '$') {
+    b = p - 1;
+    if (b >= 2 && s.substr(b - 2, 2) == "US") b -= 2;
+  } else if (p >= 3 && (s.substr(p - 3, 3) == "\xE2\x82\xAC" || s.substr(p - 3, 3) == "\xE2\x82\xB9")) {
+    b = p - 3;
+  } else if (p >= 2 && s.substr(p - 2, 2) == "\xC2\xA3") {
+    b = p - 2;
+  } else if (s[p - 1] == '.' && p >= 3 && s.substr(p - 3, 3) == "Rs.") {
+    b = p - 3;
+  } else {
+    b = word_begin(s, p);
+    if (b == p) return std::nullopt;
+  }
+  // letters glued before a symbol: Md€, M$
+  if (b < end && (s[b] == '$' || static_cast<unsigned char>(s[b]) == 0xE2)) b = word_begin(s, b);
+  if (b > 0 && is_letter_at(s, b - 1)) return std::nullopt;
+  auto h = currency_at(s, b, "");
+  if (!h || h->end != end) return std::nullopt;
+  // Only symbols and codes go before a number: "dollars 5" is not an amount.
+  const auto c = static_cast<unsigned char>(s[b]);
+  if (c >= 'a' && c <= 'z') return std::nullopt;
+  if (c >= 0x80 && c != 0xE2 && c != 0xC2) return std::nullopt;
+  return h;
+}
+
+}  // namespace detail
+
+std::vector<MoneyMatch> find_money(std::string_view s, std::string_view lang) {
+  std::vector<MoneyMatch> out;
+  const std::size_t n = s.size();
+  char buf[16];
+  for (const NumberMatch& m : find_numbers(s, lang)) {
+    if (m.percent) continue;
+    std::optional<detail::CurrencyHit> cur;
+    std::size_t begin = m.begin, end = m.end;
+    if (auto before = detail::currency_before(s, m.begin)) {
+      cur = before;
+      begin = before->begin;
+    } else {
+      std::size_t q = detail::skip_blank(s, m.end);
+      cur = detail::currency_at(s, q, lang);
+      if (!cur && q < n) {
+        // "de", "d'", "of", "من" between the number and the currency
+        const std::size_t we = detail::word_end(s, q);
+        const std::string_view key = detail::lookup_key(s.substr(q, we - q), buf, sizeof buf);
+        std::size_t r = std::string_view::npos;
+        if (key == "de" || key == "of" || key == "\xD9\x85\xD9\x86") r = detail::skip_blank(s, we);
+        else if (key == "d" && we < n && s[we] == '\'') r = we + 1;
+        if (r != std::string_view::npos) cur = detail::currency_at(s, r, lang);
+        if (cur && cur->scale != 1) cur.reset();  // "5 de MDH" is not a way to write it
+      }
+      if (cur) end = cur->end;
+    }
+    if (!cur) continue;
+    MoneyMatch mm;
+    mm.begin = begin;
+    mm.end = end;
+    mm.amount = m.scaled ? m.value : m.value * cur->scale;
+    mm.currency = std::string(cur->iso);
+    mm.words = m.words;
+    out.push_back(std::move(mm));
+  }
+  return out;
+}
+
+}  // namespace pledgedb::extract

@@ -1,0 +1,772 @@
+// Number expressions in normalized text: digits with thousands/decimal separators, scale words
+// and suffixes, and numbers written in words (en/fr/es/ar). One left-to-right pass; every
+// attempt looks at most one connector and one word past what it keeps, so the scan is linear.
+#include "pledgedb/extract/numbers.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <unordered_map>
+
+#include "extract/lexicon_numbers.hpp"
+
+namespace pledgedb::extract {
+namespace detail {
+
+std::string_view lookup_key(std::string_view w, char* buf, std::size_t cap) {
+  if (w.size() > cap || w.empty()) return {};
+  const auto* s = reinterpret_cast<const unsigned char*>(w.data());
+  const std::size_t n = w.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      buf[i] = (c >= 'A' && c <= 'Z') ? char(c + 32) : char(c);
+      continue;
+    }
+    if (i + 1 < n) {
+      const unsigned char d = s[i + 1];
+      unsigned char a = c, b = d;
+      if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) {
+        b = d + 0x20;  // À..Þ -> à..þ
+      } else if (c == 0xD8 && (d == 0xA2 || d == 0xA3 || d == 0xA5)) {
+        b = 0xA7;  // آ أ إ -> ا
+      } else if (c == 0xD9 && d == 0xB1) {
+        a = 0xD8, b = 0xA7;  // ٱ -> ا
+      } else if (c == 0xD8 && d == 0xA9) {
+        a = 0xD9, b = 0x87;  // ة -> ه
+      } else if (c == 0xD9 && d == 0x89) {
+        b = 0x8A;  // ى -> ي
+      }
+      if (c >= 0xC0 && c < 0xE0) {
+        buf[i] = char(a);
+        buf[i + 1] = char(b);
+        ++i;
+        continue;
+      }
+    }
+    buf[i] = char(c);
+  }
+  return {buf, n};
+}
+
+namespace {
+inline bool is_ascii_alpha(unsigned char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
+// Length of the letter starting at i, 0 if none.
+inline std::size_t letter_len(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return is_ascii_alpha(c) ? 1 : 0;
+  if (i + 1 >= s.size()) return 0;
+  const auto d = static_cast<unsigned char>(s[i + 1]);
+  const unsigned cp = (unsigned(c & 0x1F) << 6) | (d & 0x3F);
+  if (c >= 0xC3 && c <= 0xC9) return (cp == 0xD7 || cp == 0xF7) ? 0 : 2;  // Latin-1..Ext-B
+  if (c == 0xD8) return (cp >= 0x620) ? 2 : 0;
+  if (c == 0xD9) return (cp <= 0x64A || cp >= 0x66E) ? 2 : 0;  // not digits/marks/٪٫٬
+  if (c == 0xDA || c == 0xDB) return (cp <= 0x6D3 || cp >= 0x6FA) ? 2 : 0;
+  return 0;
+}
+}  // namespace
+
+bool is_letter_at(std::string_view s, std::size_t i) { return i < s.size() && letter_len(s, i) > 0; }
+
+std::size_t word_end(std::string_view s, std::size_t i) {
+  while (i < s.size()) {
+    const std::size_t l = letter_len(s, i);
+    if (l == 0) break;
+    i += l;
+  }
+  return i;
+}
+
+std::size_t word_begin(std::string_view s, std::size_t e) {
+  while (e > 0) {
+    if (is_ascii_alpha(static_cast<unsigned char>(s[e - 1]))) {
+      --e;
+    } else if (e >= 2 && letter_len(s, e - 2) == 2) {
+      e -= 2;
+    } else {
+      break;
+    }
+  }
+  return e;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::lookup_key;
+using detail::word_end;
+
+enum class Kind : std::uint8_t { unit, teen, ar_ten, tens, hundred, hundreds, scale, scale_plural, scale_dual, connector, vingt };
+
+enum : std::uint8_t { L_EN = 1, L_FR = 2, L_ES = 4, L_AR = 8 };
+enum : std::uint8_t {
+  F_WEAK = 1,        // "un", "one", "a": a number only before hundred/scale
+  F_STANDALONE = 2,  // a scale that means one of it alone: "mille", "ألف", "مليون"
+  F_NO_DEF = 4,      // not with the Arabic article (الاثنين is Monday)
+  F_FIRST = 8,       // only as the first word ("a")
+};
+
+struct Entry {
+  Kind kind;
+  double value;
+  std::uint8_t langs;
+  std::uint8_t flags;
+};
+
+struct Word {
+  const char* text;
+  Kind kind;
+  double value;
+  std::uint8_t langs;
+  std::uint8_t flags;
+};
+
+constexpr std::uint8_t EF = L_EN | L_FR;
+
+const Word kWords[] = {
+    // English
+    {"a", Kind::unit, 1, L_EN, F_WEAK | F_FIRST}, {"one", Kind::unit, 1, L_EN, F_WEAK},
+    {"two", Kind::unit, 2, L_EN, 0}, {"three", Kind::unit, 3, L_EN, 0},
+    {"four", Kind::unit, 4, L_EN, 0}, {"five", Kind::unit, 5, L_EN, 0},
+    {"six", Kind::unit, 6, EF, 0}, {"seven", Kind::unit, 7, L_EN, 0},
+    {"eight", Kind::unit, 8, L_EN, 0}, {"nine", Kind::unit, 9, L_EN, 0},
+    {"ten", Kind::teen, 10, L_EN, 0}, {"eleven", Kind::teen, 11, L_EN, 0},
+    {"twelve", Kind::teen, 12, L_EN, 0}, {"thirteen", Kind::teen, 13, L_EN, 0},
+    {"fourteen", Kind::teen, 14, L_EN, 0}, {"fifteen", Kind::teen, 15, L_EN, 0},
+    {"sixteen", Kind::teen, 16, L_EN, 0}, {"seventeen", Kind::teen, 17, L_EN, 0},
+    {"eighteen", Kind::teen, 18, L_EN, 0}, {"nineteen", Kind::teen, 19, L_EN, 0},
+    {"twenty", Kind::tens, 20, L_EN, 0}, {"thirty", Kind::tens, 30, L_EN, 0},
+    {"forty", Kind::tens, 40, L_EN, 0}, {"fifty", Kind::tens, 50, L_EN, 0},
+    {"sixty", Kind::tens, 60, L_EN, 0}, {"seventy", Kind::tens, 70, L_EN, 0},
+    {"eighty", Kind::tens, 80, L_EN, 0}, {"ninety", Kind::tens, 90, L_EN, 0},
+    {"hundred", Kind::hundred, 100, L_EN, 0}, {"thousand", Kind::scale, 1e3, L_EN, 0},
+    {"thousands", Kind::scale_plural, 1e3, L_EN, 0},
+    {"million", Kind::scale, 1e6, EF, 0}, {"millions", Kind::scale_plural, 1e6, EF, 0},
+    {"billion", Kind::scale, 1e9, L_EN, 0}, {"billions", Kind::scale_plural, 1e9, L_EN, 0},
+    {"trillion", Kind::scale, 1e12, L_EN, 0}, {"trillions", Kind::scale_plural, 1e12, L_EN, 0},
+    {"crore", Kind::scale, 1e7, L_EN, 0}, {"crores", Kind::scale_plural, 1e7, L_EN, 0},
+    {"lakh", Kind::scale, 1e5, L_EN, 0}, {"lakhs", Kind::scale_plural, 1e5, L_EN, 0},
+    {"lac", Kind::scale, 1e5, L_EN, 0}, {"and", Kind::connector, 0, L_EN, 0},
+    // French
+    {"un", Kind::unit, 1, L_FR | L_ES, F_WEAK}, {"une", Kind::unit, 1, L_FR, F_WEAK},
+    {"deux", Kind::unit, 2, L_FR, 0}, {"trois", Kind::unit, 3, L_FR, 0},
+    {"quatre", Kind::unit, 4, L_FR, 0}, {"cinq", Kind::unit, 5, L_FR, 0},
+    {"sept", Kind::unit, 7, L_FR, 0}, {"huit", Kind::unit, 8, L_FR, 0},
+    {"neuf", Kind::unit, 9, L_FR, 0}, {"dix", Kind::teen, 10, L_FR, 0},
+    {"onze", Kind::teen, 11, L_FR, 0}, {"douze", Kind::teen, 12, L_FR, 0},
+    {"treize", Kind::teen, 13, L_FR, 0}, {"quatorze", Kind::teen, 14, L_FR, 0},
+    {"quinze", Kind::teen, 15, L_FR, 0}, {"seize", Kind::teen, 16, L_FR, 0},
+    {"vingt", Kind::vingt, 20, L_FR, 0}, {"vingts", Kind::vingt, 20, L_FR, 0},
+    {"trente", Kind::tens, 30, L_FR, 0}, {"quarante", Kind::tens, 40, L_FR, 0},
+    {"cinquante", Kind::tens, 50, L_FR, 0}, {"soixante", Kind::tens, 60, L_FR, 0},
+    {"septante", Kind::tens, 70, L_FR, 0}, {"octante", Kind::tens, 80, L_FR, 0},
+    {"huitante", Kind::tens, 80, L_FR, 0}, {"nonante", Kind::tens, 90, L_FR, 0},
+    {"cent", Kind::hundred, 100, L_FR, 0}, {"cents", Kind::hundred, 100, L_FR, 0},
+    {"mille", Kind::scale, 1e3, L_FR, F_STANDALONE}, {"milliers", Kind::scale_plural, 1e3, L_FR, 0},
+    {"milliard", Kind::scale, 1e9, L_FR, 0}, {"milliards", Kind::scale_plural, 1e9, L_FR, 0},
+    {"et", Kind::connector, 0, L_FR, 0},
+    // Spanish
+    {"uno", Kind::unit, 1, L_ES, F_WEAK}, {"una", Kind::unit, 1, L_ES, F_WEAK},
+    {"dos", Kind::unit, 2, L_ES, 0}, {"tres", Kind::unit, 3, L_ES, 0},
+    {"cuatro", Kind::unit, 4, L_ES, 0}, {"cinco", Kind::unit, 5, L_ES, 0},
+    {"seis", Kind::unit, 6, L_ES, 0}, {"siete", Kind::unit, 7, L_ES, 0},
+    {"ocho", Kind::unit, 8, L_ES, 0}, {"nueve", Kind::unit, 9, L_ES, 0},
+    {"diez", Kind::teen, 10, L_ES, 0}, {"once", Kind::teen, 11, L_ES, 0},
+    {"doce", Kind::teen, 12, L_ES, 0}, {"trece", Kind::teen, 13, L_ES, 0},
+    {"catorce", Kind::teen, 14, L_ES, 0}, {"quince", Kind::teen, 15, L_ES, 0},
+    {"dieciséis", Kind::teen, 16, L_ES, 0}, {"diecisiete", Kind::teen, 17, L_ES, 0},
+    {"dieciocho", Kind::teen, 18, L_ES, 0}, {"diecinueve", Kind::teen, 19, L_ES, 0},
+    {"veinte", Kind::tens, 20, L_ES, 0}, {"treinta", Kind::tens, 30, L_ES, 0},
+    {"cuarenta", Kind::tens, 40, L_ES, 0}, {"cincuenta", Kind::tens, 50, L_ES, 0},
+    {"sesenta", Kind::tens, 60, L_ES, 0}, {"setenta", Kind::tens, 70, L_ES, 0},
+    {"ochenta", Kind::tens, 80, L_ES, 0}, {"noventa", Kind::tens, 90, L_ES, 0},
+    {"cien", Kind::hundred, 100, L_ES, 0}, {"ciento", Kind::hundred, 100, L_ES, 0},
+    {"doscientos", Kind::hundreds, 200, L_ES, 0}, {"doscientas", Kind::hundreds, 200, L_ES, 0},
+    {"trescientos", Kind::hundreds, 300, L_ES, 0}, {"trescientas", Kind::hundreds, 300, L_ES, 0},
+    {"cuatrocientos", Kind::hundreds, 400, L_ES, 0}, {"quinientos", Kind::hundreds, 500, L_ES, 0},
+    {"quinientas", Kind::hundreds, 500, L_ES, 0}, {"seiscientos", Kind::hundreds, 600, L_ES, 0},
+    {"setecientos", Kind::hundreds, 700, L_ES, 0}, {"ochocientos", Kind::hundreds, 800, L_ES, 0},
+    {"novecientos", Kind::hundreds, 900, L_ES, 0},
+    {"mil", Kind::scale, 1e3, L_ES, F_STANDALONE}, {"millón", Kind::scale, 1e6, L_ES, 0},
+    {"millones", Kind::scale_plural, 1e6, L_ES, 0}, {"y", Kind::connector, 0, L_ES, 0},
+    // Arabic (keys are folded by lookup_key: أ إ آ -> ا, ة -> ه, ى -> ي)
+    {"واحد", Kind::unit, 1, L_AR, F_WEAK}, {"واحدة", Kind::unit, 1, L_AR, F_WEAK},
+    {"أحد", Kind::unit, 1, L_AR, F_WEAK | F_NO_DEF}, {"إحدى", Kind::unit, 1, L_AR, F_WEAK | F_NO_DEF},
+    {"اثنان", Kind::unit, 2, L_AR, F_NO_DEF}, {"اثنين", Kind::unit, 2, L_AR, F_NO_DEF},
+    {"اثنتان", Kind::unit, 2, L_AR, F_NO_DEF}, {"اثنتين", Kind::unit, 2, L_AR, F_NO_DEF},
+    {"اثنا", Kind::unit, 2, L_AR, F_NO_DEF}, {"اثني", Kind::unit, 2, L_AR, F_NO_DEF},
+    {"اثنتا", Kind::unit, 2, L_AR, F_NO_DEF}, {"اثنتي", Kind::unit, 2, L_AR, F_NO_DEF},
+    {"ثلاث", Kind::unit, 3, L_AR, 0}, {"ثلاثة", Kind::unit, 3, L_AR, 0},
+    {"أربع", Kind::unit, 4, L_AR, 0}, {"أربعة", Kind::unit, 4, L_AR, 0},
+    {"خمس", Kind::unit, 5, L_AR, 0}, {"خمسة", Kind::unit, 5, L_AR, 0},
+    {"ست", Kind::unit, 6, L_AR, 0}, {"ستة", Kind::unit, 6, L_AR, 0},
+    {"سبع", Kind::unit, 7, L_AR, 0}, {"سبعة", Kind::unit, 7, L_AR, 0},
+    {"ثمان", Kind::unit, 8, L_AR, 0}, {"ثماني", Kind::unit, 8, L_AR, 0},
+    {"ثمانية", Kind::unit, 8, L_AR, 0}, {"تسع", Kind::unit, 9, L_AR, 0},
+    {"تسعة", Kind::unit, 9, L_AR, 0}, {"عشر", Kind::ar_ten, 10, L_AR, 0},
+    {"عشرة", Kind::ar_ten, 10, L_AR, 0},
+    {"عشرون", Kind::tens, 20, L_AR, 0}, {"عشرين", Kind::tens, 20, L_AR, 0},
+    {"ثلاثون", Kind::tens, 30, L_AR, 0}, {"ثلاثين", Kind::tens, 30, L_AR, 0},
+    {"أربعون", Kind::tens, 40, L_AR, 0}, {"أربعين", Kind::tens, 40, L_AR, 0},
+    {"خمسون", Kind::tens, 50, L_AR, 0}, {"خمسين", Kind::tens, 50, L_AR, 0},
+    {"ستون", Kind::tens, 60, L_AR, 0}, {"ستين", Kind::tens, 60, L_AR, 0},
+    {"سبعون", Kind::tens, 70, L_AR, 0}, {"سبعين", Kind::tens, 70, L_AR, 0},
+    {"ثمانون", Kind::tens, 80, L_AR, 0}, {"ثمانين", Kind::tens, 80, L_AR, 0},
+    {"تسعون", Kind::tens, 90, L_AR, 0}, {"تسعين", Kind::tens, 90, L_AR, 0},
+    {"مائة", Kind::hundred, 100, L_AR, 0}, {"مئة", Kind::hundred, 100, L_AR, 0},
+    {"مائتان", Kind::hundreds, 200, L_AR, 0}, {"مائتين", Kind::hundreds, 200, L_AR, 0},
+    {"مئتان", Kind::hundreds, 200, L_AR, 0}, {"مئتين", Kind::hundreds, 200, L_AR, 0},
+    {"مائتا", Kind::hundreds, 200, L_AR, 0}, {"مئتا", Kind::hundreds, 200, L_AR, 0},
+    {"ثلاثمائة", Kind::hundreds, 300, L_AR, 0}, {"ثلاثمئة", Kind::hundreds, 300, L_AR, 0},
+    {"أربعمائة", Kind::hundreds, 400, L_AR, 0}, {"أربعمئة", Kind::hundreds, 400, L_AR, 0},
+    {"خمسمائة", Kind::hundreds, 500, L_AR, 0}, {"خمسمئة", Kind::hundreds, 500, L_AR, 0},
+    {"ستمائة", Kind::hundreds, 600, L_AR, 0}, {"ستمئة", Kind::hundreds, 600, L_AR, 0},
+    {"سبعمائة", Kind::hundreds, 700, L_AR, 0}, {"سبعمئة", Kind::hundreds, 700, L_AR, 0},
+    {"ثمانمائة", Kind::hundreds, 800, L_AR, 0}, {"ثمانمئة", Kind::hundreds, 800, L_AR, 0},
+    {"ثمانيمائة", Kind::hundreds, 800, L_AR, 0}, {"تسعمائة", Kind::hundreds, 900, L_AR, 0},
+    {"تسعمئة", Kind::hundreds, 900, L_AR, 0},
+    {"ألف", Kind::scale, 1e3, L_AR, F_STANDALONE}, {"ألفا", Kind::scale, 1e3, L_AR, 0},
+    {"آلاف", Kind::scale_plural, 1e3, L_AR, 0}, {"ألوف", Kind::scale_plural, 1e3, L_AR, 0},
+    {"ألفان", Kind::scale_dual, 1e3, L_AR, 0}, {"ألفين", Kind::scale_dual, 1e3, L_AR, 0},
+    {"مليون", Kind::scale, 1e6, L_AR, F_STANDALONE}, {"مليونا", Kind::scale, 1e6, L_AR, 0},
+    {"ملايين", Kind::scale_plural, 1e6, L_AR, 0},
+    {"مليونان", Kind::scale_dual, 1e6, L_AR, 0}, {"مليونين", Kind::scale_dual, 1e6, L_AR, 0},
+    {"مليار", Kind::scale, 1e9, L_AR, F_STANDALONE}, {"مليارا", Kind::scale, 1e9, L_AR, 0},
+    {"بليون", Kind::scale, 1e9, L_AR, F_STANDALONE},
+    {"ملايير", Kind::scale_plural, 1e9, L_AR, 0}, {"مليارات", Kind::scale_plural, 1e9, L_AR, 0},
+    {"ملياران", Kind::scale_dual, 1e9, L_AR, 0}, {"مليارين", Kind::scale_dual, 1e9, L_AR, 0},
+    {"تريليون", Kind::scale, 1e12, L_AR, F_STANDALONE},
+    {"و", Kind::connector, 0, L_AR, 0},
+};
+
+const std::unordered_map<std::string_view, Entry>& lexicon() {
+  static const auto* map = [] {
+    static std::vector<std::string> keys;  // owns the folded spellings
+    keys.reserve(std::size(kWords));
+    auto* m = new std::unordered_map<std::string_view, Entry>();
+    for (const Word& w : kWords) {
+      std::string_view t(w.text);
+      std::string buf(t.size(), '\0');
+      keys.push_back(std::string(lookup_key(t, buf.data(), buf.size())));
+    }
+    std::size_t k = 0;
+    for (const Word& w : kWords) m->emplace(keys[k++], Entry{w.kind, w.value, w.langs, w.flags});
+    return m;
+  }();
+  return *map;
+}
+
+std::uint8_t lang_mask(std::string_view lang) {
+  if (lang == "en") return L_EN | L_AR;
+  if (lang == "fr") return L_FR | L_AR;
+  if (lang == "es") return L_ES | L_AR;
+  return L_EN | L_FR | L_AR;  // Arabic text quotes French/English; unknown: both
+}
+
+// Arabic words carry clitics: و (and) ب (with) ل (for) and the article ال.
+struct Lookup {
+  Entry entry{};
+  std::size_t skip = 0;  // bytes of prefix not part of the number (و ب ل)
+  bool conj = false;     // had a و prefix
+};
+
+constexpr std::string_view kWaw = "\xD9\x88";   // و
+constexpr std::string_view kBa = "\xD8\xA8";    // ب
+constexpr std::string_view kLam = "\xD9\x84";   // ل
+constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
+
+std::optional<Lookup> lookup(std::string_view word, std::uint8_t mask) {
+  char buf[48];
+  const std::string_view key = lookup_key(word, buf, sizeof buf);
+  if (key.empty()) return std::nullopt;
+  const auto& lex = lexicon();
+  auto find = [&](std::string_view k) -> const Entry* {
+    auto it = lex.find(k);
+    if (it == lex.end() || !(it->second.langs & mask)) return nullptr;
+    return &it->second;
+  };
+  if (const Entry* e = find(key)) return Lookup{*e, 0, false};
+  if (static_cast<unsigned char>(key[0]) < 0x80) return std::nullopt;
+  std::string_view rest = key;
+  Lookup r;
+  if (rest.size() > 2 && rest.substr(0, 2) == kWaw) {
+    rest.remove_prefix(2);
+    r.skip = 2;
+    r.conj = true;
+  } else if (rest.size() > 6 && (rest.substr(0, 2) == kBa || rest.substr(0, 2) == kLam)) {
+    rest.remove_prefix(2);  // ب / ل only before words of 3+ letters (لست is not "six")
+    r.skip = 2;
+  }
+  if (r.skip) {
+    if (const Entry* e = find(rest)) {
+      if (e->kind == Kind::connector) return std::nullopt;
+      r.entry = *e;
+      return r;
+    }
+  }
+  if (rest.size() > 4 && rest.substr(0, 4) == kAl) {
+    if (const Entry* e = find(rest.substr(4))) {
+      if ((e->flags & F_NO_DEF) || e->kind == Kind::connector) return std::nullopt;
+      if (e->kind != Kind::unit && e->kind != Kind::ar_ten && e->kind != Kind::tens) return std::nullopt;
+      r.entry = *e;
+      return r;
+    }
+  }
+  return std::nullopt;
+}
+
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Spaces between the words of one number; never across a blank line.
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
+  int newlines = 0;
+  while (i < s.size() && is_space(s[i])) {
+    if (s[i] == '\n' && ++newlines > 1) break;
+    ++i;
+  }
+  return i;
+}
+
+struct DigitNumber {
+  std::size_t end = 0;
+  double value = 0;
+  double alt_decimal = -1;  // the value if the single group is a decimal part ("1,500 milliard")
+  bool grouped = false, decimal = false;
+  bool junk = false;  // dates, versions, ids: "22.07.2025", "2025/07/22"
+  std::size_t junk_end = 0;
+};
+
+char decimal_sep(std::string_view lang) {
+  if (lang == "en") return '.';
+  if (lang == "fr" || lang == "es" || lang == "ar") return ',';
+  return 0;
+}
+
+DigitNumber read_digits(std::string_view s, std::size_t i, std::string_view lang) {
+  DigitNumber r;
+  const std::size_t n = s.size();
+  std::size_t j = i;
+  double v = 0;
+  while (j < n && is_digit(s[j])) v = v * 10 + (s[j++] - '0');
+  const std::size_t head = j - i;
+  char sep = 0;
+  int groups = 0;
+  auto group_at = [&](std::size_t p) {
+    return p + 3 < n && is_digit(s[p + 1]) && is_digit(s[p + 2]) &&
+           is_digit(s[p + 3]) && (p + 4 >= n || !is_digit(s[p + 4]));
+  };
+  if (head <= 3) {
+    while (j + 3 < n && (s[j] == ',' || s[j] == '.' || s[j] == ' ') && group_at(j)) {
+      if (sep == 0) sep = s[j];
+      else if (sep != s[j]) break;
+      v = v * 1000 + (s[j + 1] - '0') * 100 + (s[j + 2] - '0') * 10 + (s[j + 3] - '0');
+      ++groups;
+      j += 4;
+    }
+  }
+  if (groups == 1 && sep != ' ' && sep == decimal_sep(lang)) {
+    const double whole = std::floor(v / 1000);
+    r.alt_decimal = whole + std::fmod(v, 1000) / 1000;
+  }
+  r.grouped = groups > 0;
+  if (j + 1 < n && (s[j] == ',' || s[j] == '.') && s[j] != sep && is_digit(s[j + 1])) {
+    std::size_t k = j + 1;
+    double scale = 0.1;
+    double frac = 0;
+    while (k < n && is_digit(s[k])) {
+      frac += (s[k] - '0') * scale;
+      scale /= 10;
+      ++k;
+    }
+    v += frac;
+    r.decimal = true;
+    j = k;
+  }
+  r.value = v;
+  r.end = j;
+  // A further separator followed by a digit: a date, a version or an id, not a quantity.
+  if (j + 1 < n && (s[j] == '.' || s[j] == ',' || s[j] == '/' || s[j] == ':') && is_digit(s[j + 1])) {
+    std::size_t k = j;
+    while (k < n && (is_digit(s[k]) || s[k] == '.' || s[k] == ',' || s[k] == '/' || s[k] == ':')) ++k;
+    r.junk = true;
+    r.junk_end = k;
+  }
+  return r;
+}
+
+// Case-sensitive scale abbreviations after digits: 500k, 3.2 bn, 2 Md, 5 Mrd, $5m, Rs 9 cr.
+struct Abbrev {
+  double scale = 0;
+  bool needs_money = false;  // m, mn, cr: only next to a currency
+  bool glued_only = false;   // k, K
+};
+
+std::optional<Abbrev> abbrev(std::string_view w) {
+  if (w == "k" || w == "K") return Abbrev{1e3, false, true};
+  if (w == "bn" || w == "Bn" || w == "BN" || w == "bln") return Abbrev{1e9, false, false};
+  if (w == "Md" || w == "Mds" || w == "Mrd" || w == "Mrds" || w == "mrd" || w == "Mld")
+    return Abbrev{1e9, false, false};
+  if (w == "mn" || w == "Mn" || w == "m" || w == "mln") return Abbrev{1e6, true, false};
+  if (w == "cr" || w == "Cr") return Abbrev{1e7, true, false};
+  return std::nullopt;
+}
+
+bool money_near(std::string_view s, std::size_t num_begin, std::size_t after, std::string_view lang) {
+  if (detail::currency_before(s, num_begin)) return true;
+  const std::size_t q = skip_spaces(s, after);
+  if (q >= s.size()) return false;
+  if (auto c = detail::currency_at(s, q, lang)) return c->scale == 1;
+  // "5 millions de dollars" style is handled by full words; "5m d'euros" / "5mn of dollars"
+  return false;
+}
+
+struct Parsed {
+  NumberMatch m;
+  bool ok = false;
+  std::size_t resume = 0;  // where the scan continues when !ok
+};
+
+// Percent words right after a number: %, ٪, pour cent, percent, per cent, por ciento,
+// في المائة, بالمائة. Returns the end or npos.
+std::size_t percent_after(std::string_view s, std::size_t e) {
+  const std::size_t n = s.size();
+  std::size_t q = e;
+  while (q < n && s[q] == ' ') ++q;
+  if (q < n && s[q] == '%') return q + 1;
+  if (s.substr(q, 2) == "\xD9\xAA") return q + 2;  // ٪
+  char buf[48];
+  auto word_at = [&](std::size_t p, std::size_t& we) -> std::string_view {
+    we = word_end(s, p);
+    return lookup_key(s.substr(p, we - p), buf, sizeof buf);
+  };
+  std::size_t we;
+  std::string_view w = word_at(q, we);
+  if (w.empty()) return std::string_view::npos;
+  if (w == "percent" || w == "pourcent") return we;
+  auto is = [](std::string_view key, std::string_view word) {
+    char b[48];
+    return key == lookup_key(word, b, sizeof b);
+  };
+  if (is(w, "بالمائة") || is(w, "بالمئة")) return we;
+  const bool fi = is(w, "في");
+  if (!(w == "pour" || w == "per" || w == "por" || fi)) return std::string_view::npos;
+  const std::string first(w);
+  std::size_t q2 = we;
+  while (q2 < n && s[q2] == ' ') ++q2;
+  std::size_t we2;
+  std::string_view w2 = word_at(q2, we2);
+  if ((first == "pour" || first == "per") && w2 == "cent") return we2;
+  if (first == "por" && w2 == "ciento") return we2;
+  if (fi && (is(w2, "المائة") || is(w2, "المئة"))) return we2;
+  return std::string_view::npos;
+}
+
+// One number expression starting at i (a digit or the first letter of a word).
+Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::uint8_t mask) {
+  const std::size_t n = s.size();
+  Parsed p;
+  NumberMatch& m = p.m;
+  m.begin = i;
+  double total = 0, current = 0;
+  double last_scale = std::numeric_limits<double>::infinity();
+  Kind last = Kind::connector;
+  double last_unit = 0;
+  double last_value = 0;
+  int atoms = 0;
+  bool first_weak = false;
+  bool digit_head = false;
+  bool has_words = false;
+  std::size_t end = i;  // end of the last accepted atom
+  DigitNumber dn;
+
+  if (is_digit(s[i])) {
+    dn = read_digits(s, i, lang);
+    if (dn.junk) {
+      p.resume = dn.junk_end;
+      return p;
+    }
+    // Glued letters: a scale suffix (500k), a currency (20MDH), else not a quantity (2ème, 15h).
+    if (dn.end < n && detail::is_letter_at(s, dn.end) && static_cast<unsigned char>(s[dn.end]) < 0xD8) {
+      const std::size_t we = word_end(s, dn.end);
+      const std::string_view w = s.substr(dn.end, we - dn.end);
+      auto ab = abbrev(w);
+      bool ok = false;
+      if (ab && (!ab->needs_money || money_near(s, i, we, lang) || (w == "mn" && lang == "en"))) {
+        current = dn.value * ab->scale;
+        m.scaled = true;
+        end = we;
+        ok = true;
+      } else if (detail::currency_at(s, dn.end, lang)) {
+        current = dn.value;
+        end = dn.end;
+        ok = true;
+      }
+      if (!ok) {
+        p.resume = we;
+        return p;
+      }
+      m.value = current;
+      m.end = end;
+      p.ok = true;
+      const std::size_t pe = percent_after(s, m.end);
+      if (pe != std::string_view::npos) m.percent = true, m.end = pe;
+      return p;
+    }
+    current = dn.value;
+    digit_head = true;
+    atoms = 1;
+    last = Kind::unit;
+    end = dn.end;
+  }
+
+  bool pending_conj = false;
+  std::size_t q = end;
+  for (;;) {
+    std::size_t t = (atoms == 0) ? q : skip_spaces(s, q);
+    bool hyphen = false;
+    if (atoms > 0 && !digit_head && t == q && t < n && s[t] == '-') {
+      hyphen = true;
+      t = t + 1;
+    }
+    if (atoms > 0 && t == q && !hyphen) {
+      // No separator: only a script change (digits then Arabic letters) is allowed.
+      if (!(digit_head && t < n && static_cast<unsigned char>(s[t]) >= 0xD8)) break;
+    }
+    if (t >= n || !detail::is_letter_at(s, t)) break;
+    const std::size_t we = word_end(s, t);
+    const std::string_view w = s.substr(t, we - t);
+
+    if (digit_head) {
+      if (auto ab = abbrev(w)) {
+        if (ab->glued_only) break;
+        if (ab->needs_money && !money_near(s, i, we, lang)) break;
+        if (current == 0 || atoms > 1) break;
+        current = (dn.alt_decimal >= 0 ? dn.alt_decimal : current) * ab->scale;
+        m.scaled = true;
+        end = we;
+        break;
+      }
+    }
+    auto lk = lookup(w, mask);
+    if (!lk) break;
+    const Entry& e = lk->entry;
+    if (e.kind == Kind::connector) {
+      if (atoms == 0 || pending_conj || digit_head) break;
+      pending_conj = true;
+      q = we;
+      continue;
+    }
+    const bool conj = pending_conj || lk->conj;
+    if (lk->conj && (atoms == 0 || digit_head)) {
+      if (atoms != 0) break;
+      m.begin = t + lk->skip;  // leading "و" is a conjunction, not part of the number
+    } else if (atoms == 0 && lk->skip) {
+      m.begin = t + lk->skip;
+    }
+    if (atoms > 0 && lk->skip && !lk->conj) break;  // ب/ل inside a number
+    if ((e.flags & F_FIRST) && atoms > 0) break;
+    if (digit_head && e.kind != Kind::scale && e.kind != Kind::scale_plural) break;
+    if (first_weak && atoms == 1 && e.kind != Kind::hundred && e.kind != Kind::scale &&
+        e.kind != Kind::ar_ten)
+      break;
+
+    bool accept = false;
+    const double group = std::fmod(current, 1000);
+    switch (e.kind) {
+      case Kind::unit:
+        if (atoms == 0) {
+          accept = true;
+          first_weak = (e.flags & F_WEAK) != 0;
+        } else if (!(e.flags & F_FIRST) && std::fmod(group, 10) == 0 &&
+                   (last == Kind::tens || last == Kind::vingt || last == Kind::hundred ||
+                    last == Kind::hundreds || last == Kind::scale || last == Kind::scale_dual ||
+                    last == Kind::scale_plural || last == Kind::teen)) {
+          // after a teen only French "dix-sept" (10 + 7)
+          accept = last != Kind::teen || last_value == 10;  // dix-sept, not "twelve three"
+          if (accept && (e.flags & F_WEAK) && last != Kind::tens && last != Kind::vingt) accept = false;
+        }
+        if (accept) {
+          current += e.value;
+          last_unit = e.value;
+        }
+        break;
+      case Kind::ar_ten:
+        if (atoms > 0 && last == Kind::unit && !conj && group < 10) {
+          current += 10;
+          accept = true;
+        } else if (std::fmod(group, 100) == 0 && (atoms == 0 || conj || last == Kind::scale)) {
+          current += 10;
+          accept = true;
+        }
+        break;
+      case Kind::teen:
+        if (std::fmod(group, 100) == 0 ||
+            ((last == Kind::tens || last == Kind::vingt) &&
+             (std::fmod(group, 100) == 60 || std::fmod(group, 100) == 80) && e.value <= 19)) {
+          current += e.value;
+          accept = true;
+        }
+        break;
+      case Kind::vingt:
+        if (atoms > 0 && last == Kind::unit && last_unit == 4 && !conj && std::fmod(group, 100) == 4) {
+          current += 76;  // quatre-vingt(s)
+          accept = true;
+          break;
+        }
+        [[fallthrough]];
+      case Kind::tens:
+        if (std::fmod(group, 100) == 0) {
+          current += e.value;
+          accept = true;
+        } else if (last == Kind::unit && conj && std::fmod(group, 100) < 10) {
+          current += e.value;  // خمسة وعشرون, five and twenty
+          accept = true;
+        }
+        break;
+      case Kind::hundred:
+        if (group == 0 && (atoms == 0 || last != Kind::unit)) {
+          current += 100;
+          accept = !(atoms > 0 && last == Kind::hundred);
+        } else if (last == Kind::unit && group >= 1 && group <= 9 && !conj) {
+          current += group * 99;
+          accept = true;
+        }
+        break;
+      case Kind::hundreds:
+        if (group == 0) {
+          current += e.value;
+          accept = true;
+        }
+        break;
+      case Kind::scale:
+      case Kind::scale_plural:
+        if (current > 0 && e.value < last_scale && !conj) {
+          total += current * e.value;
+          current = 0;
+          accept = true;
+        } else if (atoms == 0 && e.kind == Kind::scale && (e.flags & F_STANDALONE)) {
+          total = e.value;
+          accept = true;
+        } else if (current == 0 && atoms > 0 && last == Kind::scale && e.value > last_scale && !conj) {
+          total *= e.value;  // mille milliards, mil millones
+          accept = true;
+        }
+        if (accept) {
+          last_scale = e.value;
+          m.scaled = true;
+        }
+        break;
+      case Kind::scale_dual:
+        if (current == 0 && e.value < last_scale && (atoms == 0 || conj)) {
+          total += 2 * e.value;
+          last_scale = e.value;
+          m.scaled = true;
+          accept = true;
+        }
+        break;
+      case Kind::connector:
+        break;
+    }
+    if (!accept) break;
+    if (digit_head && dn.alt_decimal >= 0 && atoms == 1) {
+      // "1,500 milliard" in a language whose decimal separator is ',': 1.5 milliard
+      total = dn.alt_decimal * e.value;
+    }
+    ++atoms;
+    has_words = true;
+    last = e.kind;
+    last_value = e.value;
+    pending_conj = false;
+    end = we;
+    q = we;
+  }
+
+  if (atoms == 0 || (first_weak && atoms == 1)) {
+    p.resume = word_end(s, i) > i ? word_end(s, i) : i + 1;
+    return p;
+  }
+  m.value = total + current;
+  m.end = end;
+  m.words = has_words;
+  if (digit_head && !m.scaled && !dn.grouped && !dn.decimal && dn.end - i == 4 && m.value >= 1900 &&
+      m.value <= 2100)
+    m.year_like = true;
+  const std::size_t pe = percent_after(s, m.end);
+  if (pe != std::string_view::npos) m.percent = true, m.end = pe;
+  p.ok = true;
+  return p;
+}
+
+bool preceded_by_latin_letter(std::string_view s, std::size_t i) {
+  if (i == 0) return false;
+  const auto c = static_cast<unsigned char>(s[i - 1]);
+  if (c < 0x80) return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  return i >= 2 && detail::is_letter_at(s, i - 2) && static_cast<unsigned char>(s[i - 2]) < 0xD8;
+}
+
+}  // namespace
+
+std::vector<NumberMatch> find_numbers(std::string_view s, std::string_view lang) {
+  std::vector<NumberMatch> out;
+  const std::uint8_t mask = lang_mask(lang);
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const char c = s[i];
+    if (is_digit(c)) {
+      if (preceded_by_latin_letter(s, i)) {  // A320, COP22, H2
+        while (i < n && (is_digit(s[i]) || detail::is_letter_at(s, i))) ++i;
+        continue;
+      }
+      Parsed p = parse_at(s, i, lang, mask);
+      if (p.ok) {
+        out.push_back(p.m);
+        i = p.m.end;
+      } else {
+        i = std::max(p.resume, i + 1);
+        while (i < n && is_digit(s[i])) ++i;
+      }
+      continue;
+    }
+    if (!detail::is_letter_at(s, i)) {
+      ++i;
+      continue;
+    }
+    const std::size_t we = word_end(s, i);
+    // Only words that can start a number are worth a parse attempt.
+    const bool word_start = i == 0 || !detail::is_letter_at(s, i - 1);
+    auto lk = word_start ? lookup(s.substr(i, we - i), mask) : std::nullopt;
+    if (lk && lk->entry.kind != Kind::connector) {
+      // "pour cent" is a percent sign, not a hundred
+      bool after_pour = false;
+      if (lk->entry.kind == Kind::hundred && i >= 5 && s.substr(i - 5, 5) == "pour ") after_pour = true;
+      Parsed p = parse_at(s, i, lang, mask);
+      if (p.ok && !after_pour) {
+        out.push_back(p.m);
+        i = p.m.end;
+        continue;
+      }
+    }
+    i = we;
+  }
+  return out;
+}
+
+std::optional<double> parse_number(std::string_view s, std::string_view lang) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && is_space(s[b])) ++b;
+  while (e > b && is_space(s[e - 1])) --e;
+  if (b == e) return std::nullopt;
+  const std::string_view t = s.substr(b, e - b);
+  if (!is_digit(t[0]) && !detail::is_letter_at(t, 0)) return std::nullopt;
+  Parsed p = parse_at(t, 0, lang, lang_mask(lang));
+  if (!p.ok || p.m.begin != 0 || p.m.end != t.size()) return std::nullopt;
+  return p.m.value;
+}
+
+}  // namespace pledgedb::extract
