@@ -1,0 +1,102 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "fixtures/reports/seed.hpp"
+#include "pledgedb/store/reports.hpp"
+
+using namespace pledgedb;
+using namespace pledgedb::store;
+
+namespace {
+bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+}  // namespace
+
+TEST_CASE("regions resolve by code, by alias in Arabic and French, and include their sub-regions") {
+  seed::TempDb t;
+  t.morocco();
+  auto& db = *t.db;
+  CHECK(find_region_codes(db, "ma-06") == std::vector<std::string>{"MA-06"});
+  CHECK(has(find_region_codes(db, "الدار البيضاء"), "MA-CAS"));
+  CHECK(has(find_region_codes(db, "rabat sale kenitra"), "MA-04"));  // folded: accents, case, hyphens
+  CHECK(find_region_codes(db, "Atlantis").empty());
+  auto sub = region_subtree(db, {"MA-04"});
+  CHECK(has(sub, "MA-04"));
+  CHECK(has(sub, "MA-KEN"));
+  CHECK_FALSE(has(sub, "MA-CAS"));
+}
+
+TEST_CASE("commitments come with observations up to T, claims dated by their source, milestones") {
+  seed::TempDb t;
+  t.morocco();
+  const auto s1 = t.source(std::string("2023-03-01"), std::string("https://news.example/a"));
+  const auto s2 = t.source(std::string("2025-02-01"), std::string("https://news.example/b"));
+  const auto party = t.party("Atlas Motors");
+  const auto a = t.agreement("Plant in Kenitra", std::string("MA-KEN"), std::string("MA"), std::string("2023-02-20"), std::nullopt, s1);
+  const auto c = t.commitment(a, party, "jobs", 2000, "jobs", std::nullopt, std::string("2026-12-31"));
+  t.claim(c, s1, std::nullopt, 2000, std::string("2026-12-31"));  // claimed_on unknown: the source's date
+  t.progress(c, "2024-01-01", 300, s1);
+  t.progress(c, "2025-01-01", 700, s2);
+  t.progress(c, "2026-01-01", 1500);
+  t.milestone(c, "2025-06-30", 1000);
+
+  CommitmentFilter f;
+  auto rows = fetch_commitments(*t.db, f, Date::parse("2025-06-01"));
+  REQUIRE(rows.size() == 1);
+  const auto& r = rows[0];
+  CHECK(r.party == "Atlas Motors");
+  CHECK(r.region_code == "MA-KEN");
+  CHECK(r.country == "MA");
+  CHECK(r.signed_on == Date::parse("2023-02-20"));
+  CHECK(r.first_source == Date::parse("2023-03-01"));
+  REQUIRE(r.observations.size() == 2);
+  CHECK(r.observations[1].value == 700);
+  CHECK(r.observations[1].source_url == "https://news.example/b");
+  REQUIRE(r.claims.size() == 1);
+  CHECK(r.claims[0].claimed_on == Date::parse("2023-03-01"));
+  REQUIRE(r.milestones.size() == 1);
+  CHECK(r.milestones[0].target == 1000);
+
+  f.region_codes = region_subtree(*t.db, {"MA-04"});
+  CHECK(fetch_commitments(*t.db, f, Date::parse("2025-06-01")).size() == 1);
+  f.region_codes = region_subtree(*t.db, {"MA-06"});
+  CHECK(fetch_commitments(*t.db, f, Date::parse("2025-06-01")).empty());
+}
+
+TEST_CASE("deadline bounds read by index, plus pledges revised after T") {
+  seed::TempDb t;
+  t.morocco();
+  const auto early = t.source(std::string("2022-01-01"), std::nullopt);
+  const auto late = t.source(std::string("2026-01-01"), std::nullopt);
+  const auto a = t.agreement("x", std::string("MA-06"), std::string("MA"), std::nullopt);
+  const auto past = t.commitment(a, std::nullopt, "jobs", 10, "jobs", std::nullopt, std::string("2024-01-01"));
+  const auto moved = t.commitment(a, std::nullopt, "jobs", 10, "jobs", std::nullopt, std::string("2028-01-01"));
+  t.commitment(a, std::nullopt, "jobs", 10, "jobs", std::nullopt, std::string("2029-01-01"));
+  t.claim(moved, early, std::string("2022-01-01"), 10, std::string("2024-06-01"));
+  t.claim(moved, late, std::string("2026-01-01"), 10, std::string("2028-01-01"));
+
+  CommitmentFilter f;
+  f.deadline_below = Date::parse("2025-01-01");
+  auto rows = fetch_commitments(*t.db, f, Date::parse("2025-01-01"));
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].id == past);
+  f.revised_after = Date::parse("2025-01-01");
+  rows = fetch_commitments(*t.db, f, Date::parse("2025-01-01"));
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1].id == moved);
+}
+
+TEST_CASE("parties match on any alias, folded; agreements known at T") {
+  seed::TempDb t;
+  t.morocco();
+  const auto p = t.party("Société Atlas", std::string("شركة أطلس"));
+  CHECK(find_party_ids(*t.db, "SOCIETE ATLAS") == std::vector<std::int64_t>{p});
+  CHECK(find_party_ids(*t.db, "شركة اطلس") == std::vector<std::int64_t>{p});  // hamza folded
+  CHECK(find_party_ids(*t.db, "Nobody").empty());
+
+  const auto s = t.source(std::string("2025-05-05"), std::nullopt);
+  t.agreement("later", std::string("MA-06"), std::string("MA"), std::nullopt, std::nullopt, s);
+  t.agreement("manual, no source", std::nullopt, std::string("MA"), std::nullopt);
+  CHECK(agreements_known_at(*t.db, Date::parse("2025-05-04")).size() == 1);
+  CHECK(agreements_known_at(*t.db, Date::parse("2025-05-05")).size() == 2);
+}
