@@ -8,6 +8,8 @@
 #include <fstream>
 #include <random>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "pledgedb/error.hpp"
 #include "pledgedb/store/database.hpp"
@@ -285,4 +287,25 @@ TEST_CASE("open: regions are seeded on a new database") {
   TempDir t;
   auto db = Database::open(t.file("a.db"));
   CHECK(db.sql().execAndGet("SELECT count(*) FROM region WHERE code = 'MA'").getInt() == 1);
+}
+
+TEST_CASE("open: several connections creating the same new database at once all succeed") {
+  TempDir t;
+  const auto path = t.file("race.db");
+  std::vector<std::string> errors(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < errors.size(); ++i)
+    threads.emplace_back([&, i] {
+      try {
+        auto db = Database::open(path);
+        if (db.schema_version() != Database::code_version()) errors[i] = "not migrated";
+      } catch (const std::exception& e) {
+        errors[i] = e.what();
+      }
+    });
+  for (auto& th : threads) th.join();
+  for (const auto& e : errors) CHECK(e == "");
+  auto db = Database::open(path);
+  CHECK(db.sql().execAndGet("SELECT count(*) FROM schema_migrations").getInt() == Database::code_version());
+  CHECK(db.check().empty());
 }
