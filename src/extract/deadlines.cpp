@@ -293,6 +293,7 @@ class DeadlineScanner {
     for (int chain = 0; q && chain < 2; ++chain) {
       auto more = L.cues.match(s_, q);
       if (!more || (more->id & kRange)) break;
+      if (match_count_at(s_, q)) break;  // "within a year": "a" counts here
       // A cue word that is also a period's first word ("a finales de", "en el") stays a period.
       if (auto p = L.periods.match(s_, q); p && p->end >= more->end) break;
       const std::size_t nq = next_token(s_, more->end);
