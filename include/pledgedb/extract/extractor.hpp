@@ -1,7 +1,9 @@
 #pragma once
 // From a document to an announcement: agreements, parties and roles, commitments, deadlines,
 // regions and progress, every fact with its evidence (byte offsets into Document::text).
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pledgedb/document.hpp"
@@ -27,3 +29,52 @@ struct Options {
 Announcement extract(const Document& doc, const Options& options = {});
 
 }  // namespace pledgedb::extract
+
+namespace pledgedb::extract::detail {
+
+// Matching key of one word, the same as text::fold gives for a single word (lower case, no
+// accents, Arabic letter variants unified), computed without allocating per character class.
+std::string fold_word(std::string_view word);
+
+// One word of the normalized text: byte span, folded key and (for Arabic) the key without the
+// attached conjunction/preposition/article (و ف ب ل ال لل), so "والاستثمار" meets "استثمار".
+struct Token {
+  std::uint32_t begin = 0, end = 0;
+  std::string key;
+  std::string stem;
+  bool capitalised = false;  // Latin word starting with an upper-case letter
+  bool all_caps = false;     // Latin word of 2+ letters, all upper case (acronyms)
+  bool latin = false;
+  bool digits = false;
+  std::uint32_t sentence = 0;
+  std::uint32_t clause = 0;
+};
+
+std::vector<Token> tokenize(std::string_view normalized);
+
+// Cue families of the lexicon (one phrase may belong to one family with one value).
+enum class Cue : std::uint8_t {
+  job_noun, person_noun, hire_verb, invest, train, capacity, pledge, progress, stat_negative,
+  money_negative, current_headcount, sign, agreement_kind, program, government, ministry,
+  group_cue, legal_suffix, project_amount, past, sector, count_
+};
+
+// A lexicon phrase found in the tokens: [first, last) token indices, its family and value
+// (comparator, agreement kind, program name...).
+struct CueHit {
+  std::uint32_t first = 0, last = 0;
+  Cue cue = Cue::job_noun;
+  std::string_view value;
+};
+
+// Every lexicon phrase in the tokens, left to right (longest phrase per start and family).
+std::vector<CueHit> find_cues(const std::vector<Token>& tokens);
+
+// The comparator stated by the words just before a number ("plus de", "نحو", "up to").
+Comparator comparator_before(const std::vector<Token>& tokens, std::size_t number_token);
+
+// One canonical name per national program ("المغرب الرقمي 2030" -> "Digital Morocco 2030"),
+// or "" when the text names none.
+std::string find_program(std::string_view normalized);
+
+}  // namespace pledgedb::extract::detail

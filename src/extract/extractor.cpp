@@ -1,0 +1,774 @@
+// The extractor: normalize once, tokenize once, find cues/numbers/money/dates/deadlines/regions,
+// then assemble parties, commitments, progress and agreements with evidence and confidence.
+#include "pledgedb/extract/extractor.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "pledgedb/extract/dates.hpp"
+#include "pledgedb/extract/numbers.hpp"
+#include "pledgedb/geo/gazetteer.hpp"
+#include "pledgedb/text/normalize.hpp"
+
+namespace pledgedb::extract {
+
+namespace detail {
+// Defined in parties.cpp.
+struct PartyMention {
+  std::uint32_t first = 0, last = 0;  // tokens
+  std::size_t party = 0;              // index into the party list
+};
+struct PartyFinding {
+  std::vector<PartyRef> parties;
+  std::vector<std::vector<std::string>> aliases;  // per party: every spelling seen
+  std::vector<PartyMention> mentions;
+};
+PartyFinding find_parties(std::string_view normalized, const std::vector<Token>& toks,
+                          const std::vector<CueHit>& cues, const std::vector<KnownParty>& known,
+                          std::string_view lang);
+}  // namespace detail
+
+namespace {
+
+using detail::Cue;
+using detail::CueHit;
+using detail::Token;
+
+constexpr std::size_t kCues = static_cast<std::size_t>(Cue::count_);
+
+// Per-family sorted token positions of cue hits, for "is there a cue of family C in [a, b)".
+struct CueIndex {
+  std::vector<std::vector<const CueHit*>> by_cue = std::vector<std::vector<const CueHit*>>(kCues);
+
+  explicit CueIndex(const std::vector<CueHit>& hits) {
+    for (const auto& h : hits) by_cue[static_cast<std::size_t>(h.cue)].push_back(&h);
+  }
+  const std::vector<const CueHit*>& of(Cue c) const { return by_cue[static_cast<std::size_t>(c)]; }
+  // First hit of family c starting in [a, b).
+  const CueHit* in(Cue c, std::size_t a, std::size_t b) const {
+    const auto& v = of(c);
+    auto it = std::lower_bound(v.begin(), v.end(), a, [](const CueHit* h, std::size_t x) { return h->first < x; });
+    return (it != v.end() && (*it)->first < b) ? *it : nullptr;
+  }
+  // The hit of family c in [a, b) nearest to token p.
+  const CueHit* nearest(Cue c, std::size_t a, std::size_t b, std::size_t p) const {
+    const auto& v = of(c);
+    auto it = std::lower_bound(v.begin(), v.end(), a, [](const CueHit* h, std::size_t x) { return h->first < x; });
+    const CueHit* best = nullptr;
+    std::size_t bd = 0;
+    for (; it != v.end() && (*it)->first < b; ++it) {
+      std::size_t d = (*it)->first > p ? (*it)->first - p : p - (*it)->first;
+      if (!best || d < bd) { best = *it; bd = d; }
+    }
+    return best;
+  }
+};
+
+struct Spans {
+  std::vector<std::uint32_t> sentence_start;  // token index where each sentence starts
+  std::vector<std::uint32_t> clause_start;
+  std::size_t n = 0;
+  explicit Spans(const std::vector<Token>& t) : n(t.size()) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (t[i].sentence >= sentence_start.size()) sentence_start.resize(t[i].sentence + 1, static_cast<std::uint32_t>(i));
+      if (t[i].clause >= clause_start.size()) clause_start.resize(t[i].clause + 1, static_cast<std::uint32_t>(i));
+    }
+  }
+  std::pair<std::size_t, std::size_t> sentence(std::uint32_t s) const {
+    return {sentence_start[s], s + 1 < sentence_start.size() ? sentence_start[s + 1] : n};
+  }
+  std::pair<std::size_t, std::size_t> clause(std::uint32_t c) const {
+    return {clause_start[c], c + 1 < clause_start.size() ? clause_start[c + 1] : n};
+  }
+};
+
+// Token index of the first token starting at or after byte b.
+std::size_t token_at(const std::vector<Token>& t, std::size_t b) {
+  auto it = std::lower_bound(t.begin(), t.end(), b, [](const Token& x, std::size_t v) { return x.end <= v; });
+  return static_cast<std::size_t>(it - t.begin());
+}
+
+struct Ctx {
+  const Document& doc;
+  const text::Normalized& norm;
+  const std::vector<Token>& toks;
+  const CueIndex& cues;
+  const Spans& spans;
+
+  Evidence evidence(std::size_t nb, std::size_t ne) const {
+    Evidence e;
+    auto b = norm.to_original(nb), en = norm.to_original(ne);
+    e.start = static_cast<std::int64_t>(b);
+    e.end = static_cast<std::int64_t>(en);
+    e.text = doc.text.substr(b, en - b);
+    return e;
+  }
+  Evidence token_evidence(std::size_t a, std::size_t b) const {
+    return evidence(toks[a].begin, toks[b - 1].end);
+  }
+};
+
+struct Candidate {
+  Metric metric = Metric::other;
+  double target = 0;
+  std::string unit;
+  std::string qualifier;
+  Comparator comparator = Comparator::exactly;
+  std::size_t tok = 0;  // first token of the number
+  std::size_t tok_end = 0;
+  std::size_t nb = 0, ne = 0;  // normalized bytes of the number
+  bool progress = false;
+  double confidence = 0.6;
+};
+
+bool has_hit_in(const CueIndex& ci, Cue c, std::size_t a, std::size_t b) { return ci.in(c, a, b) != nullptr; }
+
+// Words that qualify a job count and may stand between the number and its noun.
+bool skippable_adjective(const Token& t) {
+  static const std::unordered_set<std::string> words = {
+      "new", "direct", "indirect", "additional", "permanent", "local", "skilled", "qualified", "high", "full",
+      "time", "well", "paying", "moroccan", "nouveaux", "nouveau", "directs", "indirects", "supplementaires",
+      "qualifies", "marocains", "hautement", "jeunes", "de", "d", "des", "nuevos", "directos", "of", "en",
+      "جديد", "جديدة", "مباشر", "مباشرة", "اضافي", "اضافيه", "مغاربه"};
+  return words.count(t.key) > 0;
+}
+
+std::string qualifier_of(const Ctx& c, std::size_t a, std::size_t b) {
+  bool direct = false, indirect = false;
+  for (std::size_t i = a; i < b && i < c.toks.size(); ++i) {
+    const auto& k = c.toks[i].key;
+    const auto& s = c.toks[i].stem;
+    if (k == "indirect" || k == "indirects" || k == "indirectos" || k == "indirectly" || s == "غير") indirect = true;
+    else if (k == "direct" || k == "directs" || k == "directos" || s == "مباشر" || s == "مباشره" || k == "directly")
+      direct = true;
+  }
+  if (indirect && !direct) return "indirect jobs";
+  if (direct && !indirect) return "direct jobs";
+  return {};
+}
+
+std::optional<Date> end_of_period(const DateMatch& d) {
+  switch (d.precision) {
+    case DatePrecision::day: return d.date;
+    case DatePrecision::month: return Date(d.date.year(), d.date.month(), days_in_month(d.date.year(), d.date.month()));
+    case DatePrecision::year: return Date::end_of_year(d.date.year());
+  }
+  return d.date;
+}
+
+int deadline_rank(const Commitment& c) {
+  if (!c.deadline) return c.deadline_kind == DeadlineKind::relative ? 1 : 0;
+  switch (c.deadline_kind) {
+    case DeadlineKind::absolute: return 5;
+    case DeadlineKind::relative: return 4;
+    case DeadlineKind::horizon: return 3;
+    default: return 2;
+  }
+}
+
+std::string latin_name_of(const geo::Gazetteer& gaz, const geo::Region& r) {
+  // Display names from iso-codes are Latin already.
+  (void)gaz;
+  return r.name;
+}
+
+struct RegionMention {
+  std::size_t first = 0, last = 0;  // tokens
+  const geo::Region* region = nullptr;
+  std::string surface;
+  bool city = false;  // not a first-level region nor a country
+};
+
+// Region, province and city names: n-grams of up to 4 words whose first word starts some alias.
+std::vector<RegionMention> find_region_mentions(const Ctx& c, std::string_view lang) {
+  const auto& gaz = geo::Gazetteer::builtin();
+  static const auto first_words = [] {
+    std::unordered_set<std::string> s;
+    const auto& g = geo::Gazetteer::builtin();
+    auto add = [&](std::string_view text) {
+      auto t = detail::tokenize(text);
+      if (!t.empty()) s.insert(t.front().key);
+    };
+    for (const auto& r : g.regions()) add(r.name);
+    for (const auto& a : g.aliases()) add(a.text);
+    return s;
+  }();
+  std::vector<RegionMention> out;
+  const auto& t = c.toks;
+  const std::string_view nt = c.norm.text;
+  for (std::size_t i = 0; i < t.size();) {
+    if (t[i].digits || (t[i].latin && !t[i].capitalised)) { ++i; continue; }
+    std::vector<std::string> firsts;
+    firsts.push_back(t[i].key);
+    if (!t[i].latin) {
+      // Arabic clitics before the article: "بالرباط" -> "الرباط", then without the article.
+      const std::string& k = t[i].key;
+      if (k.size() > 6 && k.compare(2, 4, "\xD8\xA7\xD9\x84") == 0) firsts.push_back(k.substr(2));
+      if (t[i].stem != k) firsts.push_back(t[i].stem);
+    }
+    bool found = false;
+    for (std::size_t len = std::min<std::size_t>(4, t.size() - i); len >= 1 && !found; --len) {
+      if (t[i + len - 1].sentence != t[i].sentence) continue;
+      for (const auto& f : firsts) {
+        if (!first_words.count(f)) continue;
+        std::string q = f;
+        if (len > 1) q += " " + std::string(nt.substr(t[i + 1].begin, t[i + len - 1].end - t[i + 1].begin));
+        auto rs = gaz.lookup(q);
+        if (rs.empty()) continue;
+        // Prefer the doc's likely country when several regions share the spelling.
+        const geo::Region* r = rs.back();
+        (void)lang;
+        RegionMention m;
+        m.first = i;
+        m.last = i + len;
+        m.region = r;
+        m.surface = std::string(nt.substr(t[i].begin, t[i + len - 1].end - t[i].begin));
+        m.city = !(r->type == "Country") && gaz.first_level(r->code) != r;
+        out.push_back(std::move(m));
+        i += len;
+        found = true;
+        break;
+      }
+      if (found) break;
+    }
+    if (!found) ++i;
+  }
+  return out;
+}
+
+}  // namespace
+
+Announcement extract(const Document& doc, const Options& options) {
+  Announcement a;
+  a.url = doc.url;
+  a.outlet = doc.outlet;
+  a.title = doc.title;
+  a.text = doc.text;
+  a.published = options.published ? options.published : doc.published;
+  std::string lang = !options.language.empty() ? options.language : doc.language;
+  if (lang.empty()) lang = text::detect_language(doc.text);
+  a.language = lang;
+
+  const text::Normalized norm = text::normalize(doc.text);
+  const std::string_view nt = norm.text;
+  const auto toks = detail::tokenize(nt);
+  if (toks.empty()) return a;
+  const auto hits = detail::find_cues(toks);
+  const CueIndex ci(hits);
+  const Spans spans(toks);
+  const Ctx c{doc, norm, toks, ci, spans};
+
+  // --- parties
+  auto pf = detail::find_parties(nt, toks, hits, options.known_parties, lang);
+
+  // --- dates: signing date, then the clock start for relative deadlines
+  const auto dates = find_dates(nt, lang, a.published);
+  std::optional<Date> signed_on;
+  std::optional<Evidence> sign_evidence;
+  for (const auto& d : dates) {
+    if (d.precision != DatePrecision::day) continue;
+    auto ti = token_at(toks, d.begin);
+    if (ti >= toks.size()) continue;
+    auto [sa, sb] = spans.sentence(toks[ti].sentence);
+    if (has_hit_in(ci, Cue::sign, sa, sb) || has_hit_in(ci, Cue::agreement_kind, sa, sb)) {
+      signed_on = d.date;
+      sign_evidence = c.token_evidence(sa, sb);
+      break;
+    }
+  }
+  const std::optional<Date> start = signed_on ? signed_on : a.published;
+  const auto deadlines = find_deadlines(nt, lang, start);
+
+  // --- numbers and money
+  const auto numbers = find_numbers(nt, lang);
+  const auto money = find_money(nt, lang);
+  std::vector<Candidate> cands;
+
+  auto in_money = [&](std::size_t b, std::size_t e) {
+    auto it = std::lower_bound(money.begin(), money.end(), b, [](const MoneyMatch& m, std::size_t v) { return m.end <= v; });
+    return it != money.end() && it->begin < e;
+  };
+  auto in_date = [&](std::size_t b, std::size_t e) {
+    for (const auto& d : dates)
+      if (d.begin < e && b < d.end) return true;
+    for (const auto& d : deadlines)
+      if (d.begin < e && b < d.end) return true;
+    return false;
+  };
+
+  // Sentence verdict: statistics or progress or pledge.
+  auto judge = [&](Candidate& cd) -> bool {
+    const auto& t = toks[cd.tok];
+    auto [sa, sb] = spans.sentence(t.sentence);
+    auto [ca, cb] = spans.clause(t.clause);
+    if (has_hit_in(ci, Cue::stat_negative, sa, sb)) return false;
+    if (cd.tok >= 1 && has_hit_in(ci, Cue::current_headcount, std::max(ca, cd.tok > 6 ? cd.tok - 6 : 0), cd.tok)) return false;
+    if (has_hit_in(ci, Cue::progress, sa, sb)) {
+      cd.progress = true;
+      return true;
+    }
+    bool deadline_here = false;
+    for (const auto& d : deadlines) {
+      auto di = token_at(toks, d.begin);
+      if (di < toks.size() && toks[di].sentence == t.sentence) { deadline_here = true; break; }
+    }
+    bool pledge = has_hit_in(ci, Cue::pledge, sa, sb);
+    if (!pledge && !deadline_here) return false;
+    if (pledge) cd.confidence += 0.1;
+    if (deadline_here) cd.confidence += 0.05;
+    return true;
+  };
+
+  // Jobs, training, capacity from plain numbers.
+  std::size_t last_job_sentence = static_cast<std::size_t>(-1);
+  for (const auto& n : numbers) {
+    if (n.percent || in_money(n.begin, n.end)) continue;
+    if (n.value < 1 || n.value > 5e7) continue;
+    std::size_t ti = token_at(toks, n.begin);
+    if (ti >= toks.size()) continue;
+    std::size_t te = ti;
+    while (te < toks.size() && toks[te].begin < n.end) ++te;
+    const auto& t = toks[ti];
+    auto [ca, cb] = spans.clause(t.clause);
+    auto [sa, sb] = spans.sentence(t.sentence);
+    // The noun after the number, past a few qualifying words.
+    std::size_t j = te;
+    while (j < cb && j < te + 3 && skippable_adjective(toks[j])) ++j;
+    const CueHit* noun = (j < cb) ? ci.in(Cue::job_noun, j, j + 1) : nullptr;
+    const CueHit* person = (j < cb) ? ci.in(Cue::person_noun, j, j + 1) : nullptr;
+    const CueHit* cap = (te < cb) ? ci.in(Cue::capacity, te, std::min(cb, te + 3)) : nullptr;
+    if (n.year_like && !noun && !person) continue;
+    if (in_date(n.begin, n.end)) continue;
+    Candidate cd;
+    cd.target = n.value;
+    cd.tok = ti;
+    cd.tok_end = te;
+    cd.nb = n.begin;
+    cd.ne = n.end;
+    const CueHit* hire = ci.nearest(Cue::hire_verb, ca, cb, ti);
+    const CueHit* train = ci.nearest(Cue::train, sa, sb, ti);
+    auto dist = [&](const CueHit* h) { return h->first > ti ? h->first - ti : ti - h->first; };
+    if (noun || (person && (hire || train))) {
+      bool training = train && train->cue == Cue::train && (!hire || dist(train) < dist(hire)) &&
+                      toks[train->first].clause == t.clause;
+      cd.metric = training ? Metric::training : Metric::jobs;
+      cd.unit = training ? "people" : std::string(noun ? noun->value : person->value);
+      cd.qualifier = qualifier_of(c, te, std::min(cb, j + 3));
+      cd.confidence = noun ? 0.7 : 0.6;
+      cd.tok_end = std::max<std::size_t>(cd.tok_end, noun ? noun->last : person->last);
+    } else if (cap) {
+      cd.metric = Metric::capacity;
+      cd.unit = std::string(cap->value);
+      cd.confidence = 0.55;
+      cd.tok_end = cap->last;
+    } else if (last_job_sentence == t.sentence && !cands.empty() && cands.back().metric == Metric::jobs) {
+      // "500 jobs by 2019 and 1,460 by 2020": a bare number followed by a deadline continues the list.
+      bool deadline_next = false;
+      for (const auto& d : deadlines)
+        if (d.begin >= n.end && d.begin <= n.end + 4) deadline_next = true;
+      if (!deadline_next || n.value <= 1) continue;
+      cd.metric = Metric::jobs;
+      cd.unit = cands.back().unit;
+      cd.confidence = 0.5;
+    } else {
+      continue;
+    }
+    cd.comparator = detail::comparator_before(toks, ti);
+    if (!judge(cd)) continue;
+    if (cd.metric == Metric::jobs) last_job_sentence = t.sentence;
+    cands.push_back(std::move(cd));
+  }
+
+  // Investment from money.
+  for (const auto& m : money) {
+    std::size_t ti = token_at(toks, m.begin);
+    if (ti >= toks.size() || m.amount <= 0) continue;
+    std::size_t te = ti;
+    while (te < toks.size() && toks[te].begin < m.end) ++te;
+    const auto& t = toks[ti];
+    auto [ca, cb] = spans.clause(t.clause);
+    auto [sa, sb] = spans.sentence(t.sentence);
+    std::size_t wa = std::max(ca, ti >= 8 ? ti - 8 : 0), wb = std::min(cb, te + 5);
+    if (has_hit_in(ci, Cue::money_negative, wa, wb)) continue;
+    bool invest = has_hit_in(ci, Cue::invest, sa, sb);
+    bool project = has_hit_in(ci, Cue::project_amount, std::max(sa, ti >= 6 ? ti - 6 : 0), std::min(sb, te + 6));
+    if (!invest && !project) continue;
+    Candidate cd;
+    cd.metric = Metric::investment;
+    cd.target = m.amount;
+    cd.unit = m.currency;
+    cd.tok = ti;
+    cd.tok_end = te;
+    cd.nb = m.begin;
+    cd.ne = m.end;
+    cd.confidence = invest ? 0.7 : 0.55;
+    cd.comparator = detail::comparator_before(toks, ti);
+    // Investment needs no future verb: "a proposed investment of", "MoU worth".
+    const auto& tt = toks[ti];
+    auto [ssa, ssb] = spans.sentence(tt.sentence);
+    if (has_hit_in(ci, Cue::stat_negative, ssa, ssb)) continue;
+    if (has_hit_in(ci, Cue::progress, ssa, ssb)) cd.progress = true;
+    cands.push_back(std::move(cd));
+  }
+  std::stable_sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) { return x.nb < y.nb; });
+
+  // --- party of each candidate: the nearest company mention before it in the sentence, else after
+  // it in the sentence, else the nearest before it in the text, else the main investor.
+  auto is_company = [&](std::size_t p) { return pf.parties[p].kind == PartyKind::company; };
+  std::map<std::size_t, int> company_weight;
+  for (const auto& m : pf.mentions)
+    if (is_company(m.party)) company_weight[m.party] += 1;
+  std::optional<std::size_t> main_company;
+  {
+    int best = 0;
+    for (const auto& m : pf.mentions) {  // first mention order breaks ties
+      if (!is_company(m.party)) continue;
+      if (company_weight[m.party] > best) { best = company_weight[m.party]; main_company = m.party; }
+    }
+  }
+  std::optional<std::size_t> government_party;
+  for (std::size_t p = 0; p < pf.parties.size(); ++p)
+    if (pf.parties[p].kind == PartyKind::government && !government_party) government_party = p;
+  if (!government_party)
+    for (std::size_t p = 0; p < pf.parties.size(); ++p)
+      if (pf.parties[p].kind == PartyKind::ministry) { government_party = p; break; }
+
+  auto party_for = [&](const Candidate& cd) -> std::optional<std::size_t> {
+    const auto s = toks[cd.tok].sentence;
+    std::optional<std::size_t> before, after, earlier;
+    for (const auto& m : pf.mentions) {
+      if (!is_company(m.party)) continue;
+      if (m.first < cd.tok) {
+        if (toks[m.first].sentence == s) before = m.party;
+        earlier = m.party;
+      } else if (toks[m.first].sentence == s && !after) {
+        after = m.party;
+      }
+    }
+    if (before) return before;
+    if (after) return after;
+    if (main_company && company_weight.size() == 1) return main_company;
+    if (earlier) return earlier;
+    if (main_company) return main_company;
+    return government_party;
+  };
+
+  // --- deadline of each candidate
+  auto deadline_for = [&](const Candidate& cd) -> const DeadlineMatch* {
+    const auto s = toks[cd.tok].sentence;
+    const DeadlineMatch* best = nullptr;
+    std::size_t bd = 0;
+    for (const auto& d : deadlines) {
+      auto di = token_at(toks, d.begin);
+      if (di >= toks.size() || toks[di].sentence != s) continue;
+      std::size_t dist = d.begin >= cd.ne ? d.begin - cd.ne : 2 * (cd.nb - std::min(cd.nb, d.end)) + 1;
+      // A deadline right after another number of the sentence belongs to that number.
+      bool other_closer = false;
+      for (const auto& o : cands) {
+        if (&o == &cd || toks[o.tok].sentence != s || o.progress) continue;
+        if (o.ne <= d.begin && o.ne > cd.ne && d.begin >= cd.ne) other_closer = true;
+      }
+      if (other_closer) continue;
+      if (!best || dist < bd) { best = &d; bd = dist; }
+    }
+    return best;
+  };
+  std::set<std::pair<int, std::string>> distinct_horizons;
+  const DeadlineMatch* doc_horizon = nullptr;
+  for (const auto& d : deadlines) {
+    std::string key = d.deadline ? d.deadline->to_string() : std::string(nt.substr(d.begin, d.end - d.begin));
+    if (distinct_horizons.insert({0, key}).second) doc_horizon = &d;
+  }
+  if (distinct_horizons.size() != 1) doc_horizon = nullptr;
+
+  auto deadline_text = [&](const DeadlineMatch& d) {
+    return std::string(c.evidence(d.begin, d.end).text);
+  };
+
+  // --- assemble commitments and progress, grouped by party
+  struct Pending {
+    std::optional<std::size_t> party;
+    Commitment com;
+    std::uint32_t sentence = 0;
+  };
+  std::vector<Pending> pending;
+  for (const auto& cd : cands) {
+    auto party = party_for(cd);
+    const auto& t = toks[cd.tok];
+    auto [ca, cb] = spans.clause(t.clause);
+    std::size_t ea = ca, eb = std::max(cb, cd.tok_end);
+    if (eb - ea < 4) std::tie(ea, eb) = spans.sentence(t.sentence);
+    eb = std::min(eb, toks.size());
+    if (cd.progress) {
+      ProgressStatement p;
+      if (party) p.party = pf.parties[*party].name;
+      p.metric = cd.metric;
+      p.value = cd.target;
+      p.unit = cd.unit;
+      p.confidence = std::min(0.9, cd.confidence);
+      p.evidence.push_back(c.token_evidence(ea, eb));
+      // As of: an "end of" deadline or a date in the sentence, else the publication date.
+      auto [sa, sb] = spans.sentence(t.sentence);
+      for (const auto& d : deadlines) {
+        auto di = token_at(toks, d.begin);
+        if (di >= sa && di < sb && d.deadline && d.kind != DeadlineKind::relative) { p.as_of = d.deadline; break; }
+      }
+      if (!p.as_of)
+        for (const auto& d : dates) {
+          auto di = token_at(toks, d.begin);
+          if (di >= sa && di < sb) { p.as_of = end_of_period(d); break; }
+        }
+      if (!p.as_of) p.as_of = a.published;
+      if (p.as_of && a.published && *p.as_of > *a.published) p.as_of = a.published;
+      a.progress.push_back(std::move(p));
+      continue;
+    }
+    Commitment com;
+    com.metric = cd.metric;
+    com.target = cd.target;
+    com.comparator = cd.comparator;
+    com.unit = cd.unit;
+    com.qualifier = cd.qualifier;
+    com.confidence = cd.confidence;
+    com.evidence.push_back(c.token_evidence(ea, eb));
+    const DeadlineMatch* d = deadline_for(cd);
+    bool fallback = false;
+    if (!d && doc_horizon) { d = doc_horizon; fallback = true; }
+    if (d) {
+      com.deadline = d->deadline;
+      com.deadline_kind = d->kind;
+      com.deadline_text = deadline_text(*d);
+      if (d->kind == DeadlineKind::relative) com.start = start;
+      else com.start = start;
+      com.confidence += fallback ? -0.05 : 0.1;
+    } else {
+      com.start = start;
+    }
+    if (!party) com.confidence -= 0.15;
+    com.confidence = std::clamp(com.confidence, 0.1, 0.95);
+    pending.push_back({party, std::move(com), t.sentence});
+  }
+
+  // Dedup: the same pledge said twice is one commitment with several evidence spans.
+  std::vector<Pending> merged;
+  for (auto& p : pending) {
+    Pending* same = nullptr;
+    for (auto& m : merged) {
+      if (m.com.metric != p.com.metric || !m.com.target || !p.com.target) continue;
+      if (std::abs(*m.com.target - *p.com.target) > 0.005 * std::max(*m.com.target, *p.com.target)) continue;
+      if (m.party != p.party && m.party && p.party) continue;
+      // The same amount in two different deadlines is two milestones, not one pledge.
+      if (m.com.deadline && p.com.deadline && m.com.deadline->year() != p.com.deadline->year()) continue;
+      same = &m;
+      break;
+    }
+    if (!same) { merged.push_back(std::move(p)); continue; }
+    auto& m = *same;
+    for (auto& e : p.com.evidence) m.com.evidence.push_back(std::move(e));
+    if (m.com.comparator == Comparator::exactly) m.com.comparator = p.com.comparator;
+    if (deadline_rank(p.com) > deadline_rank(m.com)) {
+      m.com.deadline = p.com.deadline;
+      m.com.deadline_kind = p.com.deadline_kind;
+      m.com.deadline_text = p.com.deadline_text;
+    }
+    if (m.com.qualifier.empty()) m.com.qualifier = p.com.qualifier;
+    if (!m.party) m.party = p.party;
+    m.com.confidence = std::min(0.98, std::max(m.com.confidence, p.com.confidence) + 0.05);
+  }
+  // Milestones: rising targets of one metric and party with increasing deadlines.
+  for (auto& m : merged) {
+    if (!m.com.deadline || !m.com.target) continue;
+    for (const auto& o : merged) {
+      if (&o == &m || o.party != m.party || o.com.metric != m.com.metric || !o.com.deadline || !o.com.target) continue;
+      if (o.sentence != m.sentence) continue;
+      if (*o.com.deadline < *m.com.deadline && *o.com.target < *m.com.target) {
+        Milestone ms;
+        ms.due = o.com.deadline;
+        ms.target = *o.com.target;
+        ms.text = o.com.evidence.front().text;
+        m.com.milestones.push_back(std::move(ms));
+      }
+    }
+  }
+
+  // --- regions
+  const auto& gaz = geo::Gazetteer::builtin();
+  auto rmentions = find_region_mentions(c, lang);
+  std::map<std::string, int> country_votes;
+  for (const auto& m : rmentions) country_votes[m.region->country] += m.region->type == "Country" ? 1 : 2;
+  std::string main_country;
+  {
+    int best = 0;
+    for (const auto& [k, v] : country_votes)
+      if (v > best) { best = v; main_country = k; }
+  }
+  auto is_signing_place = [&](const RegionMention& m) {
+    if (!m.city) return false;
+    auto [sa, sb] = spans.sentence(toks[m.first].sentence);
+    if (!has_hit_in(ci, Cue::sign, sa, sb)) return false;
+    if (m.first == 0) return false;
+    const auto& prev = toks[m.first - 1].key;
+    const auto& own = toks[m.first].key;
+    bool arabic_bi = !toks[m.first].latin && own.rfind("\xD8\xA8", 0) == 0;  // ب
+    return prev == "a" || prev == "in" || prev == "at" || prev == "en" || arabic_bi ||
+           toks[m.first - 1].stem == "\xD9\x81\xD9\x8A";  // في
+  };
+  std::string place;
+  for (const auto& m : rmentions)
+    if (is_signing_place(m)) {
+      place = m.region->type == "Country" ? std::string() : (toks[m.first].latin ? m.surface : m.region->name);
+      // Prefer the city spelling of a Latin-script alias.
+      if (!toks[m.first].latin)
+        for (const auto& al : gaz.aliases())
+          if (al.region_code == m.region->code && al.kind == geo::AliasKind::city && (al.lang == "en" || al.lang == "fr" || al.lang.empty())) {
+            place = al.text;
+            break;
+          }
+      break;
+    }
+  // Project region for a span of sentences: votes of first-level regions in the main country.
+  auto choose_region = [&](std::optional<std::uint32_t> sentence) -> std::pair<const geo::Region*, std::string> {
+    std::map<std::string, std::pair<int, std::size_t>> votes;  // code -> (votes, first token)
+    std::string city;
+    auto consider = [&](bool only_sentence) {
+      for (const auto& m : rmentions) {
+        if (m.region->type == "Country") continue;
+        if (!main_country.empty() && m.region->country != main_country) continue;
+        if (only_sentence && toks[m.first].sentence != *sentence) continue;
+        if (is_signing_place(m)) continue;
+        const auto* fl = gaz.first_level(m.region->code);
+        if (!fl) continue;
+        auto& v = votes[fl->code];
+        if (v.first == 0) v.second = m.first;
+        v.first += 1;
+        if (m.city && city.empty() && toks[m.first].latin) city = m.surface;
+      }
+    };
+    if (sentence) consider(true);
+    if (votes.empty()) consider(false);
+    if (votes.empty()) {  // only the signing place is named: it is also the project location
+      for (const auto& m : rmentions) {
+        if (m.region->type == "Country") continue;
+        if (!main_country.empty() && m.region->country != main_country) continue;
+        if (const auto* fl = gaz.first_level(m.region->code)) { votes[fl->code] = {1, m.first}; break; }
+      }
+    }
+    const geo::Region* best = nullptr;
+    std::pair<int, std::size_t> bv{0, 0};
+    for (const auto& [code, v] : votes)
+      if (!best || v.first > bv.first || (v.first == bv.first && v.second < bv.second)) {
+        best = gaz.find(code);
+        bv = v;
+      }
+    return {best, city};
+  };
+
+  // --- agreement kind, program, sector
+  std::string kind_value;
+  for (const auto* h : ci.of(Cue::agreement_kind)) {
+    auto [sa, sb] = spans.sentence(toks[h->first].sentence);
+    if (kind_value.empty() || has_hit_in(ci, Cue::sign, sa, sb)) {
+      bool sign_here = has_hit_in(ci, Cue::sign, sa, sb);
+      if (kind_value.empty() || sign_here) kind_value = std::string(h->value);
+      if (sign_here) break;
+    }
+  }
+  std::string program;
+  if (!ci.of(Cue::program).empty()) program = std::string(ci.of(Cue::program).front()->value);
+  std::string sector;
+  {
+    std::map<std::string_view, int> sv;
+    for (const auto* h : ci.of(Cue::sector)) sv[h->value] += 1;
+    int best = 0;
+    for (const auto& [k, v] : sv)
+      if (v > best) { best = v; sector = std::string(k); }
+  }
+
+  const bool has_agreement_words = !ci.of(Cue::agreement_kind).empty() || !ci.of(Cue::sign).empty();
+  if (merged.empty() && !(has_agreement_words && main_company) && a.progress.empty()) return a;
+
+  // Group by investor: one agreement per company with pledges (multi-deal articles).
+  std::vector<std::optional<std::size_t>> investors;
+  for (const auto& m : merged)
+    if (std::find(investors.begin(), investors.end(), m.party) == investors.end()) investors.push_back(m.party);
+  if (investors.empty()) investors.push_back(main_company ? main_company : government_party);
+  // A government party never splits a deal: its pledges join the company's agreement.
+  if (investors.size() > 1) {
+    std::vector<std::optional<std::size_t>> companies;
+    for (auto& p : investors)
+      if (p && is_company(*p)) companies.push_back(p);
+    if (!companies.empty() && companies.size() < investors.size()) {
+      for (auto& m : merged)
+        if (!m.party || !is_company(*m.party)) m.party = companies.front();
+      investors = companies;
+    }
+  }
+  const bool multi = investors.size() > 1;
+  const bool any_sign = !ci.of(Cue::sign).empty();
+
+  for (const auto& inv : investors) {
+    Agreement ag;
+    ag.kind = kind_value.empty() ? AgreementKind::announcement : *parse_agreement_kind(kind_value);
+    ag.signed_on = signed_on;
+    ag.place = place;
+    ag.program = program;
+    ag.sector = sector;
+    std::optional<std::uint32_t> first_sentence;
+    for (const auto& m : merged)
+      if (m.party == inv) { first_sentence = m.sentence; break; }
+    auto [region, city] = choose_region(multi ? first_sentence : std::nullopt);
+    if (region) {
+      ag.region_code = region->code;
+      ag.region = latin_name_of(gaz, *region);
+      ag.country = region->country;
+    } else {
+      ag.country = main_country;
+    }
+    ag.city = city;
+    // Parties: the investor, then governments, ministries and agencies; other companies are
+    // partners only in a single-deal article.
+    for (std::size_t p = 0; p < pf.parties.size(); ++p) {
+      PartyRef r = pf.parties[p];
+      const bool company = r.kind == PartyKind::company;
+      if (inv && p == *inv) {
+        r.role = r.kind == PartyKind::company ? Role::investor : Role::government;
+      } else if (company) {
+        if (multi) continue;
+        bool pledges = false;
+        for (const auto& m : merged) pledges |= m.party == p;
+        r.role = pledges ? Role::investor : Role::partner;
+      } else if (r.kind == PartyKind::government) {
+        r.role = Role::government;
+      } else {
+        r.role = any_sign ? Role::signatory : (r.kind == PartyKind::agency ? Role::agency : Role::government);
+      }
+      ag.parties.push_back(std::move(r));
+    }
+    for (auto& m : merged) {
+      if (m.party != inv) continue;
+      Commitment com = m.com;
+      if (m.party) com.party = pf.parties[*m.party].name;
+      ag.commitments.push_back(std::move(com));
+    }
+    const std::string inv_name = inv ? pf.parties[*inv].name : std::string();
+    if (!multi && !doc.title.empty()) ag.title = doc.title;
+    else ag.title = inv_name.empty() ? std::string("announcement") : inv_name + (ag.region.empty() ? "" : " – " + ag.region);
+    ag.confidence = 0.5 + (kind_value.empty() ? 0 : 0.2) + (signed_on ? 0.15 : 0) + (region ? 0.1 : 0);
+    if (sign_evidence) ag.evidence.push_back(*sign_evidence);
+    a.agreements.push_back(std::move(ag));
+  }
+  // Progress party: the investor when the sentence names none.
+  for (auto& p : a.progress)
+    if (p.party.empty() && main_company) p.party = pf.parties[*main_company].name;
+  return a;
+}
+
+}  // namespace pledgedb::extract

@@ -1,0 +1,582 @@
+// Word folding, tokenization and the multilingual cue lexicon of the extractor.
+// Cue lookups go through a hash of folded first words, so matching is linear in the text.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "pledgedb/extract/extractor.hpp"
+
+namespace pledgedb::extract::detail {
+
+namespace {
+
+// Decodes one UTF-8 code point at s[i] (input is valid UTF-8), advancing i.
+char32_t next_cp(std::string_view s, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) { ++i; return c; }
+  int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+  char32_t cp = c & (0x3F >> n);
+  ++i;
+  for (int k = 0; k < n && i < s.size(); ++k, ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
+  return cp;
+}
+
+void put_cp(std::string& out, char32_t cp) {
+  if (cp < 0x80) out += static_cast<char>(cp);
+  else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Latin-1 supplement letters without their accents (index cp - 0xC0).
+constexpr std::string_view latin1_fold[64] = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+
+bool is_arabic_letter(char32_t cp) {
+  return (cp >= 0x0621 && cp <= 0x064A) || (cp >= 0x0671 && cp <= 0x06D3) || cp == 0x0640 ||
+         (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670;
+}
+
+bool is_word_cp(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;
+  if (is_arabic_letter(cp) || (cp >= 0x0660 && cp <= 0x0669)) return true;
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // general punctuation, symbols, arrows
+  if (cp >= 0x0600 && cp <= 0x06FF) return false;  // remaining Arabic punctuation (، ؛ ؟ ٪)
+  if (cp >= 0x3000 && cp <= 0x303F) return false;
+  return cp >= 0x370;
+}
+
+bool is_upper_latin(char32_t cp) {
+  return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+}
+bool is_lower_latin(char32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Arabic clitics: optional و/ف, then the article or a one-letter preposition.
+std::string arabic_stem(const std::string& key) {
+  std::string_view s = key;
+  auto letters = [](std::string_view v) { return v.size() / 2; };
+  constexpr std::string_view waw = "\xD9\x88", fa = "\xD9\x81";
+  if ((starts_with(s, waw) || starts_with(s, fa)) && letters(s) >= 4) s.remove_prefix(2);
+  static constexpr std::array<std::string_view, 7> prefixes = {
+      "\xD8\xA8\xD8\xA7\xD9\x84",  // بال
+      "\xD9\x84\xD9\x84",          // لل
+      "\xD9\x83\xD8\xA7\xD9\x84",  // كال
+      "\xD8\xA7\xD9\x84",          // ال
+      "\xD8\xA8",                  // ب
+      "\xD9\x84",                  // ل
+      "\xD9\x83",                  // ك
+  };
+  for (auto p : prefixes) {
+    if (starts_with(s, p) && letters(s) - p.size() / 2 >= 3) {
+      s.remove_prefix(p.size());
+      break;
+    }
+  }
+  return std::string(s);
+}
+
+}  // namespace
+
+std::string fold_word(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  std::size_t i = 0;
+  while (i < word.size()) {
+    const char32_t cp = next_cp(word, i);
+    if (cp < 0x80) {
+      out += (cp >= 'A' && cp <= 'Z') ? static_cast<char>(cp - 'A' + 'a') : static_cast<char>(cp);
+    } else if (cp >= 0xC0 && cp <= 0xFF) {
+      out += latin1_fold[cp - 0xC0];
+    } else if (cp == 0x152 || cp == 0x153) {
+      out += "oe";
+    } else if (cp == 0x0623 || cp == 0x0625 || cp == 0x0622 || cp == 0x0671) {
+      put_cp(out, 0x0627);
+    } else if (cp == 0x0649 || cp == 0x0626) {
+      put_cp(out, 0x064A);
+    } else if (cp == 0x0629) {
+      put_cp(out, 0x0647);
+    } else if (cp == 0x0624) {
+      put_cp(out, 0x0648);
+    } else if (cp == 0x0640 || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670) {
+      // tatweel and diacritics carry no meaning for matching
+    } else if (cp >= 0x0660 && cp <= 0x0669) {
+      out += static_cast<char>('0' + (cp - 0x0660));
+    } else {
+      put_cp(out, cp);
+    }
+  }
+  return out;
+}
+
+std::vector<Token> tokenize(std::string_view s) {
+  std::vector<Token> toks;
+  toks.reserve(s.size() / 6 + 1);
+  std::uint32_t sentence = 0, clause = 0;
+  bool pending_sentence = false, pending_clause = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t start = i;
+    char32_t cp = next_cp(s, i);
+    if (!is_word_cp(cp)) {
+      switch (cp) {
+        case '.': {
+          // "1.5", "Dec. 31", "M. Layani" do not end a sentence.
+          bool digit_next = i < s.size() && s[i] >= '0' && s[i] <= '9';
+          bool abbrev = false;
+          if (!toks.empty() && toks.back().end == start) {
+            const auto& k = toks.back().key;
+            abbrev = (toks.back().latin && k.size() <= 1) || k == "dec" || k == "jan" || k == "feb" ||
+                     k == "aug" || k == "sept" || k == "sep" || k == "oct" || k == "nov" || k == "mr" ||
+                     k == "dr" || k == "st" || k == "no" || k == "mme" || k == "inc" || k == "co" ||
+                     k == "corp" || k == "ltd" || k == "jr" || k == "vs";
+          }
+          if (!digit_next && !abbrev) pending_sentence = true;
+          break;
+        }
+        case '!': case '?': case '\n': case ';': case 0x061F: case 0x061B: case 0x06D4:
+          pending_sentence = true;
+          break;
+        case ',': case ':': case '(': case ')': case 0x060C: case '[': case ']': case 0x2026:
+          pending_clause = true;
+          break;
+        default:
+          break;
+      }
+      continue;
+    }
+    // A word: letters and digits, with '.' or ',' kept between digits ("1,300", "1.5").
+    std::size_t end = i;
+    bool has_alpha = cp > '9' || cp < '0';
+    bool all_digits = !has_alpha;
+    bool cap = is_upper_latin(cp);
+    bool latin = cp < 0x250 && has_alpha;
+    int upper = cap ? 1 : 0, lower = is_lower_latin(cp) ? 1 : 0;
+    while (i < s.size()) {
+      std::size_t j = i;
+      char32_t c = next_cp(s, j);
+      if (is_word_cp(c)) {
+        if (c < '0' || c > '9') { all_digits = false; if (c < 0x250) latin = true; }
+        if (is_upper_latin(c)) ++upper;
+        if (is_lower_latin(c)) ++lower;
+        i = j;
+        end = i;
+        continue;
+      }
+      if ((c == '.' || c == ',') && j < s.size() && s[j] >= '0' && s[j] <= '9' && s[i - 1] >= '0' &&
+          s[i - 1] <= '9') {
+        i = j;
+        end = i;
+        continue;
+      }
+      break;
+    }
+    Token t;
+    t.begin = static_cast<std::uint32_t>(start);
+    t.end = static_cast<std::uint32_t>(end);
+    t.key = fold_word(s.substr(start, end - start));
+    t.digits = all_digits;
+    t.latin = latin;
+    t.capitalised = cap;
+    t.all_caps = latin && upper >= 2 && lower == 0;
+    if (!toks.empty()) {
+      if (pending_sentence) { ++sentence; ++clause; }
+      else if (pending_clause) ++clause;
+    }
+    pending_sentence = pending_clause = false;
+    t.sentence = sentence;
+    t.clause = clause;
+    if (!latin && !all_digits && t.key.size() >= 2 && static_cast<unsigned char>(t.key[0]) >= 0xD8)
+      t.stem = arabic_stem(t.key);
+    else
+      t.stem = t.key;
+    toks.push_back(std::move(t));
+  }
+  return toks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lexicon. Phrases are written naturally and folded/tokenized at start-up with the same
+// functions as the text. A trailing '*' on a word matches any word starting with it.
+
+namespace {
+
+struct Entry {
+  Cue cue;
+  std::string_view value;
+  std::string_view phrase;
+};
+
+// clang-format off
+constexpr Entry kLexicon[] = {
+    // --- jobs: nouns that count jobs or hires
+    {Cue::job_noun, "jobs", "jobs"}, {Cue::job_noun, "jobs", "job"}, {Cue::job_noun, "jobs", "positions"},
+    {Cue::job_noun, "jobs", "posts"}, {Cue::job_noun, "jobs", "hires"}, {Cue::job_noun, "engineers", "engineers"},
+    {Cue::job_noun, "jobs", "employees"}, {Cue::job_noun, "workers", "workers"}, {Cue::job_noun, "jobs", "talents"},
+    {Cue::job_noun, "jobs", "full-time jobs"}, {Cue::job_noun, "jobs", "job opportunities"},
+    {Cue::job_noun, "jobs", "employment opportunities"}, {Cue::job_noun, "jobs", "new jobs"},
+    {Cue::job_noun, "jobs", "emplois"}, {Cue::job_noun, "jobs", "emploi"}, {Cue::job_noun, "jobs", "postes"},
+    {Cue::job_noun, "jobs", "postes d'emploi"}, {Cue::job_noun, "engineers", "ingénieurs"},
+    {Cue::job_noun, "jobs", "recrutements"}, {Cue::job_noun, "jobs", "embauches"}, {Cue::job_noun, "jobs", "profils"},
+    {Cue::job_noun, "jobs", "منصب شغل"}, {Cue::job_noun, "jobs", "مناصب شغل"}, {Cue::job_noun, "jobs", "منصب"},
+    {Cue::job_noun, "jobs", "مناصب"}, {Cue::job_noun, "jobs", "فرصة عمل"}, {Cue::job_noun, "jobs", "فرص عمل"},
+    {Cue::job_noun, "jobs", "فرصة شغل"}, {Cue::job_noun, "jobs", "فرص شغل"}, {Cue::job_noun, "jobs", "وظيفة"},
+    {Cue::job_noun, "jobs", "وظائف"}, {Cue::job_noun, "engineers", "مهندس"}, {Cue::job_noun, "engineers", "مهندسين"},
+    {Cue::job_noun, "engineers", "مهندسا"}, {Cue::job_noun, "jobs", "كفاءة"}, {Cue::job_noun, "jobs", "كفاءات"},
+    {Cue::job_noun, "workers", "عامل"}, {Cue::job_noun, "workers", "عاملا"}, {Cue::job_noun, "workers", "عمال"},
+    {Cue::job_noun, "workers", "أجير"}, {Cue::job_noun, "workers", "أجيرا"}, {Cue::job_noun, "workers", "أجراء"},
+    {Cue::job_noun, "jobs", "empleos"}, {Cue::job_noun, "jobs", "empleo"}, {Cue::job_noun, "jobs", "puestos de trabajo"},
+    {Cue::job_noun, "jobs", "plazas"},
+    // people counted by a hiring verb
+    {Cue::person_noun, "people", "people"}, {Cue::person_noun, "people", "persons"}, {Cue::person_noun, "people", "youth"},
+    {Cue::person_noun, "people", "young people"}, {Cue::person_noun, "people", "graduates"},
+    {Cue::person_noun, "people", "personnes"}, {Cue::person_noun, "people", "jeunes"},
+    {Cue::person_noun, "people", "collaborateurs"}, {Cue::person_noun, "people", "salariés"},
+    {Cue::person_noun, "people", "diplômés"}, {Cue::person_noun, "people", "techniciens"},
+    {Cue::person_noun, "people", "شاب"}, {Cue::person_noun, "people", "شابا"}, {Cue::person_noun, "people", "شخص"},
+    {Cue::person_noun, "people", "مغربي"}, {Cue::person_noun, "people", "مغاربة"}, {Cue::person_noun, "people", "خريج"},
+    {Cue::person_noun, "people", "personas"}, {Cue::person_noun, "people", "trabajadores"},
+    // verbs and nouns of job creation
+    {Cue::hire_verb, "", "create"}, {Cue::hire_verb, "", "creates"}, {Cue::hire_verb, "", "creating"},
+    {Cue::hire_verb, "", "creation"}, {Cue::hire_verb, "", "generate"}, {Cue::hire_verb, "", "generating"},
+    {Cue::hire_verb, "", "hire"}, {Cue::hire_verb, "", "hiring"}, {Cue::hire_verb, "", "recruit"},
+    {Cue::hire_verb, "", "recruiting"}, {Cue::hire_verb, "", "recruitment"}, {Cue::hire_verb, "", "employ"},
+    {Cue::hire_verb, "", "provide"}, {Cue::hire_verb, "", "providing"}, {Cue::hire_verb, "", "add"},
+    {Cue::hire_verb, "", "créer"}, {Cue::hire_verb, "", "création"}, {Cue::hire_verb, "", "générer"},
+    {Cue::hire_verb, "", "recruter"}, {Cue::hire_verb, "", "recrutement"}, {Cue::hire_verb, "", "embaucher"},
+    {Cue::hire_verb, "", "embauche"}, {Cue::hire_verb, "", "employer"}, {Cue::hire_verb, "", "créera"},
+    {Cue::hire_verb, "", "générera"}, {Cue::hire_verb, "", "إحداث"}, {Cue::hire_verb, "", "خلق"},
+    {Cue::hire_verb, "", "توفير"}, {Cue::hire_verb, "", "تشغيل"}, {Cue::hire_verb, "", "توظيف"},
+    {Cue::hire_verb, "", "يوفر"}, {Cue::hire_verb, "", "سيوفر"}, {Cue::hire_verb, "", "ستوفر"},
+    {Cue::hire_verb, "", "سيخلق"}, {Cue::hire_verb, "", "ستخلق"}, {Cue::hire_verb, "", "crear"},
+    {Cue::hire_verb, "", "generar"}, {Cue::hire_verb, "", "generará"}, {Cue::hire_verb, "", "creará"},
+    {Cue::hire_verb, "", "contratar"},
+    // investment
+    {Cue::invest, "", "invest"}, {Cue::invest, "", "invests"}, {Cue::invest, "", "investing"},
+    {Cue::invest, "", "investment"}, {Cue::invest, "", "investments"}, {Cue::invest, "", "investir"},
+    {Cue::invest, "", "investira"}, {Cue::invest, "", "investiront"}, {Cue::invest, "", "investissement"},
+    {Cue::invest, "", "investissements"}, {Cue::invest, "", "injecter"}, {Cue::invest, "", "mobiliser"},
+    {Cue::invest, "", "استثمار"}, {Cue::invest, "", "استثمارات"}, {Cue::invest, "", "استثماري"},
+    {Cue::invest, "", "باستثمار"}, {Cue::invest, "", "inversión"}, {Cue::invest, "", "inversion"},
+    {Cue::invest, "", "invertir"}, {Cue::invest, "", "invertirán"}, {Cue::invest, "", "invertirá"},
+    {Cue::invest, "", "pump"}, {Cue::invest, "", "committed"}, {Cue::invest, "", "budget"},
+    {Cue::invest, "", "levées de fonds"}, {Cue::invest, "", "ميزانية"}, {Cue::invest, "", "غلاف مالي"},
+    {Cue::invest, "", "بكلفة"}, {Cue::invest, "", "كلفة"},
+    {Cue::project_amount, "", "worth"}, {Cue::project_amount, "", "valued at"}, {Cue::project_amount, "", "mou"},
+    {Cue::project_amount, "", "deal"}, {Cue::project_amount, "", "project"}, {Cue::project_amount, "", "projet"},
+    {Cue::project_amount, "", "d'un montant"}, {Cue::project_amount, "", "مشروع"}, {Cue::project_amount, "", "بقيمة"},
+    {Cue::project_amount, "", "proyecto"}, {Cue::project_amount, "", "plant"}, {Cue::project_amount, "", "usine"},
+    // training
+    {Cue::train, "", "train"}, {Cue::train, "", "training"}, {Cue::train, "", "trained"}, {Cue::train, "", "former"},
+    {Cue::train, "", "formation"}, {Cue::train, "", "formés"}, {Cue::train, "", "formées"}, {Cue::train, "", "تكوين"},
+    {Cue::train, "", "capacitar"}, {Cue::train, "", "upskill"},
+    // capacity
+    {Cue::capacity, "vehicles per year", "vehicles"}, {Cue::capacity, "vehicles per year", "cars"},
+    {Cue::capacity, "vehicles per year", "véhicules"}, {Cue::capacity, "vehicles per year", "voitures"},
+    {Cue::capacity, "vehicles per year", "سيارة"}, {Cue::capacity, "vehicles per year", "vehículos"},
+    {Cue::capacity, "units", "units"}, {Cue::capacity, "units", "unités"}, {Cue::capacity, "MW", "mw"},
+    {Cue::capacity, "MW", "megawatts"}, {Cue::capacity, "MW", "mégawatts"}, {Cue::capacity, "MW", "ميغاواط"},
+    {Cue::capacity, "GW", "gw"}, {Cue::capacity, "tonnes", "tonnes"}, {Cue::capacity, "tonnes", "tons"},
+    {Cue::capacity, "tonnes", "طن"}, {Cue::capacity, "garments", "garments"}, {Cue::capacity, "units", "batteries"},
+    {Cue::capacity, "GWh", "gwh"},
+    // intent to do something later: a pledge, not a statistic
+    {Cue::pledge, "", "will"}, {Cue::pledge, "", "plans"}, {Cue::pledge, "", "plan"}, {Cue::pledge, "", "planned"},
+    {Cue::pledge, "", "expected"}, {Cue::pledge, "", "pledge"}, {Cue::pledge, "", "pledged"},
+    {Cue::pledge, "", "pledges"}, {Cue::pledge, "", "commit"}, {Cue::pledge, "", "commits"},
+    {Cue::pledge, "", "committed"}, {Cue::pledge, "", "commitment"}, {Cue::pledge, "", "aims"},
+    {Cue::pledge, "", "aim"}, {Cue::pledge, "", "target"}, {Cue::pledge, "", "goal"},
+    {Cue::pledge, "", "requirement"}, {Cue::pledge, "", "required"}, {Cue::pledge, "", "requirements"},
+    {Cue::pledge, "", "would"}, {Cue::pledge, "", "promising"}, {Cue::pledge, "", "promised"},
+    {Cue::pledge, "", "promise"}, {Cue::pledge, "", "intends"}, {Cue::pledge, "", "set to"},
+    {Cue::pledge, "", "is to"}, {Cue::pledge, "", "are to"}, {Cue::pledge, "", "to create"},
+    {Cue::pledge, "", "to hire"}, {Cue::pledge, "", "to invest"}, {Cue::pledge, "", "to generate"},
+    {Cue::pledge, "", "envisage"}, {Cue::pledge, "", "envisages"}, {Cue::pledge, "", "foresees"},
+    {Cue::pledge, "", "objectif"}, {Cue::pledge, "", "prévoit"}, {Cue::pledge, "", "permettra"},
+    {Cue::pledge, "", "permettront"}, {Cue::pledge, "", "devrait"}, {Cue::pledge, "", "devraient"},
+    {Cue::pledge, "", "vise"}, {Cue::pledge, "", "visent"}, {Cue::pledge, "", "ambitionne"},
+    {Cue::pledge, "", "engage"}, {Cue::pledge, "", "engagement"}, {Cue::pledge, "", "va"},
+    {Cue::pledge, "", "vont"}, {Cue::pledge, "", "créera"}, {Cue::pledge, "", "générera"},
+    {Cue::pledge, "", "contribuer"}, {Cue::pledge, "", "ambition"}, {Cue::pledge, "", "investira"},
+    {Cue::pledge, "", "recrutera"}, {Cue::pledge, "", "projette"}, {Cue::pledge, "", "compte"},
+    {Cue::pledge, "", "prévu"}, {Cue::pledge, "", "prévue"}, {Cue::pledge, "", "prévus"},
+    {Cue::pledge, "", "attendus"}, {Cue::pledge, "", "table sur"},
+    {Cue::pledge, "", "يعتزم"}, {Cue::pledge, "", "تعتزم"}, {Cue::pledge, "", "يهدف"}, {Cue::pledge, "", "تهدف"},
+    {Cue::pledge, "", "بهدف"}, {Cue::pledge, "", "هدف"}, {Cue::pledge, "", "المرتقب"}, {Cue::pledge, "", "المنتظر"},
+    {Cue::pledge, "", "يرتقب"}, {Cue::pledge, "", "يتوقع"}, {Cue::pledge, "", "تتوقع"}, {Cue::pledge, "", "التزام"},
+    {Cue::pledge, "", "التزمت"}, {Cue::pledge, "", "التزم"}, {Cue::pledge, "", "يلتزم"}, {Cue::pledge, "", "تلتزم"},
+    {Cue::pledge, "", "سيتم"}, {Cue::pledge, "", "ستمكن"}, {Cue::pledge, "", "سيمكن"}, {Cue::pledge, "", "إحداث"},
+    {Cue::pledge, "", "خلق"}, {Cue::pledge, "", "توفير"}, {Cue::pledge, "", "يروم"}, {Cue::pledge, "", "تروم"},
+    {Cue::pledge, "", "توظيف"}, {Cue::pledge, "", "تشغيل"}, {Cue::pledge, "", "سيوفر"}, {Cue::pledge, "", "ستوفر"},
+    {Cue::pledge, "", "سيخلق"}, {Cue::pledge, "", "ستخلق"}, {Cue::pledge, "", "سيشغل"},
+    {Cue::pledge, "", "generará"}, {Cue::pledge, "", "invertirán"}, {Cue::pledge, "", "invertirá"},
+    {Cue::pledge, "", "creará"}, {Cue::pledge, "", "beneficiará"}, {Cue::pledge, "", "prevé"},
+    // progress already achieved
+    {Cue::progress, "", "so far"}, {Cue::progress, "", "to date"}, {Cue::progress, "", "already"},
+    {Cue::progress, "", "has created"}, {Cue::progress, "", "has hired"}, {Cue::progress, "", "have been created"},
+    {Cue::progress, "", "has invested"}, {Cue::progress, "", "had hired"}, {Cue::progress, "", "has added"},
+    {Cue::progress, "", "employment total"}, {Cue::progress, "", "reported having"}, {Cue::progress, "", "it created"},
+    {Cue::progress, "", "à ce jour"}, {Cue::progress, "", "jusqu'à présent"}, {Cue::progress, "", "jusqu'ici"},
+    {Cue::progress, "", "déjà"}, {Cue::progress, "", "a créé"}, {Cue::progress, "", "a recruté"},
+    {Cue::progress, "", "a investi"}, {Cue::progress, "", "ont été créés"}, {Cue::progress, "", "ont été recrutés"},
+    {Cue::progress, "", "recrutés"}, {Cue::progress, "", "a embauché"},
+    {Cue::progress, "", "حتى الآن"}, {Cue::progress, "", "لحد الآن"}, {Cue::progress, "", "إلى حدود اليوم"},
+    {Cue::progress, "", "إلى حد الآن"}, {Cue::progress, "", "وفرت"}, {Cue::progress, "", "وظفت"},
+    {Cue::progress, "", "بلغ عدد"}, {Cue::progress, "", "أحدثت"}, {Cue::progress, "", "حتى اليوم"},
+    {Cue::progress, "", "hasta ahora"}, {Cue::progress, "", "ha creado"},
+    // statistics of the economy, not pledges
+    {Cue::stat_negative, "", "unemployment"}, {Cue::stat_negative, "", "unemployed"}, {Cue::stat_negative, "", "payroll"},
+    {Cue::stat_negative, "", "payrolls"}, {Cue::stat_negative, "", "jobless"}, {Cue::stat_negative, "", "labor force"},
+    {Cue::stat_negative, "", "labour force"}, {Cue::stat_negative, "", "survey"}, {Cue::stat_negative, "", "statistics"},
+    {Cue::stat_negative, "", "economy added"}, {Cue::stat_negative, "", "employers added"},
+    {Cue::stat_negative, "", "chômage"}, {Cue::stat_negative, "", "chômeurs"}, {Cue::stat_negative, "", "taux"},
+    {Cue::stat_negative, "", "population active"}, {Cue::stat_negative, "", "enquête"}, {Cue::stat_negative, "", "sous-emploi"},
+    {Cue::stat_negative, "", "بطالة"}, {Cue::stat_negative, "", "البطالة"}, {Cue::stat_negative, "", "معدل"},
+    {Cue::stat_negative, "", "العاطلين"}, {Cue::stat_negative, "", "desempleo"}, {Cue::stat_negative, "", "rate"},
+    {Cue::stat_negative, "", "perdido"}, {Cue::stat_negative, "", "lost"}, {Cue::stat_negative, "", "perdus"},
+    {Cue::stat_negative, "", "a perdu"}, {Cue::stat_negative, "", "fell"}, {Cue::stat_negative, "", "declined"},
+    // money that is not the investor's investment
+    {Cue::money_negative, "", "revenue"}, {Cue::money_negative, "", "revenues"}, {Cue::money_negative, "", "turnover"},
+    {Cue::money_negative, "", "sales"}, {Cue::money_negative, "", "market"}, {Cue::money_negative, "", "incentives"},
+    {Cue::money_negative, "", "incentive"}, {Cue::money_negative, "", "tax credit"}, {Cue::money_negative, "", "tax credits"},
+    {Cue::money_negative, "", "subsidy"}, {Cue::money_negative, "", "subsidies"}, {Cue::money_negative, "", "grant"},
+    {Cue::money_negative, "", "grants"}, {Cue::money_negative, "", "gdp"}, {Cue::money_negative, "", "exports"},
+    {Cue::money_negative, "", "chiffre d'affaires"}, {Cue::money_negative, "", "marché"}, {Cue::money_negative, "", "subvention"},
+    {Cue::money_negative, "", "subventions"}, {Cue::money_negative, "", "pib"}, {Cue::money_negative, "", "exportations"},
+    {Cue::money_negative, "", "prime"}, {Cue::money_negative, "", "primes"}, {Cue::money_negative, "", "valeur ajoutée"},
+    {Cue::money_negative, "", "crédit d'impôt"}, {Cue::money_negative, "", "رقم معاملات"}, {Cue::money_negative, "", "رقم المعاملات"},
+    {Cue::money_negative, "", "دعم"}, {Cue::money_negative, "", "منحة"}, {Cue::money_negative, "", "صادرات"},
+    {Cue::money_negative, "", "الناتج الداخلي"}, {Cue::money_negative, "", "تحفيزات"}, {Cue::money_negative, "", "السوق"},
+    {Cue::money_negative, "", "ventas"}, {Cue::money_negative, "", "mercado"}, {Cue::money_negative, "", "contribution"},
+    {Cue::money_negative, "", "loan"}, {Cue::money_negative, "", "prêt"}, {Cue::money_negative, "", "قرض"},
+    // the existing workforce
+    {Cue::current_headcount, "", "employs"}, {Cue::current_headcount, "", "currently"}, {Cue::current_headcount, "", "emploie"},
+    {Cue::current_headcount, "", "actuellement"}, {Cue::current_headcount, "", "compte déjà"}, {Cue::current_headcount, "", "يشغل حاليا"},
+    {Cue::current_headcount, "", "حاليا"}, {Cue::current_headcount, "", "workforce of"}, {Cue::current_headcount, "", "emplea"},
+    {Cue::current_headcount, "", "already employs"}, {Cue::current_headcount, "", "existing"},
+    // signing
+    {Cue::sign, "", "signed"}, {Cue::sign, "", "signing"}, {Cue::sign, "", "sign"}, {Cue::sign, "", "signature"},
+    {Cue::sign, "", "signé"}, {Cue::sign, "", "signée"}, {Cue::sign, "", "signés"}, {Cue::sign, "", "signent"},
+    {Cue::sign, "", "signer"}, {Cue::sign, "", "paraphé"}, {Cue::sign, "", "وقع"}, {Cue::sign, "", "وقعت"},
+    {Cue::sign, "", "توقيع"}, {Cue::sign, "", "التوقيع"}, {Cue::sign, "", "وقعا"}, {Cue::sign, "", "firmaron"},
+    {Cue::sign, "", "firma"}, {Cue::sign, "", "firmó"}, {Cue::sign, "", "inked"},
+    // agreement kinds (value = AgreementKind name)
+    {Cue::agreement_kind, "mou", "mou"}, {Cue::agreement_kind, "mou", "memorandum of understanding"},
+    {Cue::agreement_kind, "mou", "mémorandum d'entente"}, {Cue::agreement_kind, "mou", "مذكرة تفاهم"},
+    {Cue::agreement_kind, "mou", "memorando de entendimiento"}, {Cue::agreement_kind, "protocol", "protocole d'accord"},
+    {Cue::agreement_kind, "protocol", "protocole"}, {Cue::agreement_kind, "protocol", "protocol"},
+    {Cue::agreement_kind, "protocol", "بروتوكول اتفاق"}, {Cue::agreement_kind, "protocol", "بروتوكول"},
+    {Cue::agreement_kind, "investment_agreement", "investment agreement"},
+    {Cue::agreement_kind, "investment_agreement", "investment agreements"},
+    {Cue::agreement_kind, "investment_agreement", "convention d'investissement"},
+    {Cue::agreement_kind, "investment_agreement", "اتفاقية استثمار"}, {Cue::agreement_kind, "investment_agreement", "investment deals"},
+    {Cue::agreement_kind, "convention", "convention"}, {Cue::agreement_kind, "convention", "اتفاقية"},
+    {Cue::agreement_kind, "convention", "accord-cadre"}, {Cue::agreement_kind, "convention", "convenio"},
+    {Cue::agreement_kind, "contract", "contract"}, {Cue::agreement_kind, "contract", "contrat"},
+    {Cue::agreement_kind, "contract", "عقد"}, {Cue::agreement_kind, "contract", "contrato"},
+    // national programs (value = canonical name)
+    {Cue::program, "Digital Morocco 2030", "Digital Morocco 2030"}, {Cue::program, "Digital Morocco 2030", "Maroc Digital 2030"},
+    {Cue::program, "Digital Morocco 2030", "Morocco Digital 2030"}, {Cue::program, "Digital Morocco 2030", "المغرب الرقمي 2030"},
+    {Cue::program, "Digital Morocco 2030", "Maroc Numérique 2030"},
+    {Cue::program, "Industrial Acceleration Plan", "Plan d'Accélération Industrielle"},
+    {Cue::program, "Industrial Acceleration Plan", "Industrial Acceleration Plan"},
+    {Cue::program, "Industrial Acceleration Plan", "مخطط التسريع الصناعي"},
+    {Cue::program, "Generation Green 2030", "Génération Green"}, {Cue::program, "Generation Green 2030", "Generation Green"},
+    {Cue::program, "Generation Green 2030", "الجيل الأخضر"},
+    {Cue::program, "Saudi Vision 2030", "Vision 2030"}, {Cue::program, "Saudi Vision 2030", "رؤية 2030"},
+    {Cue::program, "Saudi Vision 2030", "رؤية المملكة 2030"},
+    {Cue::program, "Make in India", "Make in India"}, {Cue::program, "Buffalo Billion", "Buffalo Billion"},
+    {Cue::program, "Morocco Tourism Roadmap 2023-2026", "feuille de route du tourisme"},
+    {Cue::program, "Halieutis", "Halieutis"}, {Cue::program, "Noor", "Plan Noor"},
+    {Cue::program, "Forfait Emploi", "Forfait Emploi"}, {Cue::program, "Charte de l'investissement", "charte de l'investissement"},
+    {Cue::program, "Charte de l'investissement", "ميثاق الاستثمار"}, {Cue::program, "Charte de l'investissement", "investment charter"},
+    // government bodies
+    {Cue::government, "", "government"}, {Cue::government, "", "gouvernement"}, {Cue::government, "", "الحكومة"},
+    {Cue::government, "", "gobierno"}, {Cue::government, "", "state of"}, {Cue::government, "", "the state"},
+    {Cue::ministry, "", "ministry"}, {Cue::ministry, "", "ministère"}, {Cue::ministry, "", "وزارة"},
+    {Cue::ministry, "", "minister"}, {Cue::ministry, "", "ministre"}, {Cue::ministry, "", "الوزير"}, {Cue::ministry, "", "وزير"},
+    {Cue::ministry, "", "الوزيرة"}, {Cue::ministry, "", "وزيرة"}, {Cue::ministry, "", "secretaría"}, {Cue::ministry, "", "secretario"},
+    {Cue::ministry, "", "department of"}, {Cue::ministry, "", "القطاعات الوزارية"},
+    // words before or after a company name
+    {Cue::group_cue, "", "groupe"}, {Cue::group_cue, "", "group"}, {Cue::group_cue, "", "société"},
+    {Cue::group_cue, "", "company"}, {Cue::group_cue, "", "firm"}, {Cue::group_cue, "", "entreprise"},
+    {Cue::group_cue, "", "constructeur"}, {Cue::group_cue, "", "carmaker"}, {Cue::group_cue, "", "manufacturer"},
+    {Cue::group_cue, "", "firme"}, {Cue::group_cue, "", "شركة"}, {Cue::group_cue, "", "مجموعة"}, {Cue::group_cue, "", "grupo"},
+    {Cue::group_cue, "", "empresa"}, {Cue::group_cue, "", "giant"}, {Cue::group_cue, "", "géant"}, {Cue::group_cue, "", "leader"},
+    {Cue::group_cue, "", "subsidiary"}, {Cue::group_cue, "", "filiale"}, {Cue::group_cue, "", "فرع"},
+    {Cue::legal_suffix, "", "inc"}, {Cue::legal_suffix, "", "sa"}, {Cue::legal_suffix, "", "sarl"}, {Cue::legal_suffix, "", "ltd"},
+    {Cue::legal_suffix, "", "limited"}, {Cue::legal_suffix, "", "corp"}, {Cue::legal_suffix, "", "corporation"},
+    {Cue::legal_suffix, "", "group"}, {Cue::legal_suffix, "", "groupe"}, {Cue::legal_suffix, "", "holding"},
+    {Cue::legal_suffix, "", "industries"}, {Cue::legal_suffix, "", "plc"}, {Cue::legal_suffix, "", "gmbh"}, {Cue::legal_suffix, "", "ag"},
+    {Cue::legal_suffix, "", "llc"}, {Cue::legal_suffix, "", "motors"}, {Cue::legal_suffix, "", "steel"},
+    {Cue::legal_suffix, "", "technologies"}, {Cue::legal_suffix, "", "systems"}, {Cue::legal_suffix, "", "agriculture"},
+    // sectors (value = sector name)
+    {Cue::sector, "data & AI", "intelligence artificielle"}, {Cue::sector, "data & AI", "artificial intelligence"},
+    {Cue::sector, "data & AI", "الذكاء الاصطناعي"}, {Cue::sector, "data & AI", "data"}, {Cue::sector, "data & AI", "données"},
+    {Cue::sector, "automotive", "automobile"}, {Cue::sector, "automotive", "automotive"}, {Cue::sector, "automotive", "السيارات"},
+    {Cue::sector, "automotive", "vehicles"}, {Cue::sector, "aerospace", "aéronautique"}, {Cue::sector, "aerospace", "aerospace"},
+    {Cue::sector, "aerospace", "الطيران"}, {Cue::sector, "textile", "textile"}, {Cue::sector, "textile", "النسيج"},
+    {Cue::sector, "textile", "garments"}, {Cue::sector, "energy", "renewable"}, {Cue::sector, "energy", "renouvelables"},
+    {Cue::sector, "energy", "solaire"}, {Cue::sector, "energy", "solar"}, {Cue::sector, "energy", "الطاقة"},
+    {Cue::sector, "energy", "hydrogène"}, {Cue::sector, "energy", "hydrogen"}, {Cue::sector, "agri-food", "agroalimentaire"},
+    {Cue::sector, "agri-food", "agri-food"}, {Cue::sector, "agri-food", "الصناعات الغذائية"}, {Cue::sector, "digital", "numérique"},
+    {Cue::sector, "digital", "digital"}, {Cue::sector, "digital", "الرقمي"}, {Cue::sector, "digital", "offshoring"},
+    {Cue::sector, "batteries", "batteries"}, {Cue::sector, "batteries", "gigafactory"}, {Cue::sector, "tourism", "tourisme"},
+    {Cue::sector, "tourism", "tourism"}, {Cue::sector, "tourism", "السياحة"}, {Cue::sector, "chemicals", "chemical"},
+    {Cue::sector, "electronics", "electronics"}, {Cue::sector, "electronics", "semiconductors"},
+    // past-tense statistics words
+    {Cue::past, "", "last year"}, {Cue::past, "", "l'an dernier"}, {Cue::past, "", "l'année dernière"},
+    {Cue::past, "", "العام الماضي"}, {Cue::past, "", "السنة الماضية"},
+};
+// clang-format on
+
+struct Phrase {
+  Cue cue;
+  std::string_view value;
+  std::vector<std::string> words;  // folded; a trailing '*' = prefix
+};
+
+struct Index {
+  std::vector<Phrase> phrases;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_first;
+};
+
+const Index& lexicon() {
+  static const Index idx = [] {
+    Index ix;
+    for (const auto& e : kLexicon) {
+      Phrase p{e.cue, e.value, {}};
+      for (auto& t : tokenize(e.phrase)) p.words.push_back(t.key);
+      if (p.words.empty()) continue;
+      ix.by_first[p.words.front()].push_back(static_cast<std::uint32_t>(ix.phrases.size()));
+      ix.phrases.push_back(std::move(p));
+    }
+    return ix;
+  }();
+  return idx;
+}
+
+bool word_matches(const Token& t, const std::string& w) { return t.key == w || t.stem == w; }
+
+}  // namespace
+
+std::vector<CueHit> find_cues(const std::vector<Token>& toks) {
+  const auto& ix = lexicon();
+  std::vector<CueHit> hits;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    // Longest phrase per family starting here.
+    std::array<std::int32_t, static_cast<std::size_t>(Cue::count_)> best;
+    best.fill(-1);
+    std::array<std::uint32_t, static_cast<std::size_t>(Cue::count_)> best_len{};
+    auto try_key = [&](const std::string& key) {
+      auto it = ix.by_first.find(key);
+      if (it == ix.by_first.end()) return;
+      for (auto pi : it->second) {
+        const auto& p = ix.phrases[pi];
+        if (i + p.words.size() > toks.size()) continue;
+        bool ok = true;
+        for (std::size_t k = 1; k < p.words.size() && ok; ++k) {
+          ok = word_matches(toks[i + k], p.words[k]) && toks[i + k].sentence == toks[i].sentence;
+        }
+        if (!ok) continue;
+        auto c = static_cast<std::size_t>(p.cue);
+        if (best[c] < 0 || p.words.size() > best_len[c]) {
+          best[c] = static_cast<std::int32_t>(pi);
+          best_len[c] = static_cast<std::uint32_t>(p.words.size());
+        }
+      }
+    };
+    try_key(toks[i].key);
+    if (toks[i].stem != toks[i].key) try_key(toks[i].stem);
+    for (std::size_t c = 0; c < best.size(); ++c) {
+      if (best[c] < 0) continue;
+      const auto& p = ix.phrases[static_cast<std::size_t>(best[c])];
+      hits.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + p.words.size()), p.cue, p.value});
+    }
+  }
+  return hits;
+}
+
+Comparator comparator_before(const std::vector<Token>& toks, std::size_t n) {
+  struct C {
+    Comparator cmp;
+    std::string_view phrase;
+  };
+  // clang-format off
+  static constexpr C table[] = {
+      {Comparator::at_least, "more than"}, {Comparator::at_least, "over"}, {Comparator::at_least, "at least"},
+      {Comparator::at_least, "in excess of"}, {Comparator::at_least, "upwards of"}, {Comparator::at_least, "no fewer than"},
+      {Comparator::at_least, "no less than"}, {Comparator::at_least, "a minimum of"}, {Comparator::at_least, "above"},
+      {Comparator::at_least, "plus de"}, {Comparator::at_least, "plus d"}, {Comparator::at_least, "au moins"},
+      {Comparator::at_least, "pas moins de"}, {Comparator::at_least, "au minimum"}, {Comparator::at_least, "minimum"},
+      {Comparator::at_least, "أكثر من"}, {Comparator::at_least, "ما يزيد عن"}, {Comparator::at_least, "ما يزيد على"},
+      {Comparator::at_least, "ما يفوق"}, {Comparator::at_least, "أزيد من"}, {Comparator::at_least, "يفوق"},
+      {Comparator::at_least, "لا يقل عن"}, {Comparator::at_least, "más de"}, {Comparator::at_least, "al menos"},
+      {Comparator::about, "about"}, {Comparator::about, "around"}, {Comparator::about, "nearly"},
+      {Comparator::about, "approximately"}, {Comparator::about, "roughly"}, {Comparator::about, "some"},
+      {Comparator::about, "almost"}, {Comparator::about, "close to"}, {Comparator::about, "an estimated"},
+      {Comparator::about, "environ"}, {Comparator::about, "près de"}, {Comparator::about, "quelque"},
+      {Comparator::about, "quelques"}, {Comparator::about, "approximativement"}, {Comparator::about, "presque"},
+      {Comparator::about, "نحو"}, {Comparator::about, "حوالي"}, {Comparator::about, "حوالى"}, {Comparator::about, "قرابة"},
+      {Comparator::about, "زهاء"}, {Comparator::about, "ما يقارب"}, {Comparator::about, "يقارب"}, {Comparator::about, "ما يناهز"},
+      {Comparator::about, "يناهز"}, {Comparator::about, "alrededor de"}, {Comparator::about, "cerca de"},
+      {Comparator::about, "aproximadamente"}, {Comparator::about, "unos"},
+      {Comparator::up_to, "up to"}, {Comparator::up_to, "as many as"}, {Comparator::up_to, "jusqu à"},
+      {Comparator::up_to, "jusqu a"}, {Comparator::up_to, "ما يصل إلى"}, {Comparator::up_to, "يصل إلى"},
+      {Comparator::up_to, "hasta"},
+  };
+  // clang-format on
+  static const auto folded = [] {
+    std::vector<std::pair<Comparator, std::vector<std::string>>> v;
+    for (const auto& c : table) {
+      std::vector<std::string> words;
+      for (auto& t : tokenize(c.phrase)) words.push_back(t.key);
+      v.emplace_back(c.cmp, std::move(words));
+    }
+    return v;
+  }();
+  if (n >= toks.size()) return Comparator::exactly;
+  std::size_t best_len = 0;
+  Comparator best = Comparator::exactly;
+  for (const auto& [cmp, words] : folded) {
+    if (words.size() > n || words.size() <= best_len) continue;
+    std::size_t s = n - words.size();
+    if (toks[s].clause != toks[n].clause) continue;
+    bool ok = true;
+    for (std::size_t k = 0; k < words.size() && ok; ++k) ok = word_matches(toks[s + k], words[k]);
+    if (ok) {
+      best = cmp;
+      best_len = words.size();
+    }
+  }
+  return best;
+}
+
+std::string find_program(std::string_view normalized) {
+  auto toks = tokenize(normalized);
+  for (const auto& h : find_cues(toks))
+    if (h.cue == Cue::program) return std::string(h.value);
+  return {};
+}
+
+}  // namespace pledgedb::extract::detail

@@ -1,0 +1,430 @@
+// Parties: known aliases, company names (group cues, legal forms, Latin names in Arabic text,
+// subjects of pledge verbs), agencies by acronym, ministries by portfolio, governments.
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "pledgedb/extract/extractor.hpp"
+#include "pledgedb/geo/gazetteer.hpp"
+
+namespace pledgedb::extract::detail {
+
+struct PartyMention {
+  std::uint32_t first = 0, last = 0;
+  std::size_t party = 0;
+};
+struct PartyFinding {
+  std::vector<PartyRef> parties;
+  std::vector<std::vector<std::string>> aliases;
+  std::vector<PartyMention> mentions;
+};
+
+namespace {
+
+std::string key_of(std::string_view s) {
+  std::string k;
+  for (auto& t : tokenize(s)) {
+    if (!k.empty()) k += ' ';
+    k += t.key;
+  }
+  return k;
+}
+
+struct Builder {
+  PartyFinding f;
+  std::unordered_map<std::string, std::size_t> by_key;
+
+  std::size_t add(const std::string& name, PartyKind kind, const std::string& country) {
+    const std::string k = key_of(name);
+    if (auto it = by_key.find(k); it != by_key.end()) return it->second;
+    // "Rongtai Steel" and "Rongtai Steel Limited" are one company; keep the longer name.
+    if (kind == PartyKind::company) {
+      for (std::size_t i = 0; i < f.parties.size(); ++i) {
+        if (f.parties[i].kind != PartyKind::company) continue;
+        const std::string ok = key_of(f.parties[i].name);
+        auto contains = [](const std::string& a, const std::string& b) {
+          auto p = a.find(b);
+          return p != std::string::npos && (p == 0 || a[p - 1] == ' ') &&
+                 (p + b.size() == a.size() || a[p + b.size()] == ' ');
+        };
+        if (contains(ok, k) || contains(k, ok)) {
+          if (k.size() > ok.size()) {
+            f.aliases[i].push_back(f.parties[i].name);
+            f.parties[i].name = name;
+          } else {
+            f.aliases[i].push_back(name);
+          }
+          by_key[k] = i;
+          return i;
+        }
+      }
+    }
+    PartyRef r;
+    r.name = name;
+    r.kind = kind;
+    r.country = country;
+    f.parties.push_back(r);
+    f.aliases.push_back({name});
+    by_key[k] = f.parties.size() - 1;
+    return f.parties.size() - 1;
+  }
+};
+
+bool space_between(std::string_view s, std::size_t a, std::size_t b) {
+  for (std::size_t i = a; i < b; ++i)
+    if (s[i] != ' ' && s[i] != '-' && s[i] != '&' && s[i] != '\'') return false;
+  return b - a <= 3;
+}
+
+const std::unordered_set<std::string>& stop_capitals() {
+  static const std::unordered_set<std::string> s = {
+      "the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "du", "de", "in", "on", "at", "by", "this",
+      "that", "these", "it", "its", "il", "elle", "ils", "ce", "cette", "mr", "mrs", "ms", "m", "mme", "dr", "el",
+      "los", "las", "en", "et", "and", "but", "for", "with", "after", "before", "as", "under", "while", "when",
+      "selon", "according", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lundi",
+      "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "january", "february", "march", "april",
+      "may", "june", "july", "august", "september", "october", "november", "december", "janvier", "fevrier",
+      "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "dec",
+      "jan", "feb", "ministry", "minister", "ministre", "ministere", "government", "gouvernement", "state",
+      "kingdom", "royaume", "king", "roi", "his", "majesty", "sa", "majeste", "president", "ceo", "pdg", "chairman",
+      "governor", "moroccan", "french", "chinese", "indian", "kenyan", "american", "mou", "usd", "mad", "eur",
+      "gdp", "pib", "rs", "ksh", "sh", "dh", "dhs", "mdh", "mds", "ia", "ai", "it", "we", "our", "they", "their",
+      "officials", "official", "meanwhile", "also", "however", "cependant", "par", "pour", "sur", "avec", "dans",
+      "since", "from", "to", "of", "over", "about", "more", "plus", "all", "new", "nouveau", "nouvelle", "prime",
+      "secretary", "director", "directeur", "wali", "no", "digital", "morocco", "maroc", "vision", "plan",
+      "program", "programme", "forum", "business", "special", "economic", "zone", "his", "her", "tax", "center",
+      "centre", "data", "we", "i", "you", "je", "nous", "on", "si", "su", "sus", "del", "al", "por", "para", "con"};
+  return s;
+}
+
+const std::unordered_set<std::string>& known_agencies() {
+  static const std::unordered_set<std::string> s = {
+      "amdie", "cri", "anapec", "amdl", "masen", "onee", "ofppt", "tmsa", "gidc", "wedc", "esd", "keninvest",
+      "amica", "apebi", "cgem", "cdg", "ada", "add", "anrt", "ammc", "afd", "bei", "ifc", "bad", "mcc", "epz",
+      "epza", "sez", "sipcot", "midc", "invest", "investinda", "asmex", "maroc pme"};
+  return s;
+}
+
+struct NamedAgency {
+  std::string_view phrase;
+  std::string_view name;
+};
+// Long names of agencies, in the three languages, to one acronym.
+constexpr NamedAgency kAgencies[] = {
+    {"Agence marocaine de développement des investissements et des exportations", "AMDIE"},
+    {"Moroccan Investment and Export Development Agency", "AMDIE"},
+    {"Moroccan Agency for Investment and Export Development", "AMDIE"},
+    {"الوكالة المغربية لتنمية الاستثمارات والصادرات", "AMDIE"},
+    {"Centre régional d'investissement", "CRI"}, {"Regional Investment Centre", "CRI"},
+    {"Regional Investment Center", "CRI"}, {"المركز الجهوي للاستثمار", "CRI"},
+    {"Empire State Development", "Empire State Development"},
+    {"Wisconsin Economic Development Corporation", "Wisconsin Economic Development Corporation"},
+};
+
+struct Brand {
+  std::string_view phrase;
+  std::string_view name;
+};
+// Company names commonly written in Arabic script.
+constexpr Brand kBrands[] = {
+    {"رونو", "Renault"}, {"رينو", "Renault"}, {"رونو نيسان", "Renault Nissan"}, {"ستيلانتيس", "Stellantis"},
+    {"تسلا", "Tesla"}, {"بوينغ", "Boeing"}, {"سافران", "Safran"}, {"هواوي", "Huawei"}, {"فوكسكون", "Foxconn"},
+    {"المكتب الشريف للفوسفاط", "OCP"}, {"بيجو", "PSA"}, {"إيرباص", "Airbus"}, {"لير", "Lear"}, {"يازاكي", "Yazaki"},
+};
+
+struct Portfolio {
+  std::string_view word;
+  std::string_view name;
+};
+constexpr Portfolio kPortfolios[] = {
+    {"numérique", "Digital Transition and Administrative Reform"},
+    {"digitale", "Digital Transition and Administrative Reform"},
+    {"digital", "Digital Transition and Administrative Reform"},
+    {"رقمي", "Digital Transition and Administrative Reform"},
+    {"انتقال", "Digital Transition and Administrative Reform"},
+    {"industrie", "Industry and Trade"}, {"industry", "Industry and Trade"}, {"صناعة", "Industry and Trade"},
+    {"investissement", "Investment"}, {"investment", "Investment"}, {"استثمار", "Investment"},
+    {"économie", "Economy and Finance"}, {"economy", "Economy and Finance"}, {"finances", "Economy and Finance"},
+    {"finance", "Economy and Finance"}, {"اقتصاد", "Economy and Finance"}, {"مالية", "Economy and Finance"},
+    {"agriculture", "Agriculture"}, {"فلاحة", "Agriculture"}, {"énergétique", "Energy Transition"},
+    {"energy", "Energy Transition"}, {"طاقة", "Energy Transition"}, {"tourisme", "Tourism"}, {"tourism", "Tourism"},
+    {"سياحة", "Tourism"}, {"emploi", "Employment"}, {"employment", "Employment"}, {"labour", "Employment"},
+    {"شغل", "Employment"}, {"équipement", "Equipment and Water"}, {"تجهيز", "Equipment and Water"},
+    {"intérieur", "Interior"}, {"داخلية", "Interior"}, {"santé", "Health"}, {"صحة", "Health"},
+    {"éducation", "Education"}, {"تعليم", "Education"}, {"economía", "Economy"}, {"commerce", "Industry and Trade"},
+};
+
+struct Nationality {
+  std::string_view word;
+  std::string_view country;
+  std::string_view government;
+};
+constexpr Nationality kNationalities[] = {
+    {"marocain", "MA", "Moroccan government"}, {"marocaine", "MA", "Moroccan government"},
+    {"moroccan", "MA", "Moroccan government"}, {"المغربية", "MA", "Moroccan government"},
+    {"français", "FR", "French government"}, {"française", "FR", "French government"},
+    {"french", "FR", "French government"}, {"الفرنسية", "FR", "French government"}, {"الفرنسي", "FR", ""},
+    {"chinese", "CN", "Chinese government"}, {"chinois", "CN", "Chinese government"}, {"الصينية", "CN", ""},
+    {"kenyan", "KE", "Government of Kenya"}, {"indian", "IN", "Government of India"},
+    {"american", "US", "US government"}, {"us", "US", "US government"}, {"spanish", "ES", ""},
+    {"espagnol", "ES", ""}, {"german", "DE", ""}, {"allemand", "DE", ""}, {"japanese", "JP", ""},
+    {"japonais", "JP", ""}, {"emirati", "AE", ""}, {"saudi", "SA", ""}, {"britannique", "GB", ""},
+    {"british", "GB", ""}, {"italian", "IT", ""}, {"italien", "IT", ""}, {"mexicano", "MX", ""},
+};
+
+template <class T, std::size_t N>
+std::unordered_map<std::string, const T*> folded_map(const T (&arr)[N]) {
+  std::unordered_map<std::string, const T*> m;
+  for (const auto& e : arr) m.emplace(key_of(e.word), &e);
+  return m;
+}
+
+// Phrase table: folded token sequences -> value, matched at every token through the first word.
+struct PhraseTable {
+  std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, std::string>>> by_first;
+  void add(std::string_view phrase, std::string value) {
+    std::vector<std::string> words;
+    for (auto& t : tokenize(phrase)) words.push_back(t.key);
+    if (words.empty()) return;
+    by_first[words.front()].emplace_back(std::move(words), std::move(value));
+  }
+  // Longest phrase at token i; returns its length (0 if none).
+  std::size_t match(const std::vector<Token>& t, std::size_t i, std::string* value) const {
+    std::size_t best = 0;
+    for (const auto* k : {&t[i].key, &t[i].stem}) {
+      auto it = by_first.find(*k);
+      if (it == by_first.end()) continue;
+      for (const auto& [words, v] : it->second) {
+        if (words.size() <= best || i + words.size() > t.size()) continue;
+        bool ok = true;
+        for (std::size_t j = 1; j < words.size() && ok; ++j)
+          ok = t[i + j].key == words[j] || t[i + j].stem == words[j];
+        if (ok) {
+          best = words.size();
+          *value = v;
+        }
+      }
+      if (k == &t[i].stem && t[i].stem == t[i].key) break;
+    }
+    return best;
+  }
+};
+
+}  // namespace
+
+PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, const std::vector<CueHit>& cues,
+                          const std::vector<KnownParty>& known, std::string_view lang) {
+  Builder b;
+  const bool arabic_text = lang == "ar";
+  std::vector<char> cue_at(t.size() * static_cast<std::size_t>(Cue::count_), 0);
+  auto has = [&](std::size_t i, Cue c) { return i < t.size() && cue_at[i * static_cast<std::size_t>(Cue::count_) + static_cast<std::size_t>(c)]; };
+  for (const auto& h : cues) cue_at[h.first * static_cast<std::size_t>(Cue::count_) + static_cast<std::size_t>(h.cue)] = 1;
+
+  // Known parties and built-in spellings.
+  PhraseTable names;
+  std::unordered_map<std::string, std::pair<PartyKind, std::string>> name_kind;
+  for (const auto& k : known) {
+    names.add(k.name, k.name);
+    for (const auto& al : k.aliases) names.add(al, k.name);
+    name_kind[k.name] = {k.kind, k.country};
+  }
+  for (const auto& br : kBrands) {
+    names.add(br.phrase, std::string(br.name));
+    name_kind.emplace(std::string(br.name), std::make_pair(PartyKind::company, std::string()));
+  }
+  for (const auto& ag : kAgencies) {
+    names.add(ag.phrase, std::string(ag.name));
+    name_kind.emplace(std::string(ag.name), std::make_pair(PartyKind::agency, std::string("MA")));
+  }
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    std::string v;
+    if (auto len = names.match(t, i, &v)) {
+      auto [kind, country] = name_kind[v];
+      auto p = b.add(v, kind, country);
+      b.f.aliases[p].push_back(std::string(nt.substr(t[i].begin, t[i + len - 1].end - t[i].begin)));
+      b.f.mentions.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), p});
+      i += len - 1;
+    }
+  }
+
+  static const auto nationalities = folded_map(kNationalities);
+  static const auto portfolios = folded_map(kPortfolios);
+  const auto& gaz = geo::Gazetteer::builtin();
+  const auto& stops = stop_capitals();
+
+  // Capitalised Latin runs.
+  for (std::size_t i = 0; i < t.size();) {
+    if (!t[i].latin || !(t[i].capitalised || t[i].all_caps) || t[i].digits) { ++i; continue; }
+    std::size_t j = i + 1;
+    while (j < t.size() && t[j].latin && (t[j].capitalised || t[j].all_caps || t[j].key == "of" || t[j].key == "and") &&
+           t[j].clause == t[i].clause && space_between(nt, t[j - 1].end, t[j].begin))
+      ++j;
+    std::size_t a = i, e = j;
+    while (e > a && (t[e - 1].key == "of" || t[e - 1].key == "and")) --e;
+    while (a < e && stops.count(t[a].key)) ++a;
+    const std::size_t next = j;
+    i = j;
+    if (a >= e) continue;
+    // "(GIDC)" after a long name: one party with its acronym.
+    std::string acronym;
+    if (next < t.size() && t[next].all_caps && t[next].begin > t[e - 1].end &&
+        nt.substr(t[e - 1].end, t[next].begin - t[e - 1].end).find('(') != std::string_view::npos)
+      acronym = std::string(nt.substr(t[next].begin, t[next].end - t[next].begin));
+    std::string name(nt.substr(t[a].begin, t[e - 1].end - t[a].begin));
+    if (name.size() < 2) continue;
+    const std::string key = key_of(name);
+    if (e - a == 1 && stops.count(t[a].key)) continue;
+    // Agencies by acronym.
+    if (e - a == 1 && t[a].all_caps) {
+      if (known_agencies().count(t[a].key)) {
+        auto p = b.add(name, PartyKind::agency, "");
+        b.f.mentions.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(e), p});
+      }
+      continue;
+    }
+    if (!gaz.lookup(name).empty()) continue;  // a place
+    bool legal = e - a >= 2 && has(e - 1, Cue::legal_suffix);
+    bool group_before = false;
+    std::string country;
+    for (std::size_t k = a, steps = 0; k > 0 && steps < 4; --k, ++steps) {
+      const auto& w = t[k - 1];
+      if (w.clause != t[a].clause) break;
+      if (auto it = nationalities.find(w.key); it != nationalities.end()) country = std::string(it->second->country);
+      if (has(k - 1, Cue::group_cue)) { group_before = true; break; }
+      if (w.capitalised && !stops.count(w.key)) break;
+    }
+    bool subject = false;
+    if (next < t.size() && t[next].clause == t[e - 1].clause) {
+      const auto& w = t[next].key;
+      subject = has(next, Cue::pledge) || has(next, Cue::invest) || has(next, Cue::hire_verb) || w == "signed" ||
+                w == "announced" || w == "pledged" || w == "plans" || w == "va" || w == "prevoit" || w == "s";
+    }
+    bool in_arabic = arabic_text && !t[a].all_caps;
+    if (!acronym.empty()) {
+      name += " (" + acronym + ")";
+      bool company = legal || group_before;
+      auto p = b.add(name, company ? PartyKind::company : PartyKind::agency, country);
+      b.f.aliases[p].push_back(acronym);
+      b.f.mentions.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(next + 1), p});
+      continue;
+    }
+    if (legal || group_before || subject || in_arabic) {
+      // A person's name after a title is not a company.
+      if (a > 0 && (t[a - 1].key == "m" || t[a - 1].key == "mr" || t[a - 1].key == "ceo" || t[a - 1].key == "pdg" ||
+                    t[a - 1].key == "president" || t[a - 1].key == "minister" || t[a - 1].key == "ministre"))
+        continue;
+      auto p = b.add(name, PartyKind::company, country);
+      if (b.f.parties[p].country.empty()) b.f.parties[p].country = country;
+      b.f.mentions.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(e), p});
+    }
+    (void)key;
+  }
+
+  // Quoted names after a group cue: شركة «...», la société "...".
+  for (const auto& h : cues) {
+    if (h.cue != Cue::group_cue || h.last >= t.size()) continue;
+    std::size_t q = t[h.last - 1].end, k = t[h.last].begin;
+    auto gap = nt.substr(q, k - q);
+    bool quoted = gap.find("\xC2\xAB") != std::string_view::npos || gap.find("\xE2\x80\x9C") != std::string_view::npos ||
+                  gap.find("\xE2\x80\x9D") != std::string_view::npos || gap.find('"') != std::string_view::npos;
+    if (!quoted) continue;
+    std::size_t e = h.last;
+    while (e < t.size() && e < h.last + 5) {
+      ++e;
+      if (e >= t.size()) break;
+      auto g = nt.substr(t[e - 1].end, t[e].begin - t[e - 1].end);
+      if (g.find_first_not_of(' ') != std::string_view::npos) break;
+    }
+    std::string name(nt.substr(t[h.last].begin, t[e - 1].end - t[h.last].begin));
+    auto p = b.add(name, PartyKind::company, "");
+    b.f.mentions.push_back({h.last, static_cast<std::uint32_t>(e), p});
+  }
+
+  // Ministries by portfolio, governments by country.
+  for (const auto& h : cues) {
+    if (h.cue == Cue::ministry) {
+      bool delegate = false;
+      std::string portfolio;
+      std::size_t end = std::min(t.size(), static_cast<std::size_t>(h.last) + 10);
+      for (std::size_t k = h.first; k < end && t[k].clause == t[h.first].clause; ++k) {
+        const auto& w = t[k];
+        if (w.key == "delegue" || w.key == "delegate" || w.stem == "منتدب" || w.key == "deleguee") delegate = true;
+        if (portfolio.empty() && k >= h.last) {
+          if (auto it = portfolios.find(w.key); it != portfolios.end()) portfolio = std::string(it->second->name);
+          else if (auto it2 = portfolios.find(w.stem); it2 != portfolios.end()) portfolio = std::string(it2->second->name);
+        }
+      }
+      if (portfolio.empty()) continue;
+      std::string name;
+      if (lang == "es") name = "Secretaría de " + portfolio;
+      else name = delegate ? "Ministry Delegate for " + portfolio : "Ministry of " + portfolio;
+      if (portfolio == "Economy" && lang == "es") name = "Secretaría de Economía";
+      auto p = b.add(name, PartyKind::ministry, "");
+      b.f.aliases[p].push_back(std::string(nt.substr(t[h.first].begin, t[std::min(end, t.size()) - 1].end - t[h.first].begin)));
+      b.f.mentions.push_back({h.first, h.last, p});
+    } else if (h.cue == Cue::government) {
+      std::string name, country;
+      // "Government of Gujarat", "State of Wisconsin"
+      std::size_t k = h.last;
+      if (k < t.size() && (t[k - 1].key == "of" || t[k].key == "of" || t[k].key == "du" || t[k].key == "de")) {
+        if (t[k].key == "of" || t[k].key == "du" || t[k].key == "de") ++k;
+        std::size_t e = k;
+        while (e < t.size() && t[e].capitalised && e < k + 3 && t[e].clause == t[h.first].clause) ++e;
+        if (e > k) {
+          std::string place(nt.substr(t[k].begin, t[e - 1].end - t[k].begin));
+          name = (t[h.first].key == "state" ? "State of " : "Government of ") + place;
+        }
+      }
+      // "the Gujarat government"
+      if (name.empty() && h.first > 0 && t[h.first - 1].capitalised && !stops.count(t[h.first - 1].key) &&
+          t[h.first].key == "government") {
+        name = "Government of " + std::string(nt.substr(t[h.first - 1].begin, t[h.first - 1].end - t[h.first - 1].begin));
+      }
+      if (name.empty()) {
+        for (std::size_t n = (h.first >= 2 ? h.first - 2 : 0); n < std::min(t.size(), static_cast<std::size_t>(h.last) + 2); ++n) {
+          if (auto it = nationalities.find(t[n].key); it != nationalities.end() && !it->second->government.empty()) {
+            name = std::string(it->second->government);
+            country = std::string(it->second->country);
+            break;
+          }
+        }
+      }
+      if (name.empty()) continue;
+      auto p = b.add(name, PartyKind::government, country);
+      b.f.mentions.push_back({h.first, h.last, p});
+    }
+  }
+
+  // Every later occurrence of a company's name (and of its first word when distinctive).
+  PhraseTable later;
+  for (std::size_t p = 0; p < b.f.parties.size(); ++p) {
+    if (b.f.parties[p].kind != PartyKind::company && b.f.parties[p].kind != PartyKind::agency) continue;
+    for (const auto& al : b.f.aliases[p]) later.add(al, std::to_string(p));
+    auto words = tokenize(b.f.parties[p].name);
+    if (words.size() >= 2 && words[0].capitalised && !stops.count(words[0].key) && words[0].key.size() >= 4)
+      later.add(std::string_view(b.f.parties[p].name).substr(0, words[0].end), std::to_string(p));
+  }
+  std::vector<PartyMention> all;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    std::string v;
+    if (auto len = later.match(t, i, &v)) {
+      all.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), std::stoul(v)});
+      i += len - 1;
+    }
+  }
+  for (const auto& m : b.f.mentions)
+    if (b.f.parties[m.party].kind != PartyKind::company && b.f.parties[m.party].kind != PartyKind::agency) all.push_back(m);
+  for (const auto& m : b.f.mentions) all.push_back(m);
+  std::sort(all.begin(), all.end(), [](const PartyMention& x, const PartyMention& y) {
+    return x.first != y.first ? x.first < y.first : x.party < y.party;
+  });
+  all.erase(std::unique(all.begin(), all.end(),
+                        [](const PartyMention& x, const PartyMention& y) { return x.first == y.first && x.party == y.party; }),
+            all.end());
+  b.f.mentions = std::move(all);
+  return b.f;
+}
+
+}  // namespace pledgedb::extract::detail
