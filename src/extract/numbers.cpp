@@ -709,6 +709,15 @@ bool preceded_by_latin_letter(std::string_view s, std::size_t i) {
   return i >= 2 && detail::is_letter_at(s, i - 2) && static_cast<unsigned char>(s[i - 2]) < 0xD8;
 }
 
+// Currency abbreviations written against the number: Ksh2bn, Rs500, USD5m (COP22 is no peso).
+bool glued_currency_before(std::string_view s, std::size_t i) {
+  const std::size_t b = detail::word_begin(s, i);
+  const std::string_view word = s.substr(b, i - b);
+  for (std::string_view c : {"Ksh", "KSh", "Rs", "Dhs", "DH", "MAD", "USD", "EUR", "GBP", "INR", "KES", "SAR", "AED"})
+    if (word == c) return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<NumberMatch> find_numbers(std::string_view s, std::string_view lang) {
@@ -719,7 +728,7 @@ std::vector<NumberMatch> find_numbers(std::string_view s, std::string_view lang)
   while (i < n) {
     const char c = s[i];
     if (is_digit(c)) {
-      if (preceded_by_latin_letter(s, i)) {  // A320, COP22, H2
+      if (preceded_by_latin_letter(s, i) && !glued_currency_before(s, i)) {  // A320, COP22, H2
         while (i < n && (is_digit(s[i]) || detail::is_letter_at(s, i))) ++i;
         continue;
       }
