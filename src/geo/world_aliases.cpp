@@ -169,7 +169,7 @@ constexpr const char* kNotInRunningText[] = {
     "orne", "marne", "santa", "sao", "oro", "gold", "hill", "sea", "highland", "south east",
     "north east", "north west", "south west", "centre est", "centre nord", "centre sud",
     "centre ouest", "haut", "bas", "tata", "victoria", "distrito federal", "federal district",
-    "capital district", "البيضاء",
+    "capital district", "paul", "البيضاء",
 };
 }  // namespace
 
