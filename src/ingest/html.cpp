@@ -132,7 +132,8 @@ class Extractor {
     if (!skips_.empty()) {
       if (n == "article") ++skips_.back().nested_articles;
       if (n == "main") ++skips_.back().nested_mains;
-      if (one_of(n, skipped_elements)) skips_.push_back({n});
+      // Bounded, so that closing tags cost O(1) on pages with thousands of unclosed elements.
+      if (one_of(n, skipped_elements) && skips_.size() < max_skip_depth) skips_.push_back({n});
       return;
     }
     if (one_of(n, skipped_elements)) {
@@ -220,6 +221,8 @@ class Extractor {
   }
 
  private:
+  static constexpr std::size_t max_skip_depth = 256;
+
   struct Skip {
     std::string name;
     int nested_articles = 0;
