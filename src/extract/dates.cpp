@@ -441,21 +441,20 @@ class DateScanner {
   DateScanner(std::string_view s, std::optional<Date> ref) : s_(s), ref_(ref) {}
 
   std::vector<DateMatch> run() {
-    bool prev_word = false;
-    for (std::size_t i = 0; i < s_.size();) {
+    // Visit each word start once; skip the rest of a word without looking at it.
+    const std::size_t n = s_.size();
+    for (std::size_t i = 0; i < n;) {
       std::size_t len = 0;
-      const char32_t c = decode(s_, i, len);
-      const bool w = is_word_char(c);
-      if (w && !prev_word) {
-        const std::size_t next = try_at(i);
-        if (next > i) {
-          i = next;
-          prev_word = !word_start(s_, i);
-          continue;
-        }
+      if (!is_word_char(decode(s_, i, len))) {
+        i += len;
+        continue;
       }
-      prev_word = w;
-      i += len;
+      const std::size_t next = try_at(i);
+      if (next > i) {
+        i = next;
+        if (word_start(s_, i)) continue;
+      }
+      while (i < n && is_word_char(decode(s_, i, len))) i += len;
     }
     return std::move(out_);
   }
@@ -627,6 +626,7 @@ std::optional<CountMatch> match_count_at(std::string_view normalized, std::size_
 
 std::vector<DateMatch> find_dates(std::string_view normalized, std::string_view /*lang*/,
                                   std::optional<Date> reference) {
+  if (reference && (reference->year() < 1000 || reference->year() > 8000)) reference.reset();  // keeps arithmetic in range
   return DateScanner(normalized, reference).run();
 }
 

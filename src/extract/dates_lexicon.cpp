@@ -5,7 +5,7 @@
 
 namespace pledgedb::extract::date_detail {
 
-char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
+char32_t decode_slow(std::string_view s, std::size_t i, std::size_t& len) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   auto cont = [&](std::size_t k) {
     return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
@@ -52,8 +52,7 @@ char32_t fold(char32_t c) {
   }
 }
 
-bool is_word_char(char32_t c) {
-  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+bool is_word_char_slow(char32_t c) {
   if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;
   if (c >= 0x0620 && c <= 0x065F) return true;   // Arabic letters (diacritics are gone anyway)
   if (c >= 0x0660 && c <= 0x0669) return true;   // Arabic-Indic digits
@@ -78,10 +77,15 @@ bool word_end(std::string_view s, std::size_t i) {
 }
 
 int Lexicon::child(int node, char32_t c) const {
-  if (node == 0 && c < root_.size()) return root_[c];
-  for (const auto& [k, v] : nodes_[static_cast<std::size_t>(node)].kids)
-    if (k == c) return v;
-  return -1;
+  if (node == 0 && c < root_.size()) return root_[static_cast<std::size_t>(c)];
+  const auto& kids = nodes_[static_cast<std::size_t>(node)].kids;  // sorted by code point
+  if (kids.size() <= 8) {
+    for (const auto& [k, v] : kids)
+      if (k == c) return v;
+    return -1;
+  }
+  auto it = std::lower_bound(kids.begin(), kids.end(), c, [](const auto& kv, char32_t x) { return kv.first < x; });
+  return it != kids.end() && it->first == c ? it->second : -1;
 }
 
 void Lexicon::add(std::string_view phrase, int id) {
@@ -97,7 +101,10 @@ void Lexicon::add(std::string_view phrase, int id) {
       next = static_cast<int>(nodes_.size());
       nodes_.emplace_back();
       if (node == 0 && c < root_.size()) root_[c] = next;
-      else nodes_[static_cast<std::size_t>(node)].kids.emplace_back(c, next);
+      else {
+        auto& kids = nodes_[static_cast<std::size_t>(node)].kids;
+        kids.insert(std::lower_bound(kids.begin(), kids.end(), std::make_pair(c, 0)), std::make_pair(c, next));
+      }
     }
     node = next;
   }
@@ -111,8 +118,9 @@ std::optional<Lexicon::Hit> Lexicon::match(std::string_view text, std::size_t po
   int node = 0;
   std::size_t i = pos;
   while (i < text.size()) {
-    std::size_t len = 0;
-    const char32_t c = fold(decode(text, i, len));
+    std::size_t len = 1;
+    const auto b = static_cast<unsigned char>(text[i]);
+    const char32_t c = b < 0x80 ? (b >= 'A' && b <= 'Z' ? b + 32u : b) : fold(decode_slow(text, i, len));
     node = child(node, c);
     if (node < 0) break;
     i += len;

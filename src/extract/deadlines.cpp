@@ -55,9 +55,11 @@ enum : int {
   kBareHorizon = 128  // "horizon": not when capitalised mid-sentence ("Horizon 2020")
 };
 
+constexpr int kPeriodId = 1000;
 enum Period : int { kEnd = 1, kEndYearish = 2, kMid = 3, kH1 = 4, kH2 = 5, kQ1 = 6 /* .. kQ4 = 9 */ };
 
 struct Lexicons {
+  Lexicon starts;  // cues and periods (periods as kPeriodId + id): one walk per word start
   Lexicon cues, periods, links, year_nouns, rel_year, articles, units, next, fillers, range_conn;
 };
 
@@ -65,41 +67,54 @@ void add_all(Lexicon& l, std::initializer_list<const char*> words, int id) {
   for (const char* w : words) l.add(w, id);
 }
 
+// Cues and periods also go to the combined lexicon that dispatches at word starts.
+void add_cues(Lexicons& L, std::initializer_list<const char*> words, int id) {
+  add_all(L.cues, words, id);
+  add_all(L.starts, words, id);
+}
+void add_period(Lexicons& L, const std::string& word, int id) {
+  L.periods.add(word, id);
+  L.starts.add(word, kPeriodId + id);
+}
+void add_periods(Lexicons& L, std::initializer_list<const char*> words, int id) {
+  for (const char* w : words) add_period(L, w, id);
+}
+
 Lexicons build() {
   Lexicons L;
   const int by = kYear | kDate | kPeriod;
-  add_all(L.cues, {"by", "no later than", "not later than", "au plus tard", "بحلول", "para"}, by);
-  add_all(L.cues, {"d'ici", "d'ici à"}, by | kRel);
-  add_all(L.cues, {"à l'horizon", "à l'horizon de", "à horizon", "l'horizon", "في أفق", "أفق", "على أفق",
+  add_cues(L, {"by", "no later than", "not later than", "au plus tard", "بحلول", "para"}, by);
+  add_cues(L, {"d'ici", "d'ici à"}, by | kRel);
+  add_cues(L, {"à l'horizon", "à l'horizon de", "à horizon", "l'horizon", "في أفق", "أفق", "على أفق",
                    "en el horizonte de"},
           kYear | kPeriod);
-  add_all(L.cues, {"horizon", "horizonte"}, kYear | kPeriod | kBareHorizon);
-  add_all(L.cues, {"before", "avant", "قبل", "antes de", "antes del"}, kBefore | kDate | kPeriod);
-  add_all(L.cues, {"within", "over", "over the course of", "over a period of", "dans", "sur", "sur une période de",
+  add_cues(L, {"horizon", "horizonte"}, kYear | kPeriod | kBareHorizon);
+  add_cues(L, {"before", "avant", "قبل", "antes de", "antes del"}, kBefore | kDate | kPeriod);
+  add_cues(L, {"within", "over", "over the course of", "over a period of", "dans", "sur", "sur une période de",
                    "sur une durée de", "dans un délai de", "dans un délai maximum de", "sous", "en el plazo de",
                    "en un plazo de", "en un plazo máximo de", "dentro de", "في غضون", "على مدى", "على مدار",
                    "على امتداد", "في ظرف", "في أجل", "في أجل أقصاه", "في مدة"},
           kRel);
-  add_all(L.cues, {"en", "خلال"}, kRel | kPeriod);
-  add_all(L.cues, {"in", "during", "au cours de", "au cours des", "durant", "pendant", "durante", "a lo largo de",
+  add_cues(L, {"en", "خلال"}, kRel | kPeriod);
+  add_cues(L, {"in", "during", "au cours de", "au cours des", "durant", "pendant", "durante", "a lo largo de",
                    "في"},
           kRelNext | kPeriod);
-  add_all(L.cues, {"à", "au", "at", "مع", "a", "al", "en el", "ومع"}, kPeriod);
-  add_all(L.cues, {"entre", "between", "بين", "ما بين", "from", "من"}, kRange);
+  add_cues(L, {"à", "au", "at", "مع", "a", "al", "en el", "ومع"}, kPeriod);
+  add_cues(L, {"entre", "between", "بين", "ما بين", "from", "من"}, kRange);
 
-  add_all(L.periods, {"fin", "fin de", "la fin de", "la fin du", "fin du", "end of", "the end of", "end-", "end", "نهاية",
+  add_periods(L, {"fin", "fin de", "la fin de", "la fin du", "fin du", "end of", "the end of", "end-", "end", "نهاية",
                       "بنهاية", "متم", "أواخر", "a finales de", "finales de", "a fines de", "fines de", "al final de",
                       "final de", "late"},
           kEnd);
-  add_all(L.periods, {"year-end", "year end", "end-year", "fin d'année", "the year-end", "la fin d'année"},
+  add_periods(L, {"year-end", "year end", "end-year", "fin d'année", "the year-end", "la fin d'année"},
           kEndYearish);
-  add_all(L.periods, {"mi-", "la mi-", "mid-", "mid", "mid-year", "the middle of", "middle of", "le milieu de",
+  add_periods(L, {"mi-", "la mi-", "mid-", "mid", "mid-year", "the middle of", "middle of", "le milieu de",
                       "milieu", "منتصف", "mediados de", "a mediados de"},
           kMid);
-  add_all(L.periods, {"first half of", "the first half of", "h1", "premier semestre", "le premier semestre",
+  add_periods(L, {"first half of", "the first half of", "h1", "premier semestre", "le premier semestre",
                       "1er semestre", "النصف الأول", "primer semestre", "el primer semestre"},
           kH1);
-  add_all(L.periods, {"second half of", "the second half of", "h2", "second semestre", "le second semestre",
+  add_periods(L, {"second half of", "the second half of", "h2", "second semestre", "le second semestre",
                       "deuxième semestre", "le deuxième semestre", "2e semestre", "النصف الثاني", "segundo semestre",
                       "el segundo semestre"},
           kH2);
@@ -111,21 +126,21 @@ Lexicons build() {
   for (int q = 0; q < 4; ++q) {
     const std::string n = std::to_string(q + 1);
     const int id = kQ1 + q;
-    L.periods.add("q" + n, id);
-    L.periods.add("t" + n, id);
-    L.periods.add(std::string(ord_en[q]) + " quarter", id);
-    L.periods.add(std::string("the ") + ord_en[q] + " quarter", id);
-    L.periods.add(std::string(ord_fr[q]) + " trimestre", id);
-    L.periods.add(std::string("le ") + ord_fr[q] + " trimestre", id);
-    L.periods.add(std::string(ord_fr2[q]) + " trimestre", id);
-    L.periods.add(std::string(ord_es[q]) + " trimestre", id);
-    L.periods.add(std::string("el ") + ord_es[q] + " trimestre", id);
-    L.periods.add(std::string("الربع ") + ord_ar[q], id);
+    add_period(L, "q" + n, id);
+    add_period(L, "t" + n, id);
+    add_period(L, std::string(ord_en[q]) + " quarter", id);
+    add_period(L, std::string("the ") + ord_en[q] + " quarter", id);
+    add_period(L, std::string(ord_fr[q]) + " trimestre", id);
+    add_period(L, std::string("le ") + ord_fr[q] + " trimestre", id);
+    add_period(L, std::string(ord_fr2[q]) + " trimestre", id);
+    add_period(L, std::string(ord_es[q]) + " trimestre", id);
+    add_period(L, std::string("el ") + ord_es[q] + " trimestre", id);
+    add_period(L, std::string("الربع ") + ord_ar[q], id);
   }
-  add_all(L.periods, {"last quarter", "the last quarter", "dernier trimestre", "le dernier trimestre",
+  add_periods(L, {"last quarter", "the last quarter", "dernier trimestre", "le dernier trimestre",
                       "الربع الأخير", "último trimestre", "el último trimestre"},
           kQ1 + 3);
-  add_all(L.periods, {"le second trimestre", "second trimestre"}, kQ1 + 1);
+  add_periods(L, {"le second trimestre", "second trimestre"}, kQ1 + 1);
 
   add_all(L.links, {"de", "d'", "of", "من", "del", "du"}, 1);
   add_all(L.year_nouns, {"année", "l'année", "l'an", "an", "year", "the year", "سنة", "عام", "العام", "السنة", "año",
@@ -228,21 +243,20 @@ class DeadlineScanner {
   DeadlineScanner(std::string_view s, std::optional<Date> start) : s_(s), start_(start) {}
 
   std::vector<DeadlineMatch> run() {
-    bool prev_word = false;
-    for (std::size_t i = 0; i < s_.size();) {
+    // Visit each word start once; skip the rest of a word without looking at it.
+    const std::size_t n = s_.size();
+    for (std::size_t i = 0; i < n;) {
       std::size_t len = 0;
-      const char32_t c = decode(s_, i, len);
-      const bool w = is_word_char(c);
-      if (w && !prev_word) {
-        const std::size_t next = try_at(i);
-        if (next > i) {
-          i = next;
-          prev_word = !word_start(s_, i);
-          continue;
-        }
+      if (!is_word_char(decode(s_, i, len))) {
+        i += len;
+        continue;
       }
-      prev_word = w;
-      i += len;
+      const std::size_t next = try_at(i);
+      if (next > i) {
+        i = next;
+        if (word_start(s_, i)) continue;
+      }
+      while (i < n && is_word_char(decode(s_, i, len))) i += len;
     }
     return std::move(out_);
   }
@@ -263,14 +277,19 @@ class DeadlineScanner {
   std::size_t try_at(std::size_t i) {
     const auto& L = lex();
     std::size_t at = 0;
-    if (auto h = match_clitic(L.cues, s_, i, at)) {
+    auto h = match_clitic(L.starts, s_, i, at);
+    if (!h) return i;
+    if (h->id < kPeriodId) {
       if (std::size_t e = after_cue(at, *h)) return e;
+      // A cue that is also a period's first word ("a finales de" vs "a") was tried as a cue.
+      h = L.periods.match(s_, at);
+      if (!h) return i;
+    } else {
+      h->id -= kPeriodId;
     }
-    if (auto p = match_clitic(L.periods, s_, i, at)) {
-      if (auto m = period(at, *p)) {
-        out_.push_back(*m);
-        return m->end;
-      }
+    if (auto m = period(at, *h)) {
+      out_.push_back(*m);
+      return m->end;
     }
     return i;
   }
@@ -497,6 +516,7 @@ class DeadlineScanner {
 
 std::vector<DeadlineMatch> find_deadlines(std::string_view normalized, std::string_view /*lang*/,
                                           std::optional<Date> start) {
+  if (start && (start->year() < 1000 || start->year() > 8000)) start.reset();  // keeps arithmetic in range
   return DeadlineScanner(normalized, start).run();
 }
 

@@ -204,8 +204,29 @@ std::map<std::string, Counts> score_case(const EvalCase& k) {
 
 }  // namespace
 
+namespace {
+// Words that only say what kind of body it is: "Ministry Delegate for Investment" and
+// "Ministry of Investment" name the same portfolio.
+std::string content_words(const std::string& f) {
+  static const std::set<std::string> filler = {"ministry", "delegate", "for", "of", "the", "minister"};
+  std::string out, w;
+  auto flush = [&] {
+    if (!w.empty() && !filler.count(w)) out += (out.empty() ? "" : " ") + w;
+    w.clear();
+  };
+  for (char ch : f) {
+    if (ch == ' ') flush();
+    else w += ch;
+  }
+  flush();
+  return out;
+}
+}  // namespace
+
 bool same_party(std::string_view gold, std::string_view predicted) {
-  const std::string g = folded(gold), p = folded(predicted);
+  const std::string g0 = folded(gold), p0 = folded(predicted);
+  const bool ministry = g0.find("ministry") != std::string::npos && p0.find("ministry") != std::string::npos;
+  const std::string g = ministry ? content_words(g0) : g0, p = ministry ? content_words(p0) : p0;
   if (g.empty() || p.empty()) return false;
   if (g == p || contains_words(g, p) || contains_words(p, g)) return true;
   // Acronyms: "WEDC" vs "Wisconsin Economic Development Corporation".

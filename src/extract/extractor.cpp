@@ -225,6 +225,8 @@ std::vector<RegionMention> find_region_mentions(const Ctx& c, std::string_view l
         if (rs.empty()) continue;
         // Prefer the doc's likely country when several regions share the spelling.
         const geo::Region* r = rs.back();
+        for (const auto* x : rs)
+          if (x->type == "Country") r = x;  // "México" the country, not the state
         (void)lang;
         RegionMention m;
         m.first = i;
@@ -331,7 +333,7 @@ Announcement extract(const Document& doc, const Options& options) {
   std::size_t last_job_sentence = static_cast<std::size_t>(-1);
   for (const auto& n : numbers) {
     if (n.percent || in_money(n.begin, n.end)) continue;
-    if (n.value < 1 || n.value > 5e7) continue;
+    if (n.value < 1 || n.value > 2e6) continue;  // no single pledge counts millions of jobs
     std::size_t ti = token_at(toks, n.begin);
     if (ti >= toks.size()) continue;
     std::size_t te = ti;
@@ -387,6 +389,36 @@ Announcement extract(const Document& doc, const Options& options) {
     cands.push_back(std::move(cd));
   }
 
+  // "...recruter plus de 500": a bare count after a hiring verb restates a job pledge already found.
+  {
+    std::vector<Candidate> extra;
+    for (const auto& n : numbers) {
+      if (n.percent || n.year_like || in_money(n.begin, n.end)) continue;
+      std::size_t ti = token_at(toks, n.begin);
+      if (ti >= toks.size()) continue;
+      bool taken = false, same_value = false;
+      for (const auto& cd : cands) {
+        taken |= cd.tok == ti;
+        same_value |= cd.metric == Metric::jobs && std::abs(cd.target - n.value) <= 0.005 * n.value;
+      }
+      if (taken || !same_value) continue;
+      auto [ca, cb] = spans.clause(toks[ti].clause);
+      if (!has_hit_in(ci, Cue::hire_verb, std::max(ca, ti >= 4 ? ti - 4 : 0), ti)) continue;
+      Candidate cd;
+      cd.metric = Metric::jobs;
+      cd.unit = "jobs";
+      cd.target = n.value;
+      cd.tok = ti;
+      cd.tok_end = ti + 1;
+      cd.nb = n.begin;
+      cd.ne = n.end;
+      cd.confidence = 0.5;
+      cd.comparator = detail::comparator_before(toks, ti);
+      if (judge(cd) && !cd.progress) extra.push_back(std::move(cd));
+    }
+    for (auto& e : extra) cands.push_back(std::move(e));
+  }
+
   // Investment from money.
   for (const auto& m : money) {
     std::size_t ti = token_at(toks, m.begin);
@@ -400,7 +432,8 @@ Announcement extract(const Document& doc, const Options& options) {
     if (has_hit_in(ci, Cue::money_negative, wa, wb)) continue;
     bool invest = has_hit_in(ci, Cue::invest, sa, sb);
     bool project = has_hit_in(ci, Cue::project_amount, std::max(sa, ti >= 6 ? ti - 6 : 0), std::min(sb, te + 6));
-    if (!invest && !project) continue;
+    bool promised = has_hit_in(ci, Cue::pledge, ca, cb);  // "Ksh 51.8 billion will flow to Baringo"
+    if (!invest && !project && !promised) continue;
     Candidate cd;
     cd.metric = Metric::investment;
     cd.target = m.amount;
@@ -409,7 +442,7 @@ Announcement extract(const Document& doc, const Options& options) {
     cd.tok_end = te;
     cd.nb = m.begin;
     cd.ne = m.end;
-    cd.confidence = invest ? 0.7 : 0.55;
+    cd.confidence = invest ? 0.7 : project ? 0.55 : 0.45;
     cd.comparator = detail::comparator_before(toks, ti);
     // Investment needs no future verb: "a proposed investment of", "MoU worth".
     const auto& tt = toks[ti];
@@ -447,7 +480,8 @@ Announcement extract(const Document& doc, const Options& options) {
     for (const auto& m : pf.mentions) {
       if (!is_company(m.party)) continue;
       if (m.first < cd.tok) {
-        if (toks[m.first].sentence == s) before = m.party;
+        // The subject: the first company named in the sentence before the number.
+        if (toks[m.first].sentence == s && !before) before = m.party;
         earlier = m.party;
       } else if (toks[m.first].sentence == s && !after) {
         after = m.party;
@@ -541,7 +575,21 @@ Announcement extract(const Document& doc, const Options& options) {
     com.evidence.push_back(c.token_evidence(ea, eb));
     const DeadlineMatch* d = deadline_for(cd);
     bool fallback = false;
-    if (!d && doc_horizon) { d = doc_horizon; fallback = true; }
+    (void)doc_horizon;
+    if (!d) {
+      // "in 2024", "في سنة 2012" after the number in its clause: the year is the horizon.
+      for (const auto& dm : dates) {
+        if (dm.begin < cd.ne || dm.from_reference) continue;
+        auto di = token_at(toks, dm.begin);
+        if (di >= toks.size() || toks[di].clause != t.clause || di > cd.tok_end + 8) continue;
+        com.deadline = end_of_period(dm);
+        com.deadline_kind = dm.precision == DatePrecision::year ? DeadlineKind::horizon : DeadlineKind::absolute;
+        com.deadline_text = c.evidence(dm.begin, dm.end).text;
+        com.start = start;
+        fallback = true;
+        break;
+      }
+    }
     if (d) {
       com.deadline = d->deadline;
       com.deadline_kind = d->kind;
@@ -610,6 +658,13 @@ Announcement extract(const Document& doc, const Options& options) {
     for (const auto& [k, v] : country_votes)
       if (v > best) { best = v; main_country = k; }
   }
+  // A government named without its country ("الحكومة", "le gouvernement") is the main country's.
+  for (auto& p : pf.parties) {
+    if (p.kind != PartyKind::government || p.name != "Government") continue;
+    if (main_country == "MA") p.name = "Moroccan government";
+    else if (const auto* r = gaz.find(main_country)) p.name = "Government of " + r->name;
+    if (p.country.empty()) p.country = main_country;
+  }
   auto is_signing_place = [&](const RegionMention& m) {
     if (!m.city) return false;
     auto [sa, sb] = spans.sentence(toks[m.first].sentence);
@@ -653,6 +708,13 @@ Announcement extract(const Document& doc, const Options& options) {
       }
     };
     if (sentence) consider(true);
+    // The deal's place is often named in the sentence or two before its figures.
+    for (int back = 1; back <= 2 && votes.empty() && sentence && *sentence >= static_cast<std::uint32_t>(back); ++back) {
+      std::uint32_t s0 = *sentence - static_cast<std::uint32_t>(back);
+      std::swap(s0, *sentence);
+      consider(true);
+      std::swap(s0, *sentence);
+    }
     if (votes.empty()) consider(false);
     if (votes.empty()) {  // only the signing place is named: it is also the project location
       for (const auto& m : rmentions) {

@@ -343,7 +343,9 @@ constexpr Entry kLexicon[] = {
     {Cue::progress, "", "حتى الآن"}, {Cue::progress, "", "لحد الآن"}, {Cue::progress, "", "إلى حدود اليوم"},
     {Cue::progress, "", "إلى حد الآن"}, {Cue::progress, "", "وفرت"}, {Cue::progress, "", "وظفت"},
     {Cue::progress, "", "بلغ عدد"}, {Cue::progress, "", "أحدثت"}, {Cue::progress, "", "حتى اليوم"},
-    {Cue::progress, "", "hasta ahora"}, {Cue::progress, "", "ha creado"},
+    {Cue::progress, "", "reporting"}, {Cue::progress, "", "reported"}, {Cue::progress, "", "cumulative"},
+    {Cue::progress, "", "بلغت"}, {Cue::progress, "", "ناهزت"}, {Cue::progress, "", "a produit"}, {Cue::progress, "", "produced"},
+    {Cue::progress, "", "au cours de l'année"}, {Cue::progress, "", "hasta ahora"}, {Cue::progress, "", "ha creado"},
     // statistics of the economy, not pledges
     {Cue::stat_negative, "", "unemployment"}, {Cue::stat_negative, "", "unemployed"}, {Cue::stat_negative, "", "payroll"},
     {Cue::stat_negative, "", "payrolls"}, {Cue::stat_negative, "", "jobless"}, {Cue::stat_negative, "", "labor force"},
@@ -354,7 +356,10 @@ constexpr Entry kLexicon[] = {
     {Cue::stat_negative, "", "بطالة"}, {Cue::stat_negative, "", "البطالة"}, {Cue::stat_negative, "", "معدل"},
     {Cue::stat_negative, "", "العاطلين"}, {Cue::stat_negative, "", "desempleo"}, {Cue::stat_negative, "", "rate"},
     {Cue::stat_negative, "", "perdido"}, {Cue::stat_negative, "", "lost"}, {Cue::stat_negative, "", "perdus"},
-    {Cue::stat_negative, "", "a perdu"}, {Cue::stat_negative, "", "fell"}, {Cue::stat_negative, "", "declined"},
+    {Cue::stat_negative, "", "a perdu"}, {Cue::stat_negative, "", "added"}, {Cue::stat_negative, "", "nonfarm"},
+    {Cue::stat_negative, "", "bls"}, {Cue::stat_negative, "", "baisse"}, {Cue::stat_negative, "", "hausse"},
+    {Cue::stat_negative, "", "recul"}, {Cue::stat_negative, "", "enregistré"}, {Cue::stat_negative, "", "economists"},
+    {Cue::stat_negative, "", "انخفاض"}, {Cue::stat_negative, "", "ارتفاع"}, {Cue::stat_negative, "", "تراجع"}, {Cue::stat_negative, "", "fell"}, {Cue::stat_negative, "", "declined"},
     // money that is not the investor's investment
     {Cue::money_negative, "", "revenue"}, {Cue::money_negative, "", "revenues"}, {Cue::money_negative, "", "turnover"},
     {Cue::money_negative, "", "sales"}, {Cue::money_negative, "", "market"}, {Cue::money_negative, "", "incentives"},
@@ -368,6 +373,8 @@ constexpr Entry kLexicon[] = {
     {Cue::money_negative, "", "دعم"}, {Cue::money_negative, "", "منحة"}, {Cue::money_negative, "", "صادرات"},
     {Cue::money_negative, "", "الناتج الداخلي"}, {Cue::money_negative, "", "تحفيزات"}, {Cue::money_negative, "", "السوق"},
     {Cue::money_negative, "", "ventas"}, {Cue::money_negative, "", "mercado"}, {Cue::money_negative, "", "contribution"},
+    {Cue::money_negative, "", "assistance"}, {Cue::money_negative, "", "aid"}, {Cue::money_negative, "", "award"},
+    {Cue::money_negative, "", "tax breaks"}, {Cue::money_negative, "", "support from"}, {Cue::money_negative, "", "received support"},
     {Cue::money_negative, "", "loan"}, {Cue::money_negative, "", "prêt"}, {Cue::money_negative, "", "قرض"},
     // the existing workforce
     {Cue::current_headcount, "", "employs"}, {Cue::current_headcount, "", "currently"}, {Cue::current_headcount, "", "emploie"},
@@ -453,7 +460,8 @@ constexpr Entry kLexicon[] = {
 struct Phrase {
   Cue cue;
   std::string_view value;
-  std::vector<std::string> words;  // folded; a trailing '*' = prefix
+  std::vector<std::string> words;  // folded
+  std::vector<std::string> stems;  // the same without Arabic clitics
 };
 
 struct Index {
@@ -465,9 +473,13 @@ const Index& lexicon() {
   static const Index idx = [] {
     Index ix;
     for (const auto& e : kLexicon) {
-      Phrase p{e.cue, e.value, {}};
-      for (auto& t : tokenize(e.phrase)) p.words.push_back(t.key);
+      Phrase p{e.cue, e.value, {}, {}};
+      for (auto& t : tokenize(e.phrase)) {
+        p.words.push_back(t.key);
+        p.stems.push_back(t.stem);
+      }
       if (p.words.empty()) continue;
+      if (p.stems.front() != p.words.front()) ix.by_first[p.stems.front()].push_back(static_cast<std::uint32_t>(ix.phrases.size()));
       ix.by_first[p.words.front()].push_back(static_cast<std::uint32_t>(ix.phrases.size()));
       ix.phrases.push_back(std::move(p));
     }
@@ -494,9 +506,11 @@ std::vector<CueHit> find_cues(const std::vector<Token>& toks) {
       for (auto pi : it->second) {
         const auto& p = ix.phrases[pi];
         if (i + p.words.size() > toks.size()) continue;
+        if (toks[i].key != p.words[0] && toks[i].stem != p.words[0] && toks[i].stem != p.stems[0]) continue;
         bool ok = true;
         for (std::size_t k = 1; k < p.words.size() && ok; ++k) {
-          ok = word_matches(toks[i + k], p.words[k]) && toks[i + k].sentence == toks[i].sentence;
+          ok = (word_matches(toks[i + k], p.words[k]) || toks[i + k].stem == p.stems[k]) &&
+               toks[i + k].sentence == toks[i].sentence;
         }
         if (!ok) continue;
         auto c = static_cast<std::size_t>(p.cue);
@@ -540,7 +554,9 @@ Comparator comparator_before(const std::vector<Token>& toks, std::size_t n) {
       {Comparator::about, "نحو"}, {Comparator::about, "حوالي"}, {Comparator::about, "حوالى"}, {Comparator::about, "قرابة"},
       {Comparator::about, "زهاء"}, {Comparator::about, "ما يقارب"}, {Comparator::about, "يقارب"}, {Comparator::about, "ما يناهز"},
       {Comparator::about, "يناهز"}, {Comparator::about, "alrededor de"}, {Comparator::about, "cerca de"},
-      {Comparator::about, "aproximadamente"}, {Comparator::about, "unos"},
+      {Comparator::about, "aproximadamente"}, {Comparator::about, "avoisinant"}, {Comparator::about, "avoisinant les"},
+      {Comparator::at_least, "dépassant"}, {Comparator::at_least, "dépassant les"}, {Comparator::at_least, "exceeding"},
+      {Comparator::at_least, "plus de"}, {Comparator::about, "unos"},
       {Comparator::up_to, "up to"}, {Comparator::up_to, "as many as"}, {Comparator::up_to, "jusqu à"},
       {Comparator::up_to, "jusqu a"}, {Comparator::up_to, "ما يصل إلى"}, {Comparator::up_to, "يصل إلى"},
       {Comparator::up_to, "hasta"},

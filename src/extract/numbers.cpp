@@ -243,21 +243,55 @@ const Word kWords[] = {
     {"و", Kind::connector, 0, L_AR, 0},
 };
 
-const std::unordered_map<std::string_view, Entry>& lexicon() {
-  static const auto* map = [] {
+// FNV-1a: the keys are short, std::hash's general-purpose hash costs more than the lookup.
+struct ShortHash {
+  std::size_t operator()(std::string_view k) const noexcept {
+    std::uint32_t h = 2166136261u;
+    for (unsigned char c : k) h = (h ^ c) * 16777619u;
+    return h;
+  }
+};
+
+struct Lexicon {
+  std::unordered_map<std::string_view, Entry, ShortHash> words;
+  // A bit for the last 4 bytes of every key: most words of a text fail this test and never
+  // reach the hash table. Arabic clitics only change the start, so the test holds for them.
+  std::array<std::uint64_t, 1024> tail{};
+  std::size_t max_len = 0;
+
+  static std::size_t tail_bit(std::string_view k) {
+    std::uint32_t t = 0;  // the last 4 bytes: 2 Arabic letters or 4 Latin ones
+    const std::size_t m = std::min<std::size_t>(4, k.size());
+    for (std::size_t i = k.size() - m; i < k.size(); ++i) t = t << 8 | static_cast<unsigned char>(k[i]);
+    return (t * 2654435761u) >> 16;
+  }
+  bool maybe(std::string_view k) const {
+    const std::size_t bit = tail_bit(k);
+    return k.size() <= max_len && (tail[bit >> 6] >> (bit & 63) & 1);
+  }
+};
+
+const Lexicon& lexicon() {
+  static const auto* lex = [] {
     static std::vector<std::string> keys;  // owns the folded spellings
     keys.reserve(std::size(kWords));
-    auto* m = new std::unordered_map<std::string_view, Entry>();
+    auto* l = new Lexicon();
     for (const Word& w : kWords) {
       std::string_view t(w.text);
       std::string buf(t.size(), '\0');
       keys.push_back(std::string(lookup_key(t, buf.data(), buf.size())));
     }
     std::size_t k = 0;
-    for (const Word& w : kWords) m->emplace(keys[k++], Entry{w.kind, w.value, w.langs, w.flags});
-    return m;
+    for (const Word& w : kWords) {
+      const std::string& key = keys[k++];
+      l->words.emplace(key, Entry{w.kind, w.value, w.langs, w.flags});
+      const std::size_t bit = Lexicon::tail_bit(key);
+      l->tail[bit >> 6] |= std::uint64_t(1) << (bit & 63);
+      l->max_len = std::max(l->max_len, key.size() + 6);  // + a clitic (و ب ل ال)
+    }
+    return l;
   }();
-  return *map;
+  return *lex;
 }
 
 std::uint8_t lang_mask(std::string_view lang) {
@@ -280,13 +314,14 @@ constexpr std::string_view kLam = "\xD9\x84";   // ل
 constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
 
 std::optional<Lookup> lookup(std::string_view word, std::uint8_t mask) {
+  const auto& lex = lexicon();
+  if (word.empty() || word.size() > lex.max_len) return std::nullopt;
   char buf[48];
   const std::string_view key = lookup_key(word, buf, sizeof buf);
-  if (key.empty()) return std::nullopt;
-  const auto& lex = lexicon();
+  if (key.empty() || !lex.maybe(key)) return std::nullopt;
   auto find = [&](std::string_view k) -> const Entry* {
-    auto it = lex.find(k);
-    if (it == lex.end() || !(it->second.langs & mask)) return nullptr;
+    auto it = lex.words.find(k);
+    if (it == lex.words.end() || !(it->second.langs & mask)) return nullptr;
     return &it->second;
   };
   if (const Entry* e = find(key)) return Lookup{*e, 0, false};

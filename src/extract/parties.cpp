@@ -103,7 +103,7 @@ const std::unordered_set<std::string>& known_agencies() {
   static const std::unordered_set<std::string> s = {
       "amdie", "cri", "anapec", "amdl", "masen", "onee", "ofppt", "tmsa", "gidc", "wedc", "esd", "keninvest",
       "amica", "apebi", "cgem", "cdg", "ada", "add", "anrt", "ammc", "afd", "bei", "ifc", "bad", "mcc", "epz",
-      "epza", "sez", "sipcot", "midc", "invest", "investinda", "asmex", "maroc pme"};
+      "epza", "sipcot", "midc", "invest", "investinda", "asmex", "maroc pme"};
   return s;
 }
 
@@ -120,6 +120,10 @@ constexpr NamedAgency kAgencies[] = {
     {"Centre régional d'investissement", "CRI"}, {"Regional Investment Centre", "CRI"},
     {"Regional Investment Center", "CRI"}, {"المركز الجهوي للاستثمار", "CRI"},
     {"Empire State Development", "Empire State Development"},
+    {"Commission nationale des investissements", "National Investment Commission"},
+    {"National Investment Commission", "National Investment Commission"},
+    {"اللجنة الوطنية للاستثمارات", "National Investment Commission"},
+    {"اللجنة الوطنية للاستثمار", "National Investment Commission"},
     {"Wisconsin Economic Development Corporation", "Wisconsin Economic Development Corporation"},
 };
 
@@ -258,11 +262,15 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   for (std::size_t i = 0; i < t.size();) {
     if (!t[i].latin || !(t[i].capitalised || t[i].all_caps) || t[i].digits) { ++i; continue; }
     std::size_t j = i + 1;
-    while (j < t.size() && t[j].latin && (t[j].capitalised || t[j].all_caps || t[j].key == "of" || t[j].key == "and") &&
+    auto connector = [&](const Token& w) {
+      return w.key == "of" || w.key == "de" || w.key == "du" || w.key == "des" || w.key == "del" || w.key == "for";
+    };
+    // A run stops at "and"/"et"/"y" (two names) and at titles, days and months.
+    while (j < t.size() && t[j].latin && (((t[j].capitalised || t[j].all_caps) && !stops.count(t[j].key)) || connector(t[j])) &&
            t[j].clause == t[i].clause && space_between(nt, t[j - 1].end, t[j].begin))
       ++j;
     std::size_t a = i, e = j;
-    while (e > a && (t[e - 1].key == "of" || t[e - 1].key == "and")) --e;
+    while (e > a && connector(t[e - 1])) --e;
     while (a < e && stops.count(t[a].key)) ++a;
     const std::size_t next = j;
     i = j;
@@ -303,6 +311,20 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     }
     bool in_arabic = arabic_text && !t[a].all_caps;
     if (!acronym.empty()) {
+      std::string letters;
+      for (std::size_t k = a; k < e; ++k)
+        if (t[k].capitalised) letters += t[k].key.substr(0, 1);
+      if (known_agencies().count(key_of(acronym)) || letters != key_of(acronym)) {
+        // "...des Exportations (AMDIE)": the acronym is the name; the run before is not.
+        if (known_agencies().count(key_of(acronym))) {
+          auto p = b.add(acronym, PartyKind::agency, "");
+          b.f.mentions.push_back({static_cast<std::uint32_t>(next), static_cast<std::uint32_t>(next + 1), p});
+        }
+        if (letters != key_of(acronym) && !(legal || group_before)) continue;
+        acronym.clear();
+      }
+    }
+    if (!acronym.empty()) {
       name += " (" + acronym + ")";
       bool company = legal || group_before;
       auto p = b.add(name, company ? PartyKind::company : PartyKind::agency, country);
@@ -338,6 +360,9 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       if (g.find_first_not_of(' ') != std::string_view::npos) break;
     }
     std::string name(nt.substr(t[h.last].begin, t[e - 1].end - t[h.last].begin));
+    std::string known_name;
+    if (names.match(t, h.last, &known_name)) continue;  // already a known party
+    if (t[h.last].latin) continue;                       // Latin names are found as capitalised runs
     auto p = b.add(name, PartyKind::company, "");
     b.f.mentions.push_back({h.last, static_cast<std::uint32_t>(e), p});
   }
@@ -374,12 +399,13 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
         while (e < t.size() && t[e].capitalised && e < k + 3 && t[e].clause == t[h.first].clause) ++e;
         if (e > k) {
           std::string place(nt.substr(t[k].begin, t[e - 1].end - t[k].begin));
-          name = (t[h.first].key == "state" ? "State of " : "Government of ") + place;
+          if (!gaz.lookup(place).empty()) name = (t[h.first].key == "state" ? "State of " : "Government of ") + place;
         }
       }
       // "the Gujarat government"
       if (name.empty() && h.first > 0 && t[h.first - 1].capitalised && !stops.count(t[h.first - 1].key) &&
-          t[h.first].key == "government") {
+          t[h.first].key == "government" &&
+          !gaz.lookup(nt.substr(t[h.first - 1].begin, t[h.first - 1].end - t[h.first - 1].begin)).empty()) {
         name = "Government of " + std::string(nt.substr(t[h.first - 1].begin, t[h.first - 1].end - t[h.first - 1].begin));
       }
       if (name.empty()) {
@@ -391,6 +417,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
           }
         }
       }
+      if (name.empty() && t[h.first].key != "state" && t[h.first].key != "the") name = "Government";  // country decided later
       if (name.empty()) continue;
       auto p = b.add(name, PartyKind::government, country);
       b.f.mentions.push_back({h.first, h.last, p});
