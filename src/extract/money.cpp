@@ -261,10 +261,15 @@ std::optional<CurrencyHit> currency_before(std::string_view s, std::size_t e) {
 }  // namespace detail
 
 std::vector<MoneyMatch> find_money(std::string_view s, std::string_view lang) {
+  return find_money(s, lang, find_numbers(s, lang));
+}
+
+std::vector<MoneyMatch> find_money(std::string_view s, std::string_view lang,
+                                   const std::vector<NumberMatch>& numbers) {
   std::vector<MoneyMatch> out;
   const std::size_t n = s.size();
   char buf[16];
-  for (const NumberMatch& m : find_numbers(s, lang)) {
+  for (const NumberMatch& m : numbers) {
     if (m.percent) continue;
     std::optional<detail::CurrencyHit> cur;
     std::size_t begin = m.begin, end = m.end;

@@ -35,5 +35,8 @@ struct MoneyMatch {
 // Amounts with a currency before or after the number: "5 milliards de dirhams", "$6.5 billion",
 // "Md€ 1,2", "11 مليار درهم", "Rs 41,000 crore". Dirham is MAD unless the text says Emirati/UAE.
 std::vector<MoneyMatch> find_money(std::string_view normalized, std::string_view lang);
+// The same from the numbers find_numbers(normalized, lang) already returned (saves a second scan).
+std::vector<MoneyMatch> find_money(std::string_view normalized, std::string_view lang,
+                                   const std::vector<NumberMatch>& numbers);
 
 }  // namespace pledgedb::extract

@@ -138,3 +138,18 @@ TEST_CASE("money offsets map back through normalization") {
   for (const auto& m : find_money(n.text, "")) got.push_back(original.substr(n.origin[m.begin], n.origin[m.end] - n.origin[m.begin]));
   CHECK(got == std::vector<std::string>{"١١ مليـار درهم", "$6.5\xC2\xA0" "billion", "6,5 milliards de dollars"});
 }
+
+TEST_CASE("find_money from numbers already found gives the same amounts") {
+  const std::string s = "un budget de 3 M€ et 6,5 milliards de dollars pour 1 200 emplois";
+  const auto nums = pledgedb::extract::find_numbers(s, "fr");
+  const auto a = find_money(s, "fr");
+  const auto b = find_money(s, "fr", nums);
+  REQUIRE(a.size() == 2);
+  REQUIRE(b.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(a[i].begin == b[i].begin);
+    CHECK(a[i].end == b[i].end);
+    CHECK(a[i].amount == b[i].amount);
+    CHECK(a[i].currency == b[i].currency);
+  }
+}
