@@ -445,7 +445,7 @@ class DateScanner {
     const std::size_t n = s_.size();
     for (std::size_t i = 0; i < n;) {
       std::size_t len = 0;
-      if (!is_word_char(decode(s_, i, len))) {
+      if (!word_char_at(s_, i, len)) {
         i += len;
         continue;
       }
@@ -454,7 +454,7 @@ class DateScanner {
         i = next;
         if (word_start(s_, i)) continue;
       }
-      while (i < n && is_word_char(decode(s_, i, len))) i += len;
+      while (i < n && word_char_at(s_, i, len)) i += len;
     }
     return std::move(out_);
   }

@@ -121,7 +121,19 @@ std::optional<Lexicon::Hit> Lexicon::match(std::string_view text, std::size_t po
     std::size_t len = 1;
     const auto b = static_cast<unsigned char>(text[i]);
     const char32_t c = b < 0x80 ? (b >= 'A' && b <= 'Z' ? b + 32u : b) : fold(decode_slow(text, i, len));
-    node = child(node, c);
+    if (node == 0) {
+      node = c < root_.size() ? root_[static_cast<std::size_t>(c)] : child(0, c);
+    } else {
+      const auto& kids = nodes_[static_cast<std::size_t>(node)].kids;
+      int next = -1;
+      if (kids.size() <= 8) {
+        for (const auto& kv : kids)
+          if (kv.first == c) next = kv.second;
+      } else {
+        next = child(node, c);
+      }
+      node = next;
+    }
     if (node < 0) break;
     i += len;
     const auto& n = nodes_[static_cast<std::size_t>(node)];

@@ -68,9 +68,47 @@ namespace date_detail {
 // folding (Latin case and accents, Arabic alef/yeh/teh-marbuta variants), so one entry covers
 // "décembre"/"DECEMBRE" and "الأربعاء"/"الاربعاء".
 char32_t fold(char32_t c);
-bool is_word_char(char32_t c);
+bool is_word_char_slow(char32_t c);
+char32_t decode_slow(std::string_view s, std::size_t i, std::size_t& len);
+
+// Letters and digits of any script we read.
+inline bool is_word_char(char32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  return is_word_char_slow(c);
+}
 // Code point at byte i (a lone invalid byte decodes to itself) and its length in bytes.
-char32_t decode(std::string_view s, std::size_t i, std::size_t& len);
+inline char32_t decode(std::string_view s, std::size_t i, std::size_t& len) {
+  if (static_cast<unsigned char>(s[i]) < 0x80) {
+    len = 1;
+    return static_cast<unsigned char>(s[i]);
+  }
+  return decode_slow(s, i, len);
+}
+// Whether the character at byte i is a word char, and its length: a byte-level fast path for
+// ASCII, Latin and Arabic letters, the general decoder otherwise.
+inline bool word_char_at(std::string_view s, std::size_t i, std::size_t& len) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    len = 1;
+    return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+  }
+  if (i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if (b == 0xD9) {  // U+0640..U+067F: letters and Arabic-Indic digits, but not ٪ ٫ ٬ ٭
+      len = 2;
+      return b1 < 0xAA || b1 > 0xAD;
+    }
+    if (b == 0xD8) {  // U+0600..U+063F: letters from U+0620
+      len = 2;
+      return b1 >= 0xA0;
+    }
+    if (b >= 0xC4 && b <= 0xC9) {  // Latin Extended
+      len = 2;
+      return true;
+    }
+  }
+  return is_word_char(decode(s, i, len));
+}
 bool word_start(std::string_view s, std::size_t i);  // i starts a word (previous char isn't one)
 bool word_end(std::string_view s, std::size_t i);    // no word char at i
 
