@@ -348,6 +348,21 @@ Announcement extract(const Document& doc, const Options& options) {
     const CueHit* person = (j < cb) ? ci.in(Cue::person_noun, j, j + 1) : nullptr;
     const CueHit* cap = (te < cb) ? ci.in(Cue::capacity, te, std::min(cb, te + 3)) : nullptr;
     if (n.year_like && !noun && !person) continue;
+    // "from 100,000 to 200,000 cars": the first figure is where it starts, not the target.
+    auto french_from = [&] {  // "passer de 17,9 à 40": not "plus de 500"
+      if (ti < 2 || toks[ti - 1].key != "de") return false;
+      const auto& v = toks[ti - 2].key;
+      return v.rfind("pass", 0) == 0 || v.rfind("port", 0) == 0 || v.rfind("augment", 0) == 0;
+    };
+    if (ti > 0 && (toks[ti - 1].key == "from" || toks[ti - 1].stem == "\xD9\x85\xD9\x86" || french_from())) {
+      bool to_number = false;
+      for (std::size_t k = te; k < std::min(cb, te + 6) && !to_number; ++k) {
+        const auto& w = toks[k];
+        if ((w.key == "to" || w.key == "a" || w.stem == "\xD8\xA7\xD9\x84\xD9\x8A") && k + 1 < cb && toks[k + 1].digits)
+          to_number = true;
+      }
+      if (to_number) continue;
+    }
     if (in_date(n.begin, n.end)) continue;
     Candidate cd;
     cd.target = n.value;
@@ -432,7 +447,8 @@ Announcement extract(const Document& doc, const Options& options) {
     if (has_hit_in(ci, Cue::money_negative, wa, wb)) continue;
     bool invest = has_hit_in(ci, Cue::invest, sa, sb);
     bool project = has_hit_in(ci, Cue::project_amount, std::max(sa, ti >= 6 ? ti - 6 : 0), std::min(sb, te + 6));
-    bool promised = has_hit_in(ci, Cue::pledge, ca, cb);  // "Ksh 51.8 billion will flow to Baringo"
+    // "Ksh 51.8 billion will flow to Baringo"; not "un objectif d'un milliard" of turnover.
+    bool promised = has_hit_in(ci, Cue::pledge, ca, cb) && !has_hit_in(ci, Cue::money_negative, sa, sb);
     if (!invest && !project && !promised) continue;
     Candidate cd;
     cd.metric = Metric::investment;

@@ -271,7 +271,7 @@ constexpr Entry kLexicon[] = {
     {Cue::hire_verb, "", "يوفر"}, {Cue::hire_verb, "", "سيوفر"}, {Cue::hire_verb, "", "ستوفر"},
     {Cue::hire_verb, "", "سيخلق"}, {Cue::hire_verb, "", "ستخلق"}, {Cue::hire_verb, "", "crear"},
     {Cue::hire_verb, "", "generar"}, {Cue::hire_verb, "", "generará"}, {Cue::hire_verb, "", "creará"},
-    {Cue::hire_verb, "", "contratar"},
+    {Cue::hire_verb, "", "contratar"}, {Cue::hire_verb, "", "إيجاد"},
     // investment
     {Cue::invest, "", "invest"}, {Cue::invest, "", "invests"}, {Cue::invest, "", "investing"},
     {Cue::invest, "", "investment"}, {Cue::invest, "", "investments"}, {Cue::invest, "", "investir"},
@@ -282,7 +282,8 @@ constexpr Entry kLexicon[] = {
     {Cue::invest, "", "invertir"}, {Cue::invest, "", "invertirán"}, {Cue::invest, "", "invertirá"},
     {Cue::invest, "", "pump"}, {Cue::invest, "", "committed"}, {Cue::invest, "", "budget"},
     {Cue::invest, "", "levées de fonds"}, {Cue::invest, "", "ميزانية"}, {Cue::invest, "", "غلاف مالي"},
-    {Cue::invest, "", "بكلفة"}, {Cue::invest, "", "كلفة"},
+    {Cue::invest, "", "بكلفة"}, {Cue::invest, "", "ترصد"}, {Cue::invest, "", "رصد"}, {Cue::invest, "", "allocate"},
+    {Cue::invest, "", "allouer"}, {Cue::invest, "", "enveloppe"}, {Cue::invest, "", "كلفة"},
     {Cue::project_amount, "", "worth"}, {Cue::project_amount, "", "valued at"}, {Cue::project_amount, "", "mou"},
     {Cue::project_amount, "", "deal"}, {Cue::project_amount, "", "project"}, {Cue::project_amount, "", "projet"},
     {Cue::project_amount, "", "d'un montant"}, {Cue::project_amount, "", "مشروع"}, {Cue::project_amount, "", "بقيمة"},
@@ -329,7 +330,8 @@ constexpr Entry kLexicon[] = {
     {Cue::pledge, "", "خلق"}, {Cue::pledge, "", "توفير"}, {Cue::pledge, "", "يروم"}, {Cue::pledge, "", "تروم"},
     {Cue::pledge, "", "توظيف"}, {Cue::pledge, "", "تشغيل"}, {Cue::pledge, "", "سيوفر"}, {Cue::pledge, "", "ستوفر"},
     {Cue::pledge, "", "سيخلق"}, {Cue::pledge, "", "ستخلق"}, {Cue::pledge, "", "سيشغل"},
-    {Cue::pledge, "", "generará"}, {Cue::pledge, "", "invertirán"}, {Cue::pledge, "", "invertirá"},
+    {Cue::pledge, "", "إيجاد"}, {Cue::pledge, "", "القدرة الإنتاجية"}, {Cue::pledge, "", "capacité de production"},
+    {Cue::pledge, "", "production capacity"}, {Cue::pledge, "", "capacité de"}, {Cue::pledge, "", "generará"}, {Cue::pledge, "", "invertirán"}, {Cue::pledge, "", "invertirá"},
     {Cue::pledge, "", "creará"}, {Cue::pledge, "", "beneficiará"}, {Cue::pledge, "", "prevé"},
     // progress already achieved
     {Cue::progress, "", "so far"}, {Cue::progress, "", "to date"}, {Cue::progress, "", "already"},
@@ -358,8 +360,7 @@ constexpr Entry kLexicon[] = {
     {Cue::stat_negative, "", "perdido"}, {Cue::stat_negative, "", "lost"}, {Cue::stat_negative, "", "perdus"},
     {Cue::stat_negative, "", "a perdu"}, {Cue::stat_negative, "", "added"}, {Cue::stat_negative, "", "nonfarm"},
     {Cue::stat_negative, "", "bls"}, {Cue::stat_negative, "", "baisse"}, {Cue::stat_negative, "", "hausse"},
-    {Cue::stat_negative, "", "recul"}, {Cue::stat_negative, "", "enregistré"}, {Cue::stat_negative, "", "economists"},
-    {Cue::stat_negative, "", "انخفاض"}, {Cue::stat_negative, "", "ارتفاع"}, {Cue::stat_negative, "", "تراجع"}, {Cue::stat_negative, "", "fell"}, {Cue::stat_negative, "", "declined"},
+    {Cue::stat_negative, "", "recul"}, {Cue::stat_negative, "", "enregistré"}, {Cue::stat_negative, "", "economists"}, {Cue::stat_negative, "", "fell"}, {Cue::stat_negative, "", "declined"},
     // money that is not the investor's investment
     {Cue::money_negative, "", "revenue"}, {Cue::money_negative, "", "revenues"}, {Cue::money_negative, "", "turnover"},
     {Cue::money_negative, "", "sales"}, {Cue::money_negative, "", "market"}, {Cue::money_negative, "", "incentives"},

@@ -46,6 +46,7 @@ constexpr std::array kExact{
     CaseSensitive{"MDH", "MAD", 1e6},  CaseSensitive{"MDh", "MAD", 1e6}, CaseSensitive{"Mdh", "MAD", 1e6},
     CaseSensitive{"MMDH", "MAD", 1e9}, CaseSensitive{"MMDh", "MAD", 1e9}, CaseSensitive{"Mrds DH", "MAD", 1e9},
     CaseSensitive{"Rs", "INR", 1},     CaseSensitive{"KSh", "KES", 1},   CaseSensitive{"Ksh", "KES", 1},
+    CaseSensitive{"KShs", "KES", 1},   CaseSensitive{"Kshs", "KES", 1},  CaseSensitive{"Sh", "KES", 1},
     CaseSensitive{"RMB", "CNY", 1},    CaseSensitive{"MUSD", "USD", 1e6}, CaseSensitive{"MEUR", "EUR", 1e6},
 };
 

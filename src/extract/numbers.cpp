@@ -108,6 +108,7 @@ enum : std::uint8_t {
   F_STANDALONE = 2,  // a scale that means one of it alone: "mille", "ألف", "مليون"
   F_NO_DEF = 4,      // not with the Arabic article (الاثنين is Monday)
   F_FIRST = 8,       // only as the first word ("a")
+  F_FEW = 16,        // آلاف counts 3..10 only: "7000 آلاف" is a slip for 7000, not 7 million
 };
 
 struct Entry {
@@ -230,7 +231,7 @@ const Word kWords[] = {
     {"ثمانيمائة", Kind::hundreds, 800, L_AR, 0}, {"تسعمائة", Kind::hundreds, 900, L_AR, 0},
     {"تسعمئة", Kind::hundreds, 900, L_AR, 0},
     {"ألف", Kind::scale, 1e3, L_AR, F_STANDALONE}, {"ألفا", Kind::scale, 1e3, L_AR, 0},
-    {"آلاف", Kind::scale_plural, 1e3, L_AR, 0}, {"ألوف", Kind::scale_plural, 1e3, L_AR, 0},
+    {"آلاف", Kind::scale_plural, 1e3, L_AR, F_FEW}, {"ألوف", Kind::scale_plural, 1e3, L_AR, F_FEW},
     {"ألفان", Kind::scale_dual, 1e3, L_AR, 0}, {"ألفين", Kind::scale_dual, 1e3, L_AR, 0},
     {"مليون", Kind::scale, 1e6, L_AR, F_STANDALONE}, {"مليونا", Kind::scale, 1e6, L_AR, 0},
     {"ملايين", Kind::scale_plural, 1e6, L_AR, 0},
@@ -680,6 +681,7 @@ Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::u
         break;
       case Kind::scale:
       case Kind::scale_plural:
+        if ((e.flags & F_FEW) && (current < 3 || current > 10)) break;
         if (current > 0 && e.value < last_scale && !conj) {
           total += current * e.value;
           current = 0;
@@ -748,7 +750,7 @@ bool preceded_by_latin_letter(std::string_view s, std::size_t i) {
 bool glued_currency_before(std::string_view s, std::size_t i) {
   const std::size_t b = detail::word_begin(s, i);
   const std::string_view word = s.substr(b, i - b);
-  for (std::string_view c : {"Ksh", "KSh", "Rs", "Dhs", "DH", "MAD", "USD", "EUR", "GBP", "INR", "KES", "SAR", "AED"})
+  for (std::string_view c : {"Ksh", "KSh", "Kshs", "KShs", "Sh", "Rs", "Dhs", "DH", "MAD", "USD", "EUR", "GBP", "INR", "KES", "SAR", "AED"})
     if (word == c) return true;
   return false;
 }
@@ -790,6 +792,15 @@ std::vector<NumberMatch> find_numbers(std::string_view s, std::string_view lang)
       bool after_pour = false;
       if (lk->entry.kind == Kind::hundred && i >= 5 && s.substr(i - 5, 5) == "pour ") after_pour = true;
       Parsed p = parse_at(s, i, lang, mask);
+      if (p.ok && (lk->entry.flags & F_FIRST) && i >= 5 && (s[i - 1] == ' ' || s[i - 1] == '-')) {
+        // "half a million", "half-a-million": 500,000
+        char hb[8];
+        const std::size_t hb_begin = detail::word_begin(s, i - 1);
+        if (lookup_key(s.substr(hb_begin, i - 1 - hb_begin), hb, sizeof hb) == "half") {
+          p.m.begin = hb_begin;
+          p.m.value /= 2;
+        }
+      }
       if (p.ok && !after_pour) {
         out.push_back(p.m);
         i = p.m.end;

@@ -293,7 +293,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       continue;
     }
     if (!gaz.lookup(name).empty()) continue;  // a place
-    bool legal = e - a >= 2 && has(e - 1, Cue::legal_suffix);
+    bool legal = e - a >= 2 && (has(e - 1, Cue::legal_suffix) || has(a, Cue::group_cue));  // "Grupo Modelo"
     bool group_before = false;
     std::string country;
     for (std::size_t k = a, steps = 0; k > 0 && steps < 4; --k, ++steps) {
