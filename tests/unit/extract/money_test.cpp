@@ -113,6 +113,8 @@ TEST_CASE("rupees, riyals, shillings, pesos, yuan and other ISO codes") {
   CHECK(only("KSh 2 billion", "en").currency == "KES");
   CHECK(only("Ksh2bn", "en").amount == doctest::Approx(2e9));
   CHECK(only("2 billion Kenyan shillings", "en").currency == "KES");
+  CHECK(only("will invest Sh7.5 billion in a plant", "en").amount == doctest::Approx(7.5e9));
+  CHECK(only("will invest Sh7.5 billion in a plant", "en").currency == "KES");
   CHECK(only("KES 2 billion", "en").currency == "KES");
   CHECK(only("900 millones de pesos", "es").currency == "MXN");
   CHECK(only("MXN 900 million", "en").currency == "MXN");

@@ -120,6 +120,9 @@ TEST_CASE("English words") {
   CHECK(value_of("one thousand two hundred", "en") == 1200);
   CHECK(value_of("a billion", "en") == 1e9);
   CHECK(value_of("twenty-one million", "en") == 21e6);
+  CHECK(only("room for half a million hens", "en").value == 5e5);
+  CHECK(only("room for half a million hens", "en").text == "half a million");
+  CHECK(only("room for half-a-million hens", "en").value == 5e5);
   CHECK(value_of("four", "en") == 4);
   CHECK(only("will create five hundred jobs", "en").text == "five hundred");
   CHECK(only("will create five hundred jobs", "en").m.words);
@@ -207,6 +210,11 @@ TEST_CASE("Arabic words") {
   CHECK(value_of("خمسة وعشرين ألف", "ar") == 25000);
   CHECK_FALSE(parse_number("واحد", "ar").has_value());
   CHECK_FALSE(parse_number("ملايين", "ar").has_value());
+  // آلاف counts three to ten; after a bigger number it is a slip, not a multiplier
+  const auto slip = numbers("من 6000 إلى 7000 آلاف عامل", "ar");
+  REQUIRE(slip.size() == 2);
+  CHECK(slip[1].value == 7000);
+  CHECK(slip[1].text == "7000");
 
   // "و" before a number is the conjunction, not part of it
   auto f = only("وخمسمائة منصب", "ar");
