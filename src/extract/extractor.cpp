@@ -445,6 +445,17 @@ Announcement extract(const Document& doc, const Options& options) {
     auto [sa, sb] = spans.sentence(t.sentence);
     std::size_t wa = std::max(ca, ti >= 8 ? ti - 8 : 0), wb = std::min(cb, te + 5);
     if (has_hit_in(ci, Cue::money_negative, wa, wb)) continue;
+    // "signed seven pacts worth Ksh 100 billion", "MoUs worth Rs 10,400 crore with three companies":
+    // the total of several deals, not one investor's pledge.
+    {
+      static const std::unordered_set<std::string> plural_deals = {
+          "mous", "pacts", "deals", "agreements", "accords", "conventions", "contrats", "memoranda",
+          "\xD8\xA7\xD8\xAA\xD9\x81\xD8\xA7\xD9\x82\xD9\x8A\xD8\xA7\xD8\xAA"};  // اتفاقيات
+      bool total = false;
+      for (std::size_t k = (ti >= 8 ? ti - 8 : 0); k < std::min(toks.size(), te + 8) && !total; ++k)
+        total = toks[k].sentence == t.sentence && (plural_deals.count(toks[k].key) || plural_deals.count(toks[k].stem));
+      if (total) continue;
+    }
     bool invest = has_hit_in(ci, Cue::invest, sa, sb);
     bool project = has_hit_in(ci, Cue::project_amount, std::max(sa, ti >= 6 ? ti - 6 : 0), std::min(sb, te + 6));
     // "Ksh 51.8 billion will flow to Baringo"; not "un objectif d'un milliard" of turnover.
@@ -506,6 +517,15 @@ Announcement extract(const Document& doc, const Options& options) {
     if (before) return before;
     if (after) return after;
     if (main_company && company_weight.size() == 1) return main_company;
+    // The subject of the nearest earlier sentence naming a company ("The project will create...").
+    std::optional<std::size_t> prev_subject;
+    std::uint32_t prev_sentence = 0;
+    for (const auto& m : pf.mentions) {
+      if (!is_company(m.party) || m.first >= cd.tok) continue;
+      const auto ms = toks[m.first].sentence;
+      if (!prev_subject || ms > prev_sentence) { prev_subject = m.party; prev_sentence = ms; }
+    }
+    if (prev_subject) return prev_subject;
     if (earlier) return earlier;
     if (main_company) return main_company;
     return government_party;
@@ -813,8 +833,10 @@ Announcement extract(const Document& doc, const Options& options) {
     ag.city = city;
     // Parties: the investor, then governments, ministries and agencies; other companies are
     // partners only in a single-deal article.
+    std::set<std::string> listed;
     for (std::size_t p = 0; p < pf.parties.size(); ++p) {
       PartyRef r = pf.parties[p];
+      if (!listed.insert(r.name).second) continue;
       const bool company = r.kind == PartyKind::company;
       if (inv && p == *inv) {
         r.role = r.kind == PartyKind::company ? Role::investor : Role::government;

@@ -409,7 +409,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
         name = "Government of " + std::string(nt.substr(t[h.first - 1].begin, t[h.first - 1].end - t[h.first - 1].begin));
       }
       if (name.empty()) {
-        for (std::size_t n = (h.first >= 2 ? h.first - 2 : 0); n < std::min(t.size(), static_cast<std::size_t>(h.last) + 2); ++n) {
+        for (std::size_t n = (h.first >= 1 ? h.first - 1 : 0); n < std::min(t.size(), static_cast<std::size_t>(h.last) + 1); ++n) {
           if (auto it = nationalities.find(t[n].key); it != nationalities.end() && !it->second->government.empty()) {
             name = std::string(it->second->government);
             country = std::string(it->second->country);
