@@ -11,6 +11,7 @@
 #include "pledgedb/error.hpp"
 #include "pledgedb/store/announcements.hpp"
 #include "pledgedb/store/commitments.hpp"
+#include "pledgedb/store/sources.hpp"
 
 namespace pledgedb::cli::views {
 nlohmann::json opt_date(const std::optional<Date>& d);

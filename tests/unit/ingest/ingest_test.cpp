@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "pledgedb/announcement_json.hpp"
+#include "pledgedb/error.hpp"
 #include "pledgedb/ingest/ingest.hpp"
 #include "pledgedb/sha256.hpp"
 #include "pledgedb/store/announcements.hpp"
@@ -108,7 +109,8 @@ TEST_CASE("conflicting claims compile by precedence without losing specificity")
   TempDb t;
   ingest_fixture(t.db, "atlas-casablanca-fr.json");  // more than 500 within four years (2029-07-22)
   ingest_fixture(t.db, "atlas-casablanca-ar.json");  // 500 by 2029, published a day later
-  const auto& c = only_commitment(store::list_agreements(t.db).at(0));
+  const auto list = store::list_agreements(t.db);
+  const auto& c = only_commitment(list.at(0));
   CHECK(c.values.target == doctest::Approx(500));
   CHECK(c.values.comparator == Comparator::at_least);  // a bare 500 does not erase "more than"
   REQUIRE(c.values.deadline);
@@ -134,7 +136,8 @@ TEST_CASE("a later lower target and later deadline are revisions of the same ple
   ingest_fixture(t.db, "atlas-casablanca-fr.json");
   auto rev_src = ingest_fixture(t.db, "atlas-revision-fr.json");
   REQUIRE(rev_src.merged_agreements.size() == 1);
-  const auto& c = only_commitment(store::list_agreements(t.db).at(0));
+  const auto list = store::list_agreements(t.db);
+  const auto& c = only_commitment(list.at(0));
   CHECK(c.values.target == doctest::Approx(400));  // newest source wins
   CHECK(c.values.deadline->to_string() == "2030-12-31");
   const auto rev = store::commitment_revisions(t.db, c.id);
@@ -143,7 +146,7 @@ TEST_CASE("a later lower target and later deadline are revisions of the same ple
   CHECK_FALSE(rev.upsized);
 }
 
-TEST_CASE("progress links to the pledge it reports on; unmatched progress is reported, not stored") {
+TEST_CASE("progress links to the pledge it reports on - unmatched progress is reported, not stored") {
   TempDb t;
   ingest_fixture(t.db, "atlas-casablanca-fr.json");
   ingest_fixture(t.db, "atlas-agadir-en.json");  // signed after the observation: not a candidate

@@ -45,7 +45,7 @@ MergeFacts facts(std::optional<Date> signed_on, std::optional<Date> published, s
 }
 }  // namespace
 
-TEST_CASE("score_merge: same signing and pledge merge; far dates or another region do not") {
+TEST_CASE("score_merge: same signing and pledge merge - far dates or another region do not") {
   const Pledge jobs500{Metric::jobs, 500, Date(2029, 7, 22)};
   const auto a = facts(Date(2025, 7, 22), Date(2025, 7, 23), "MA-06", {jobs500});
   const auto b = facts(Date(2025, 7, 22), Date(2025, 7, 25), "MA-06", {{Metric::jobs, 520, std::nullopt}});

@@ -60,7 +60,7 @@ TEST_CASE("compile_claims: the newest source wins, a manual claim beats every so
   CHECK(v.target == doctest::Approx(550));
 }
 
-TEST_CASE("compile_claims: 'more than 500' survives a later bare 500; 'within four years' survives 'by 2029'") {
+TEST_CASE("compile_claims: 'more than 500' survives a later bare 500 - 'within four years' survives 'by 2029'") {
   const std::vector<ClaimRow> claims = {
       claim(1, 500, Comparator::at_least, Date(2029, 7, 22), DeadlineKind::relative, Date(2025, 7, 22)),
       claim(2, 500, Comparator::exactly, Date(2029, 12, 31), DeadlineKind::horizon, Date(2025, 8, 1)),
