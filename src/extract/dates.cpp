@@ -217,13 +217,6 @@ bool number_ends(std::string_view s, std::size_t i) {
   return word_end(s, i);
 }
 
-// A year 1900..2100 written as exactly four digits at i; returns its end or 0.
-std::size_t year_at(std::string_view s, std::size_t i, int& year) {
-  if (i >= s.size() || !is_digit(s[i])) return 0;
-  if (read_digits(s, i, year, 4) != 4 || year < 1900 || year > 2100 || !number_ends(s, i + 4)) return 0;
-  return i + 4;
-}
-
 // Parses `ws` (a phrase from lexicon `l`) after one space at i; returns the end or 0.
 std::size_t after_space(const Lexicon& l, std::string_view s, std::size_t i, int* id = nullptr) {
   if (i >= s.size() || s[i] != ' ') return 0;

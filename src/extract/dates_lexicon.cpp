@@ -76,6 +76,23 @@ bool word_end(std::string_view s, std::size_t i) {
   return !is_word_char(decode(s, i, len));
 }
 
+std::size_t year_at(std::string_view s, std::size_t i, int& year) {
+  if (i + 4 > s.size()) return 0;
+  year = 0;
+  for (std::size_t k = 0; k < 4; ++k) {
+    if (s[i + k] < '0' || s[i + k] > '9') return 0;
+    year = year * 10 + (s[i + k] - '0');
+  }
+  std::size_t e = i + 4;
+  if (year < 1900 || year > 2100) return 0;
+  if (e + 2 <= s.size() && s.substr(e, 2) == "\xD9\x85" && word_end(s, e + 2)) return e + 2;  // 2030م
+  if (e < s.size()) {
+    if ((s[e] == ',' || s[e] == '.') && e + 1 < s.size() && s[e + 1] >= '0' && s[e + 1] <= '9') return 0;
+    if (s[e] == '%' || !word_end(s, e)) return 0;
+  }
+  return e;
+}
+
 int Lexicon::child(int node, char32_t c) const {
   if (node == 0 && c < root_.size()) return root_[static_cast<std::size_t>(c)];
   const auto& kids = nodes_[static_cast<std::size_t>(node)].kids;  // sorted by code point

@@ -32,7 +32,10 @@
 //   snapped to a calendar year; without a start only the duration is set. A singular unit needs
 //   a count ("un an", "a year") or a "next" word ("over the next year") except Arabic سنة/عام/
 //   شهر (1); the duals سنتين/سنتان/عامين/عامان/شهرين are 2. "خلال سنة 2025" is a year, not a
-//   duration.
+//   duration. A past word after it ("السنوات الخمس الماضية", "années écoulées", "years ago")
+//   makes it history, not a deadline; one before it ("the last five years") stops the parse.
+// - A start (or reference) outside the years 1000..8000 is ignored, to keep date arithmetic in
+//   range; years themselves are read only in 1900..2100 ("2030م" included).
 // - "Horizon 2020" with a capital H in mid-sentence is a programme name, not a horizon.
 // - Spans cover the cue and the deadline words, without a leading Arabic و/ف/ب/ل/ك clitic.
 #include <string>
@@ -60,7 +63,7 @@ enum Period : int { kEnd = 1, kEndYearish = 2, kMid = 3, kH1 = 4, kH2 = 5, kQ1 =
 
 struct Lexicons {
   Lexicon starts;  // cues and periods (periods as kPeriodId + id): one walk per word start
-  Lexicon cues, periods, links, year_nouns, rel_year, articles, units, next, fillers, range_conn;
+  Lexicon cues, periods, links, year_nouns, rel_year, articles, units, next, past, fillers, range_conn;
 };
 
 void add_all(Lexicon& l, std::initializer_list<const char*> words, int id) {
@@ -181,6 +184,11 @@ Lexicons build() {
                    "à venir", "próximos", "próximas", "siguientes", "venideros", "to come", "المقبلة", "القادمة",
                    "المقبلين", "القادمين", "المقبل", "القادم", "المقبلتين", "القادمتين", "الموالية"},
           1);
+  // "السنوات الخمس الماضية", "les cinq années écoulées": a past period, not a deadline.
+  add_all(L.past, {"الماضية", "الأخيرة", "الفارطة", "المنصرمة", "الماضيين", "الأخيرين", "السابقة", "dernières",
+                   "derniers", "passées", "passés", "écoulées", "écoulés", "précédentes", "past", "last", "previous",
+                   "ago", "pasados", "anteriores"},
+          1);
   add_all(L.fillers, {"the", "les", "des", "la", "los", "las", "el"}, 1);
   add_all(L.range_conn, {"et", "and", "y", "to", "à", "إلى", "الى", "حتى", "و"}, 1);
   return L;
@@ -200,23 +208,6 @@ bool is_clitic(std::string_view s, std::size_t i) {
   if (!(c == 0x0648 || c == 0x0641 || c == 0x0628 || c == 0x0644 || c == 0x0643)) return false;
   const char32_t n = decode(s, i + len, len);
   return n >= 0x0621 && n <= 0x064A;
-}
-
-// A year 1900..2100 as exactly four digits at i, ending the number; returns its end or 0.
-std::size_t year_at(std::string_view s, std::size_t i, int& year) {
-  if (i + 4 > s.size()) return 0;
-  year = 0;
-  for (std::size_t k = 0; k < 4; ++k) {
-    if (!is_digit(s[i + k])) return 0;
-    year = year * 10 + (s[i + k] - '0');
-  }
-  const std::size_t e = i + 4;
-  if (year < 1900 || year > 2100) return 0;
-  if (e < s.size()) {
-    if ((s[e] == ',' || s[e] == '.') && e + 1 < s.size() && is_digit(s[e + 1])) return 0;
-    if (s[e] == '%' || !word_end(s, e)) return 0;
-  }
-  return e;
 }
 
 // Position after the phrase ending at e and the single space that follows it (or directly
@@ -486,6 +477,7 @@ class DeadlineScanner {
       break;
     }
     if (unit < 0 || (needs_next && !saw_next)) return std::nullopt;
+    if (std::size_t after = next_token(s_, end); after && L.past.match(s_, after)) return std::nullopt;
     if (count < 0) {
       if (form == 2) count = 2;
       else if (form == 3 || (form == 0 && saw_next)) count = 1;

@@ -109,6 +109,9 @@ inline bool word_char_at(std::string_view s, std::size_t i, std::size_t& len) {
   }
   return is_word_char(decode(s, i, len));
 }
+// A year 1900..2100 as exactly four digits at i that end the number (no ",5", "%", more
+// digits), optionally with the Arabic era letter glued on ("2030م"); returns its end or 0.
+std::size_t year_at(std::string_view s, std::size_t i, int& year);
 bool word_start(std::string_view s, std::size_t i);  // i starts a word (previous char isn't one)
 bool word_end(std::string_view s, std::size_t i);    // no word char at i
 

@@ -68,6 +68,9 @@ TEST_CASE("year horizons give the year's last day") {
       {"مشروع يروم خلق فرص الشغل أفق سنة 2030", "أفق سنة 2030", "2030-12-31"},
       {"la fábrica estará lista para 2024", "para 2024", "2024-12-31"},
       {"by the year 2031", "by the year 2031", "2031-12-31"},
+      {"على أن يتم ذلك بحلول عام 2030م", "بحلول عام 2030م", "2030-12-31"},
+      {"D'ICI 2029 selon le PDG", "D'ICI 2029", "2029-12-31"},
+      {"Les recrutements se feront d'ici l'an 2030.", "d'ici l'an 2030", "2030-12-31"},
   };
   for (const auto& c : cases) {
     CAPTURE(std::string(c.text));
@@ -267,6 +270,13 @@ TEST_CASE("words that look like durations but are not") {
   CHECK(deadlines("dans l'année", kSigned).empty());
   // "خلال سنة 2025" is a year, not one year from now; and "in 2025" is too weak.
   CHECK(deadlines("خلال سنة 2025", kSigned).empty());
+  // Past periods.
+  CHECK(deadlines("ارتفعت الصادرات خلال السنوات الخمس الماضية", kSigned).empty());
+  CHECK(deadlines("ارتفعت الصادرات خلال الخمس سنوات الأخيرة", kSigned).empty());
+  CHECK(deadlines("sur les cinq dernières années", kSigned).empty());
+  CHECK(deadlines("en quatre années écoulées", kSigned).empty());
+  CHECK(deadlines("over the past five years", kSigned).empty());
+  CHECK(deadlines("en los últimos tres años", kSigned).empty());
 }
 
 TEST_CASE("ranges of years end at the second year") {
