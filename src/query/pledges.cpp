@@ -9,6 +9,7 @@
 
 #include "pledgedb/error.hpp"
 #include "pledgedb/store/reports.hpp"
+#include "pledgedb/text/normalize.hpp"
 
 namespace pledgedb::query {
 
@@ -71,7 +72,29 @@ store::CommitmentFilter store_filter(store::Database& db, const PledgeFilter& f)
       }
       sub.push_back(code);
     }
-    if (sf.country.empty()) sf.region_codes = store::region_subtree(db, sub);
+    if (sf.country.empty()) {
+      sf.region_codes = store::region_subtree(db, sub);
+      // A province or city below a first-level region: agreements filed under the coarser
+      // region that name one of its spellings as their city are in it too.
+      std::vector<std::string> keys{text::fold(f.region)};
+      std::vector<std::string> coarser;
+      for (const auto& code : sub) {
+        auto it = std::find_if(regions.begin(), regions.end(), [&](const auto& r) { return r.code == code; });
+        while (it != regions.end() && !it->parent.empty()) {
+          auto parent = std::find_if(regions.begin(), regions.end(), [&](const auto& r) { return r.code == it->parent; });
+          if (parent == regions.end() || parent->parent.empty()) break;  // stop below the country
+          coarser.push_back(parent->code);
+          it = parent;
+        }
+        if (!coarser.empty())
+          for (auto& k : store::region_keys(db, code)) keys.push_back(std::move(k));
+      }
+      if (!coarser.empty()) {
+        for (const auto& city : store::agreement_cities(db, coarser))
+          if (std::find(keys.begin(), keys.end(), text::fold(city)) != keys.end()) sf.cities.push_back(city);
+        sf.city_region_codes = coarser;
+      }
+    }
   }
   if (!f.country.empty()) {
     if (!sf.country.empty() && sf.country != f.country) sf.region_codes = std::vector<std::string>{};

@@ -69,7 +69,12 @@ std::vector<CommitmentRecord> fetch_commitments(Database& db, const CommitmentFi
     else
       sql += " AND " + deadline_sql;
   }
-  if (f.region_codes) sql += " AND a.region_code IN (SELECT value FROM json_each(:regions))";
+  const bool by_city = f.region_codes && !f.cities.empty() && !f.city_region_codes.empty();
+  if (by_city)
+    sql += " AND (a.region_code IN (SELECT value FROM json_each(:regions)) OR (a.region_code IN (SELECT value FROM"
+           " json_each(:cregions)) AND a.city IN (SELECT value FROM json_each(:cities))))";
+  else if (f.region_codes)
+    sql += " AND a.region_code IN (SELECT value FROM json_each(:regions))";
   if (!f.country.empty()) sql += " AND coalesce(a.country, r.country) = :country";
   if (f.has_party)
     sql += " AND (c.party_id IN (SELECT value FROM json_each(:parties)) OR a.id IN (SELECT agreement_id FROM"
@@ -88,6 +93,10 @@ std::vector<CommitmentRecord> fetch_commitments(Database& db, const CommitmentFi
   if (f.deadline_to) st.bind(":dto", f.deadline_to->to_string());
   if (!deadline_sql.empty() && f.revised_after) st.bind(":revised", f.revised_after->to_string());
   if (f.region_codes) st.bind(":regions", json_list(*f.region_codes));
+  if (by_city) {
+    st.bind(":cregions", json_list(f.city_region_codes));
+    st.bind(":cities", json_list(f.cities));
+  }
   if (!f.country.empty()) st.bind(":country", upper(f.country));
   if (f.has_party) st.bind(":parties", nlohmann::json(f.party_ids).dump());
   if (f.metric) st.bind(":metric", std::string(to_string(*f.metric)));
@@ -179,6 +188,25 @@ std::vector<std::string> region_subtree(Database& db, const std::vector<std::str
       "WITH RECURSIVE sub(code) AS (SELECT value FROM json_each(:codes)"
       " UNION SELECT r.code FROM region r JOIN sub ON r.parent = sub.code) SELECT code FROM sub ORDER BY code");
   st.bind(":codes", json_list(codes));
+  std::vector<std::string> out;
+  while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+  return out;
+}
+
+std::vector<std::string> region_keys(Database& db, const std::string& code) {
+  std::vector<std::string> out;
+  auto& st = db.statement("SELECT key FROM region_alias WHERE region_code = :code UNION SELECT name FROM region WHERE code = :code");
+  st.bind(":code", code);
+  while (st.executeStep()) out.push_back(text::fold(st.getColumn(0).getString()));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::string> agreement_cities(Database& db, const std::vector<std::string>& region_codes) {
+  auto& st = db.statement(
+      "SELECT DISTINCT city FROM agreement WHERE region_code IN (SELECT value FROM json_each(:codes)) AND city IS NOT NULL");
+  st.bind(":codes", json_list(region_codes));
   std::vector<std::string> out;
   while (st.executeStep()) out.push_back(st.getColumn(0).getString());
   return out;

@@ -17,6 +17,10 @@ namespace pledgedb::store {
 // Which commitments to read. Empty/unset fields do not filter.
 struct CommitmentFilter {
   std::optional<std::vector<std::string>> region_codes;  // agreement.region_code IN (...); empty list matches nothing
+  // ...or located in one of these (coarser) regions with agreement.city IN cities: an agreement
+  // filed under its region with the city named still counts for the city's province.
+  std::vector<std::string> city_region_codes;
+  std::vector<std::string> cities;
   std::string country;              // ISO 3166-1 alpha-2 of the agreement (or of its region)
   std::vector<std::int64_t> party_ids;  // pledged by, or party to the agreement; used when has_party
   bool has_party = false;
@@ -90,6 +94,11 @@ std::vector<RegionRecord> all_regions(Database& db);
 std::vector<std::string> find_region_codes(Database& db, std::string_view text);
 // The regions and every region below them (provinces, prefectures...).
 std::vector<std::string> region_subtree(Database& db, const std::vector<std::string>& codes);
+
+// Folded spellings of a region: its name and every alias.
+std::vector<std::string> region_keys(Database& db, const std::string& code);
+// Distinct agreement.city spellings among agreements located in these regions.
+std::vector<std::string> agreement_cities(Database& db, const std::vector<std::string>& region_codes);
 
 // Parties whose name or alias folds to the same key as `text`.
 std::vector<std::int64_t> find_party_ids(Database& db, std::string_view text);
