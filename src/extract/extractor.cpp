@@ -313,9 +313,15 @@ Announcement extract(const Document& doc, const Options& options) {
     auto [ca, cb] = spans.clause(t.clause);
     if (has_hit_in(ci, Cue::stat_negative, sa, sb)) return false;
     if (cd.tok >= 1 && has_hit_in(ci, Cue::current_headcount, std::max(ca, cd.tok > 6 ? cd.tok - 6 : 0), cd.tok)) return false;
-    if (has_hit_in(ci, Cue::progress, sa, sb)) {
-      cd.progress = true;
-      return true;
+    if (const auto* pr = ci.nearest(Cue::progress, sa, sb, cd.tok)) {
+      // "had already surpassed the first target, one that required Tesla to create 500 jobs by
+      // April 2019": a pledge word nearer to the number than the progress word wins.
+      const auto* pl = ci.nearest(Cue::pledge, sa, sb, cd.tok);
+      auto dist = [&](const CueHit* h) { return h->first > cd.tok ? h->first - cd.tok : cd.tok - h->first; };
+      if (!pl || dist(pr) <= dist(pl)) {
+        cd.progress = true;
+        return true;
+      }
     }
     bool deadline_here = false;
     for (const auto& d : deadlines) {
@@ -443,7 +449,7 @@ Announcement extract(const Document& doc, const Options& options) {
     const auto& t = toks[ti];
     auto [ca, cb] = spans.clause(t.clause);
     auto [sa, sb] = spans.sentence(t.sentence);
-    std::size_t wa = std::max(ca, ti >= 8 ? ti - 8 : 0), wb = std::min(cb, te + 5);
+    std::size_t wa = std::max(ca, ti >= 5 ? ti - 5 : 0), wb = std::min(cb, te + 3);
     if (has_hit_in(ci, Cue::money_negative, wa, wb)) continue;
     // "signed seven pacts worth Ksh 100 billion", "MoUs worth Rs 10,400 crore with three companies":
     // the total of several deals, not one investor's pledge.

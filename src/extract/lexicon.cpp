@@ -330,7 +330,7 @@ constexpr Entry kLexicon[] = {
     {Cue::pledge, "", "خلق"}, {Cue::pledge, "", "توفير"}, {Cue::pledge, "", "يروم"}, {Cue::pledge, "", "تروم"},
     {Cue::pledge, "", "توظيف"}, {Cue::pledge, "", "تشغيل"}, {Cue::pledge, "", "سيوفر"}, {Cue::pledge, "", "ستوفر"},
     {Cue::pledge, "", "سيخلق"}, {Cue::pledge, "", "ستخلق"}, {Cue::pledge, "", "سيشغل"},
-    {Cue::pledge, "", "إيجاد"}, {Cue::pledge, "", "القدرة الإنتاجية"}, {Cue::pledge, "", "capacité de production"},
+    {Cue::pledge, "", "could"}, {Cue::pledge, "", "pourrait"}, {Cue::pledge, "", "pourraient"}, {Cue::pledge, "", "إيجاد"}, {Cue::pledge, "", "القدرة الإنتاجية"}, {Cue::pledge, "", "capacité de production"},
     {Cue::pledge, "", "production capacity"}, {Cue::pledge, "", "capacité de"}, {Cue::pledge, "", "generará"}, {Cue::pledge, "", "invertirán"}, {Cue::pledge, "", "invertirá"},
     {Cue::pledge, "", "creará"}, {Cue::pledge, "", "beneficiará"}, {Cue::pledge, "", "prevé"},
     // progress already achieved
@@ -359,7 +359,7 @@ constexpr Entry kLexicon[] = {
     {Cue::stat_negative, "", "العاطلين"}, {Cue::stat_negative, "", "desempleo"}, {Cue::stat_negative, "", "rate"},
     {Cue::stat_negative, "", "perdido"}, {Cue::stat_negative, "", "lost"}, {Cue::stat_negative, "", "perdus"},
     {Cue::stat_negative, "", "a perdu"}, {Cue::stat_negative, "", "added"}, {Cue::stat_negative, "", "nonfarm"},
-    {Cue::stat_negative, "", "bls"}, {Cue::stat_negative, "", "baisse"}, {Cue::stat_negative, "", "hausse"},
+    {Cue::stat_negative, "", "bls"}, {Cue::stat_negative, "", "short of"}, {Cue::stat_negative, "", "shortfall"}, {Cue::stat_negative, "", "baisse"}, {Cue::stat_negative, "", "hausse"},
     {Cue::stat_negative, "", "recul"}, {Cue::stat_negative, "", "enregistré"}, {Cue::stat_negative, "", "economists"}, {Cue::stat_negative, "", "fell"}, {Cue::stat_negative, "", "declined"},
     // money that is not the investor's investment
     {Cue::money_negative, "", "revenue"}, {Cue::money_negative, "", "revenues"}, {Cue::money_negative, "", "turnover"},
@@ -376,7 +376,9 @@ constexpr Entry kLexicon[] = {
     {Cue::money_negative, "", "ventas"}, {Cue::money_negative, "", "mercado"}, {Cue::money_negative, "", "contribution"},
     {Cue::money_negative, "", "assistance"}, {Cue::money_negative, "", "aid"}, {Cue::money_negative, "", "award"},
     {Cue::money_negative, "", "tax breaks"}, {Cue::money_negative, "", "support from"}, {Cue::money_negative, "", "received support"},
-    {Cue::money_negative, "", "loan"}, {Cue::money_negative, "", "prêt"}, {Cue::money_negative, "", "قرض"},
+    {Cue::money_negative, "", "fines"}, {Cue::money_negative, "", "fine"}, {Cue::money_negative, "", "penalty"},
+    {Cue::money_negative, "", "penalties"}, {Cue::money_negative, "", "amende"}, {Cue::money_negative, "", "amendes"},
+    {Cue::money_negative, "", "غرامة"}, {Cue::money_negative, "", "loan"}, {Cue::money_negative, "", "prêt"}, {Cue::money_negative, "", "قرض"},
     // the existing workforce
     {Cue::current_headcount, "", "employs"}, {Cue::current_headcount, "", "currently"}, {Cue::current_headcount, "", "emploie"},
     {Cue::current_headcount, "", "actuellement"}, {Cue::current_headcount, "", "compte déjà"}, {Cue::current_headcount, "", "يشغل حاليا"},
