@@ -300,7 +300,9 @@ class DeadlineScanner {
     if ((h.id & kBareHorizon) && capitalised_mid_sentence(begin)) return 0;
     int flags = h.id;
     std::size_t q = next_token(s_, h.end);
-    for (int chain = 0; q && chain < 2; ++chain) {
+    if (!q || (flags == kRange && !is_digit(s_[q]))) return 0;  // "من", "from": cheap exit
+    // Only "by"-like cues chain ("d'ici à l'horizon 2030", "au plus tard en 2026").
+    for (int chain = 0; q && chain < 2 && (flags & (kYear | kBefore | kDate)); ++chain) {
       auto more = L.cues.match(s_, q);
       if (!more || (more->id & kRange)) break;
       if (match_count_at(s_, q)) break;  // "within a year": "a" counts here

@@ -387,6 +387,15 @@ Announcement extract(const Document& doc, const Options& options) {
       cd.qualifier = qualifier_of(c, te, std::min(cb, j + 3));
       cd.confidence = noun ? 0.7 : 0.6;
       cd.tok_end = std::max<std::size_t>(cd.tok_end, noun ? noun->last : person->last);
+    } else if (te < cb && has_hit_in(ci, Cue::job_noun, sa, sb) &&
+               (toks[te].key == "directs" || toks[te].key == "indirects" || toks[te].key == "direct" ||
+                toks[te].key == "indirect" || toks[te].key == "directos" || toks[te].key == "indirectos" ||
+                toks[te].stem == "\xD9\x85\xD8\xA8\xD8\xA7\xD8\xB4\xD8\xB1\xD9\x87")) {
+      // "7,000 jobs (5,300 direct and 1,700 indirect)": the split of a job count.
+      cd.metric = Metric::jobs;
+      cd.unit = "jobs";
+      cd.qualifier = qualifier_of(c, te, std::min(cb, te + 3));
+      cd.confidence = 0.55;
     } else if (cap) {
       cd.metric = Metric::capacity;
       cd.unit = std::string(cap->value);

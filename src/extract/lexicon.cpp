@@ -330,7 +330,7 @@ constexpr Entry kLexicon[] = {
     {Cue::pledge, "", "خلق"}, {Cue::pledge, "", "توفير"}, {Cue::pledge, "", "يروم"}, {Cue::pledge, "", "تروم"},
     {Cue::pledge, "", "توظيف"}, {Cue::pledge, "", "تشغيل"}, {Cue::pledge, "", "سيوفر"}, {Cue::pledge, "", "ستوفر"},
     {Cue::pledge, "", "سيخلق"}, {Cue::pledge, "", "ستخلق"}, {Cue::pledge, "", "سيشغل"},
-    {Cue::pledge, "", "could"}, {Cue::pledge, "", "pourrait"}, {Cue::pledge, "", "pourraient"}, {Cue::pledge, "", "إيجاد"}, {Cue::pledge, "", "القدرة الإنتاجية"}, {Cue::pledge, "", "capacité de production"},
+    {Cue::pledge, "", "could"}, {Cue::pledge, "", "permettant"}, {Cue::pledge, "", "permettre"}, {Cue::pledge, "", "pourrait"}, {Cue::pledge, "", "pourraient"}, {Cue::pledge, "", "إيجاد"}, {Cue::pledge, "", "القدرة الإنتاجية"}, {Cue::pledge, "", "capacité de production"},
     {Cue::pledge, "", "production capacity"}, {Cue::pledge, "", "capacité de"}, {Cue::pledge, "", "generará"}, {Cue::pledge, "", "invertirán"}, {Cue::pledge, "", "invertirá"},
     {Cue::pledge, "", "creará"}, {Cue::pledge, "", "beneficiará"}, {Cue::pledge, "", "prevé"},
     // progress already achieved
