@@ -144,6 +144,8 @@ TEST_CASE("a bare year needs a temporal cue and is never a count") {
   CHECK(only("سيتم ذلك سنة 2029").words == "سنة 2029");
   CHECK(only("سيتم ذلك في عام 2030").words == "عام 2030");
   CHECK(only("سيتم ذلك في عام 2030").date == "2030-01-01");
+  CHECK(only("سيتم ذلك في عام 2030م").words == "عام 2030م");
+  CHECK(only("وذلك لسنة 2027").words == "سنة 2027");  // glued preposition
   // A year-like number followed by a decimal part or a percent sign is a number.
   CHECK(dates("en 2024,5 millions").empty());
   CHECK(dates("in 2025% of cases").empty());
