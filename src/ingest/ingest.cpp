@@ -41,6 +41,13 @@ class Resolver {
       if (key.empty()) continue;
       if (auto ids = store::parties_with_alias_key(db_, key); !ids.empty()) return ResolvedParty{ids.front(), false, false};
     }
+    // "Grasim Industries Limited" <-> "Grasim", "China Wu Yi" <-> "China Wuyi".
+    if (const auto core = company_core_key(long_name); !core.empty()) {
+      std::set<std::int64_t> hits;
+      for (const auto& row : aliases())
+        if (company_core_key(row.alias) == core) hits.insert(row.party_id);
+      if (hits.size() == 1) return ResolvedParty{*hits.begin(), false, false};
+    }
     // "Agence ... Exportations" <-> an existing "AMDIE".
     if (const auto acr = acronym_of(long_name); acr.size() >= 3)
       if (auto ids = store::parties_with_alias_key(db_, text::fold(acr)); !ids.empty()) return ResolvedParty{ids.front(), false, false};
@@ -292,7 +299,7 @@ IngestResult ingest_announcement(store::Database& db, const Announcement& a, con
         const auto sc = score_merge(existing, incoming, relate(cand.region_code, region_code));
         if (!sc.match) continue;
         if (!has_investor) {
-          const bool same_program = !ag.program.empty() && text::fold(ag.program) == text::fold(cand.program);
+          const bool same_program = !ag.program.empty() && !cand.program.empty() && programs_compatible(ag.program, cand.program);
           if (!same_program && sc.score < merge_threshold + 2) continue;
         }
         if (sc.score > best) {

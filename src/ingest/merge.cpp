@@ -1,5 +1,8 @@
 // Pure scoring of "is this the same agreement?" (docs/ingest.md, "Merging").
+#include <algorithm>
 #include <cmath>
+#include <set>
+#include <string>
 #include <cstdlib>
 
 #include "pledgedb/ingest/ingest.hpp"
@@ -11,6 +14,25 @@ bool targets_close(double a, double b) {
   const double hi = std::max(std::fabs(a), std::fabs(b));
   if (hi == 0) return true;
   return std::fabs(a - b) <= 0.10 * hi;
+}
+
+bool programs_compatible(std::string_view a, std::string_view b) {
+  auto words = [](std::string_view s) {
+    std::set<std::string> w;
+    std::string cur;
+    for (char c : text::fold(s) + " ") {
+      if (c == ' ') {
+        if (!cur.empty()) w.insert(cur);
+        cur.clear();
+      } else {
+        cur += c;
+      }
+    }
+    return w;
+  };
+  const auto wa = words(a), wb = words(b);
+  if (wa.empty() || wb.empty()) return true;
+  return std::includes(wa.begin(), wa.end(), wb.begin(), wb.end()) || std::includes(wb.begin(), wb.end(), wa.begin(), wa.end());
 }
 
 namespace {
@@ -35,8 +57,7 @@ std::int64_t distance_days(const std::optional<Date>& lo1, const std::optional<D
 
 MergeScore score_merge(const MergeFacts& existing, const MergeFacts& incoming, RegionRelation region) {
   MergeScore s;
-  const bool program_ok = existing.program.empty() || incoming.program.empty() ||
-                          text::fold(existing.program) == text::fold(incoming.program);
+  const bool program_ok = programs_compatible(existing.program, incoming.program);
   s.compatible = region != RegionRelation::different && program_ok;
   if (existing.signed_on && incoming.signed_on) {
     const auto d = std::llabs(days_between(*existing.signed_on, *incoming.signed_on));

@@ -76,6 +76,22 @@ std::pair<std::string, std::string> split_parenthetical(std::string_view name) {
   return {outer, inner};
 }
 
+std::string company_core_key(std::string_view name) {
+  static constexpr std::array<std::string_view, 22> designators = {
+      "limited", "ltd", "group", "groupe", "grupo", "inc", "incorporated", "corp", "corporation", "sa", "sas", "sarl",
+      "plc", "llc", "ag", "gmbh", "holding", "holdings", "industries", "company", "co", "spa"};
+  auto words = words_of(text::fold(name));
+  while (words.size() > 1) {
+    bool strip = false;
+    for (auto d : designators) strip |= words.back() == d;
+    if (!strip) break;
+    words.pop_back();
+  }
+  std::string key;
+  for (const auto& w : words) key += w;
+  return key.size() >= 4 ? key : std::string{};
+}
+
 namespace {
 
 // Decodes one UTF-8 code point (input is valid UTF-8: it went through text::fold).

@@ -87,6 +87,13 @@ bool looks_like_acronym(std::string_view name);
 // "United Phosphorous Limited (UPL)" -> {"United Phosphorous Limited", "UPL"}; the name itself
 // and "" when there is no trailing parenthesis.
 std::pair<std::string, std::string> split_parenthetical(std::string_view name);
+// The folded name without trailing legal/corporate designators and without spaces:
+// "Grasim Industries Limited" and "Grasim" -> "grasim", "China Wu Yi" and "China Wuyi" -> "chinawuyi".
+// "" when fewer than 4 bytes remain (too short to match on).
+std::string company_core_key(std::string_view name);
+// Programs are compatible when unknown on one side or when the words of one are all in the other
+// ("Investment Charter" and "New Investment Charter").
+bool programs_compatible(std::string_view a, std::string_view b);
 // A consonant skeleton shared by Latin and Arabic spellings of a name: each consonant maps to a
 // class letter (b/p/v->B, t/ط/ت->T, ...), vowels and ا و ي (matres lectionis) are dropped,
 // doubled classes collapse, spaces vanish ("Onepoint" and "وان بوينت" -> "NBNT"). See docs/ingest.md.

@@ -84,3 +84,17 @@ TEST_CASE("targets_close is a 10% band") {
   CHECK(targets_close(1000, 1100));
   CHECK_FALSE(targets_close(500, 400));
 }
+
+TEST_CASE("company_core_key drops corporate designators and spaces") {
+  CHECK(company_core_key("Grasim Industries Limited") == company_core_key("Grasim"));
+  CHECK(company_core_key("Rongtai Steel Limited") == company_core_key("Rongtai Steel"));
+  CHECK(company_core_key("China Wu Yi") == company_core_key("China Wuyi"));
+  CHECK(company_core_key("Renault Group") != company_core_key("Renault Nissan"));
+  CHECK(company_core_key("ABC Ltd") == "");  // too short to match on
+}
+
+TEST_CASE("programs_compatible when the words of one are all in the other") {
+  CHECK(programs_compatible("Investment Charter", "New Investment Charter"));
+  CHECK(programs_compatible("", "Digital Morocco 2030"));
+  CHECK_FALSE(programs_compatible("Digital Morocco 2030", "Plan Maroc Vert"));
+}
