@@ -22,6 +22,20 @@ namespace pledgedb::ingest {
 
 namespace {
 
+std::vector<std::string> words_of(const std::string& folded) {
+  std::vector<std::string> words;
+  std::string w;
+  for (char c : folded + " ") {
+    if (c == ' ') {
+      if (!w.empty()) words.push_back(std::move(w));
+      w.clear();
+    } else {
+      w += c;
+    }
+  }
+  return words;
+}
+
 struct ResolvedParty {
   std::int64_t id = 0;
   bool weak = false;     // matched only by consonant skeleton: needs the agreement to confirm
@@ -70,6 +84,21 @@ class Resolver {
       std::set<std::int64_t> hits;
       for (const auto& row : aliases())
         if (consonant_skeleton(row.alias) == sk) hits.insert(row.party_id);
+      if (hits.size() == 1) return ResolvedParty{*hits.begin(), true, false};
+    }
+    // One name's words start the other's ("Renault" / "Renault Nissan", "Foxconn" / "Foxconn
+    // Technology Group"): a weak signal only, like the skeleton.
+    {
+      const auto mine = words_of(text::fold(long_name));
+      std::set<std::int64_t> hits;
+      if (!mine.empty() && mine.front().size() >= 4)
+        for (const auto& row : aliases()) {
+          const auto theirs = words_of(row.key);
+          const auto& shorter = mine.size() <= theirs.size() ? mine : theirs;
+          const auto& longer = mine.size() <= theirs.size() ? theirs : mine;
+          if (shorter.empty() || shorter.size() == longer.size()) continue;
+          if (std::equal(shorter.begin(), shorter.end(), longer.begin())) hits.insert(row.party_id);
+        }
       if (hits.size() == 1) return ResolvedParty{*hits.begin(), true, false};
     }
     return std::nullopt;
@@ -300,7 +329,8 @@ IngestResult ingest_announcement(store::Database& db, const Announcement& a, con
         if (!sc.match) continue;
         if (!has_investor) {
           const bool same_program = !ag.program.empty() && !cand.program.empty() && programs_compatible(ag.program, cand.program);
-          if (!same_program && sc.score < merge_threshold + 2) continue;
+          // Governments sign many things: a shared pledge and one more signal are needed.
+          if (!same_program && sc.score < merge_threshold + 1) continue;
         }
         if (sc.score > best) {
           best = sc.score;
