@@ -144,8 +144,12 @@ std::optional<Lexicon::Hit> Lexicon::match(std::string_view text, std::size_t po
       const auto& kids = nodes_[static_cast<std::size_t>(node)].kids;
       int next = -1;
       if (kids.size() <= 8) {
-        for (const auto& kv : kids)
-          if (kv.first == c) next = kv.second;
+        for (const auto& kv : kids) {  // sorted: stop at the first code point not below c
+          if (kv.first >= c) {
+            if (kv.first == c) next = kv.second;
+            break;
+          }
+        }
       } else {
         next = child(node, c);
       }

@@ -194,10 +194,10 @@ Lexicons build() {
   return L;
 }
 
-const Lexicons& lex() {
-  static const Lexicons l = build();
-  return l;
-}
+// Built once at start-up (no lock on every call); nothing calls the finders during static
+// initialisation.
+const Lexicons kLexicons = build();
+inline const Lexicons& lex() { return kLexicons; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
