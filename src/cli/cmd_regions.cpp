@@ -1,4 +1,4 @@
-// `pledgedb regions [--country CC] [--search TEXT] [--all | --level N]` and
+// `pledgedb regions [--country CC] [--search TEXT] [--all | --level N] [--sync]` and
 // `pledgedb alias add region CODE TEXT [--lang L] [--as name|city|former]` (the party half of
 // `alias add` is alias_add_party, in cmd_parties.cpp).
 #include <fmt/format.h>
@@ -20,7 +20,7 @@ namespace {
 
 struct RegionsArgs {
   std::string country, search;
-  bool all = false;
+  bool all = false, sync = false;
   int level = -1;
 };
 
@@ -39,6 +39,11 @@ report::Table regions_table(const std::vector<geo::Region>& regions) {
 
 int run_regions(const Context& ctx, const RegionsArgs& a) {
   auto db = open_db(ctx);
+  if (a.sync) {
+    const auto changed = store::sync_regions(db);
+    if (!ctx.quiet) std::cerr << fmt::format("{}: {} region or alias row{} added or corrected\n", db.path(), changed,
+                                             changed == 1 ? "" : "s");
+  }
   store::RegionQuery q;
   q.country = a.country;
   q.search = a.search;
@@ -90,6 +95,9 @@ static Registrar regions_reg(72, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--level", args->level, "Only this depth: 0 countries, 1 first-level regions, 2 provinces...")
       ->check(CLI::Range(0, 9))
       ->excludes(all);
+  cmd->add_flag("--sync", args->sync,
+                "First load the built-in regions and spellings this pledgedb knows into the database "
+                "(keeps users' aliases)");
   on_run(cmd, [&ctx, args] { return run_regions(ctx, *args); });
 });
 

@@ -1,6 +1,7 @@
 // `regions` and `alias add region`, run through the real binary on a real database file.
 #include <doctest/doctest.h>
 
+#include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -113,4 +114,21 @@ TEST_CASE("alias add region, then the search finds it") {
   CHECK(db.run({"alias", "add", "region", "MA-06", "Casa", "--lang", "French"}).code == 1);
   CHECK(db.run({"alias", "add", "planet", "MA-06", "Casa"}).code == 2);
   CHECK(db.run({"alias", "add", "region", "MA-06"}).code == 2);
+}
+
+TEST_CASE("regions --sync restores built-in spellings and keeps the user's") {
+  Db db;
+  REQUIRE(db.run({"alias", "add", "region", "MA-06", "Dar Beida Settat"}).code == 0);
+  {
+    SQLite::Database raw(db.s.db(), SQLite::OPEN_READWRITE);
+    raw.exec("DELETE FROM region_alias WHERE origin = 'curated' AND region_code = 'MA-06'");
+  }
+  CHECK(db.regions({"--search", "Grand Casablanca"}).empty());
+  auto r = db.run({"regions", "--sync", "--search", "Grand Casablanca", "--format", "json"});
+  CHECK(r.code == 0);
+  auto rows = nlohmann::json::parse(r.out);
+  REQUIRE(!rows.empty());
+  CHECK(rows[0].at("code") == "MA-06");
+  CHECK(r.err.find("added or corrected") != std::string::npos);
+  CHECK(db.regions({"--search", "Dar Beida Settat"}).at(0).at("code") == "MA-06");
 }
