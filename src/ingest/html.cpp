@@ -335,7 +335,8 @@ std::size_t read_tag(std::string_view html, std::size_t pos, Tag& tag) {
       }
       decode_html_entities(raw, attr.value, true);
     }
-    if (!tag.closing && !attr.name.empty()) tag.attributes.push_back(std::move(attr));
+    // Real tags have a handful of attributes; the cap keeps a garbage "tag" of megabytes cheap.
+    if (!tag.closing && !attr.name.empty() && tag.attributes.size() < 256) tag.attributes.push_back(std::move(attr));
   }
   return html.size();
 }
