@@ -790,7 +790,10 @@ std::vector<NumberMatch> find_numbers(std::string_view s, std::string_view lang)
     if (lk && lk->entry.kind != Kind::connector) {
       // "pour cent" is a percent sign, not a hundred
       bool after_pour = false;
-      if (lk->entry.kind == Kind::hundred && i >= 5 && s.substr(i - 5, 5) == "pour ") after_pour = true;
+      if (lk->entry.kind == Kind::hundred &&
+          ((i >= 5 && s.substr(i - 5, 5) == "pour ") || (i >= 4 && s.substr(i - 4, 4) == "per ") ||
+           (i >= 4 && s.substr(i - 4, 4) == "por ")))
+        after_pour = true;
       Parsed p = parse_at(s, i, lang, mask);
       if (p.ok && (lk->entry.flags & F_FIRST) && i >= 5 && (s[i - 1] == ' ' || s[i - 1] == '-')) {
         // "half a million", "half-a-million": 500,000

@@ -161,6 +161,8 @@ TEST_CASE("French words") {
   CHECK(only("une hausse de 12 pour cent", "fr").m.percent);
   CHECK(only("une hausse de 12 pour cent", "fr").text == "12 pour cent");
   CHECK(numbers("pour cent raisons", "fr").size() == 0);
+  CHECK(numbers("measured per cent of output", "").empty());
+  CHECK(only("cent usines", "fr").value == 100);
 }
 
 TEST_CASE("Spanish words") {
