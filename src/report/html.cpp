@@ -119,12 +119,14 @@ h1{margin-bottom:.2rem}h2{margin-top:2rem;border-bottom:1px solid #d1d5db}
 table{border-collapse:collapse;width:100%;font-size:.9em}
 th,td{border-bottom:1px solid #e5e7eb;padding:.3rem .5rem;text-align:start;vertical-align:top}
 td.num{text-align:end;font-variant-numeric:tabular-nums}
+td.date{white-space:nowrap}
 .evidence{margin:.3rem 0;padding-inline-start:1.2rem;font-size:.9em}
 q{font-style:italic}
 .url{font-family:monospace}
 )";
 
 std::string td(const std::string& text) { return "<td dir=\"auto\">" + html_escape(text) + "</td>"; }
+std::string td_date(const std::string& text) { return "<td class=\"date\">" + html_escape(text) + "</td>"; }
 std::string td_num(const std::string& text) { return "<td class=\"num\">" + html_escape(text) + "</td>"; }
 
 }  // namespace
@@ -210,7 +212,7 @@ std::string html_report(store::Database& db, Date as_of, const HtmlOptions& opt)
          "<th>target</th><th>latest</th><th>%</th><th>shortfall</th><th>source</th></tr></thead><tbody>\n";
     for (const auto& p : overdue) {
       const auto& s = p.status;
-      h += "<tr>" + td_num(std::to_string(p.id)) + td(p.party) + td(p.title) + td(opt_date(s.deadline)) +
+      h += "<tr>" + td_num(std::to_string(p.id)) + td(p.party) + td(p.title) + td_date(opt_date(s.deadline)) +
            td_num(s.days_to_deadline ? std::to_string(-*s.days_to_deadline) : "") + td_num(opt_number(s.target) + " " + p.unit) +
            td_num(s.latest_value ? opt_number(s.latest_value) + " (" + opt_date(s.latest_as_of) + ")" : "none") +
            td_num(s.percent ? fmt::format("{:.1f}", *s.percent) : "") + td_num(opt_number(s.shortfall)) +
