@@ -107,6 +107,25 @@ bool has_text(std::string_view s) {
   return false;
 }
 
+// The charset of <meta charset=...> or <meta http-equiv content="...; charset=...">, lower-case.
+std::string declared_charset(std::string_view html) {
+  const std::string_view head = html.substr(0, 4096);
+  std::string lower(head);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::size_t at = lower.find("charset=");
+  if (at == std::string::npos) return {};
+  at += 8;
+  while (at < lower.size() && (lower[at] == '"' || lower[at] == '\'' || lower[at] == ' ')) ++at;
+  std::string out;
+  for (; at < lower.size() && out.size() < 40; ++at) {
+    const char c = lower[at];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':')) break;
+    out += c;
+  }
+  return out;
+}
+
 InputFormat sniff_format(std::string_view bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
   if (bytes.starts_with("---")) return InputFormat::md;
@@ -162,6 +181,15 @@ Document parse_document(std::string_view bytes, const std::string& name, InputFo
   if (bytes.empty()) throw InputError(fmt::format("{}: file is empty", shown));
   if (const std::size_t nul = bytes.find('\0'); nul != std::string_view::npos)
     throw InputError(fmt::format("{}: binary file (NUL byte at byte {}), expected UTF-8 text", shown, nul));
+  if (format == InputFormat::html) {
+    // Pages in legacy encodings (windows-1256 is common for Arabic) say so: tell the user.
+    const std::size_t bad = text::find_invalid_utf8(bytes);
+    const std::string charset = bad == text::npos ? std::string() : declared_charset(bytes);
+    if (!charset.empty() && charset != "utf-8" && charset != "utf8")
+      throw InputError(fmt::format("{}: invalid UTF-8 at byte {}: the page declares charset {}; convert it first "
+                                   "(iconv -f {} -t utf-8)",
+                                   shown, bad, charset, charset));
+  }
   text::require_valid_utf8(bytes, shown);
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
 

@@ -129,6 +129,19 @@ TEST_CASE("metadata sources and their precedence") {
   CHECK(html("<link rel='alternate canonical' href=' /c '><meta property='og:url' content='/og'><p>x</p>").url == "/c");
 }
 
+TEST_CASE("a page in a legacy encoding is refused with the charset it declares") {
+  // "\xE3\xD5\xD1" is "مصر" in windows-1256, invalid as UTF-8.
+  const std::string page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=Windows-1256\">"
+                           "</head><body><p>\xE3\xD5\xD1</p></body></html>";
+  CHECK_THROWS_WITH_AS(html(page),
+                       "x.html: invalid UTF-8 at byte 102: the page declares charset windows-1256; convert it first "
+                       "(iconv -f windows-1256 -t utf-8)",
+                       pledgedb::InputError);
+  // Without a declaration (or declaring UTF-8) the plain UTF-8 error is given.
+  CHECK_THROWS_WITH_AS(html("<meta charset=utf-8><p>\xE3\xD5\xD1</p>"), "x.html: invalid UTF-8 at byte 23",
+                       pledgedb::InputError);
+}
+
 TEST_CASE("flags override the page, pages without text are refused") {
   ReadOptions o;
   o.language = "en";
