@@ -21,11 +21,13 @@
 //   2027", "by 2020-04-30") -> that date; + a month ("by April 2020") -> its last day. A day and
 //   month without a year after a cue ("d'ici le 31 décembre") is the next such day on or after
 //   the start (nothing without a start).
-// - Ranges "entre 2024 et 2026", "between 2024 and 2026", "ما بين 2024 و2026" -> horizon of the
+// - Ranges "entre 2024 et 2026", "between 2024 and 2026", "ما بين 2024 و2026", "de 2025 à 2030",
+//   "période 2025-2030", "الفترة 2025-2030" -> horizon of the
 //   second year, only when it is later than the first (by at most 30 years) and, with a start,
 //   not before the start's year (a past range describes history, not a pledge).
 // - Relative: within/over/dans/sur/en/d'ici/خلال/في غضون/على مدى/en el plazo de... + count +
-//   unit, with "next/prochaines/المقبلة/próximos" around it. "in", "during", "au cours des",
+//   unit, with "next/prochaines/المقبلة/próximos" around it; a decade is 10 years ("over the
+//   next decade", "خلال العقد المقبل"). "in", "during", "au cours des",
 //   "pendant", "durant", "durante", "في" count only with such a "next" word ("in the next
 //   three years", but not "in three years"). Duration in years, months, weeks (7 days) or
 //   days; deadline = start + duration with clamping (2024-02-29 + 1 year = 2025-02-28), never
@@ -103,7 +105,9 @@ Lexicons build() {
                    "في"},
           kRelNext | kPeriod);
   add_cues(L, {"à", "au", "at", "مع", "a", "al", "en el", "ومع"}, kPeriod);
-  add_cues(L, {"entre", "between", "بين", "ما بين", "from", "من"}, kRange);
+  add_cues(L, {"entre", "between", "بين", "ما بين", "from", "من", "de", "del", "desde", "période", "la période",
+               "the period", "period", "الفترة", "el período", "el periodo"},
+           kRange);
 
   add_periods(L, {"fin", "fin de", "la fin de", "la fin du", "fin du", "end of", "the end of", "end-", "end", "نهاية",
                       "بنهاية", "متم", "أواخر", "a finales de", "finales de", "a fines de", "fines de", "al final de",
@@ -176,6 +180,8 @@ Lexicons build() {
   add_all(L.units, {"weeks", "semaines", "semanas", "أسابيع"}, 31);
   add_all(L.units, {"أسبوعين"}, 32);
   add_all(L.units, {"أسبوع"}, 33);
+  add_all(L.units, {"decade", "décennie", "década", "العقد"}, 50);  // العقد is also "the contract": needs "next"
+  add_all(L.units, {"decades", "décennies", "décadas", "عقود"}, 51);
   add_all(L.units, {"day", "jour", "día"}, 40);
   add_all(L.units, {"days", "jours", "días", "يوما", "أيام", "الأيام"}, 41);
   add_all(L.units, {"يومين"}, 42);
@@ -190,7 +196,7 @@ Lexicons build() {
                    "ago", "pasados", "anteriores"},
           1);
   add_all(L.fillers, {"the", "les", "des", "la", "los", "las", "el"}, 1);
-  add_all(L.range_conn, {"et", "and", "y", "to", "à", "إلى", "الى", "حتى", "و"}, 1);
+  add_all(L.range_conn, {"et", "and", "y", "to", "à", "al", "hasta", "إلى", "الى", "حتى", "و"}, 1);
   return L;
 }
 
@@ -364,9 +370,11 @@ class DeadlineScanner {
   std::optional<DeadlineMatch> range(std::size_t q) {
     int y1 = 0, y2 = 0;
     const std::size_t e1 = year_at(s_, q, y1);
-    if (!e1 || e1 + 2 >= s_.size() || s_[e1] != ' ') return std::nullopt;
+    if (!e1 || e1 + 2 >= s_.size() || (s_[e1] != ' ' && s_[e1] != '-')) return std::nullopt;
     std::size_t k = 0;
-    if (s_.substr(e1 + 1, 2) == "\xD9\x88" && e1 + 3 < s_.size() && is_digit(s_[e1 + 3])) {
+    if (s_[e1] == '-') {
+      k = e1 + 1;  // 2025-2030
+    } else if (s_.substr(e1 + 1, 2) == "\xD9\x88" && e1 + 3 < s_.size() && is_digit(s_[e1 + 3])) {
       k = e1 + 3;  // و2026
     } else if (auto c = lex().range_conn.match(s_, e1 + 1)) {
       k = next_token(s_, c->end);
@@ -489,7 +497,8 @@ class DeadlineScanner {
       if (next_token(s_, end) && year_at(s_, next_token(s_, end), y)) return std::nullopt;
     }
     Duration d;
-    if (unit == 1) d.years = count;
+    if (unit == 5) d.years = 10 * count;
+    else if (unit == 1) d.years = count;
     else if (unit == 2) d.months = count;
     else if (unit == 3) d.days = 7 * count;
     else d.days = count;

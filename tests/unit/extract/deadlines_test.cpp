@@ -230,6 +230,8 @@ TEST_CASE("relative deadlines in four languages") {
       {"في غضون عام", "في غضون عام", 1, 0},
       {"en el plazo de 3 años", "en el plazo de 3 años", 3, 0},
       {"en los próximos tres años", "en los próximos tres años", 3, 0},
+      {"over the next decade", "over the next decade", 10, 0},
+      {"خلال العقد المقبل", "خلال العقد المقبل", 10, 0},
   };
   for (const auto& c : cases) {
     CAPTURE(std::string(c.text));
@@ -268,6 +270,7 @@ TEST_CASE("words that look like durations but are not") {
   CHECK(deadlines("sur 40 hectares", kSigned).empty());
   CHECK(deadlines("خلال الأشهر المقبلة", kSigned).empty());                  // no count
   CHECK(deadlines("dans l'année", kSigned).empty());
+  CHECK(deadlines("خلال العقد", kSigned).empty());  // "during the contract"
   // "خلال سنة 2025" is a year, not one year from now; and "in 2025" is too weak.
   CHECK(deadlines("خلال سنة 2025", kSigned).empty());
   // Past periods.
@@ -284,6 +287,11 @@ TEST_CASE("ranges of years end at the second year") {
   CHECK(only("entre 2024 et 2026").words == "entre 2024 et 2026");
   CHECK(only("ما بين 2024 و2026").deadline == "2026-12-31");
   CHECK(only("between 2025 and 2027", kSigned).kind == DeadlineKind::horizon);
+  CHECK(only("de 2025 à 2030", kSigned).deadline == "2030-12-31");
+  CHECK(only("sur la période 2025-2030", kSigned).words == "la période 2025-2030");
+  CHECK(only("خلال الفترة 2025-2030", kSigned).deadline == "2030-12-31");
+  CHECK(deadlines("de 2030 à 2025", kSigned).empty());  // not a range
+  CHECK(deadlines("de 2000 emplois", kSigned).empty());
 }
 
 TEST_CASE("several deadlines in one text, in order, without overlap") {
