@@ -138,15 +138,10 @@ std::string fold_ascii(std::string_view s) {
 
 }  // namespace
 
-std::string fold(std::string_view s) {
-  bool ascii = true;
-  for (unsigned char c : s)
-    if (c >= 0x80) {
-      ascii = false;
-      break;
-    }
-  if (ascii) return fold_ascii(s);
+namespace {
 
+// The reference implementation: ICU case folding, NFD, marks dropped, Arabic variants folded.
+std::string fold_icu(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), int32_t(s.size())));
@@ -191,6 +186,104 @@ std::string fold(std::string_view s) {
       continue;
     }
     space = true;
+  }
+  return out;
+}
+
+// fold() of one code point, precomputed with fold_icu for U+0080..U+07FF (Latin, Greek,
+// Cyrillic, Hebrew, Arabic) and U+2000..U+206F (spaces, dashes, quotes, bidi controls). Folding
+// these one code point at a time gives the same key as ICU on the whole string, and skips ICU
+// on the hot path (the gazetteer folds every token of every document).
+struct FoldEntry {
+  enum Kind : std::uint8_t { text, space, drop, icu } kind = icu;
+  std::uint8_t len = 0;
+  char bytes[6] = {};
+};
+
+struct FoldTable {
+  std::array<FoldEntry, 0x800> two{};   // index: code point (only 0x80.. used)
+  std::array<FoldEntry, 0x70> punct{};  // index: code point - 0x2000
+
+  static FoldEntry make(char32_t cp) {
+    char src[4];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(src, n, UChar32(cp));
+    const std::string k = fold_icu(std::string_view(src, std::size_t(n)));
+    // A separator or a dropped character both fold to "": tell them apart with letters around.
+    FoldEntry e;
+    if (k.empty()) {
+      const std::string around = fold_icu("a" + std::string(src, std::size_t(n)) + "b");
+      e.kind = around == "a b" ? FoldEntry::space : around == "ab" ? FoldEntry::drop : FoldEntry::icu;
+    } else if (k.size() <= sizeof e.bytes && k.find(' ') == std::string::npos) {
+      e.kind = FoldEntry::text;
+      e.len = std::uint8_t(k.size());
+      std::memcpy(e.bytes, k.data(), k.size());
+    }
+    return e;
+  }
+};
+
+const FoldTable& fold_table() {
+  static const FoldTable* table = [] {
+    auto* t = new FoldTable();
+    for (char32_t cp = 0x80; cp < 0x800; ++cp) t->two[cp] = FoldTable::make(cp);
+    for (char32_t cp = 0x2000; cp < 0x2070; ++cp) t->punct[cp - 0x2000] = FoldTable::make(cp);
+    return t;
+  }();
+  return *table;
+}
+
+}  // namespace
+
+std::string fold(std::string_view s) {
+  bool ascii = true;
+  for (unsigned char c : s)
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+  if (ascii) return fold_ascii(s);
+
+  const FoldTable& table = fold_table();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::string out;
+  out.reserve(n);
+  bool space = false;
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+        if (space && !out.empty()) out.push_back(' ');
+        space = false;
+        out.push_back((c >= 'A' && c <= 'Z') ? char(c + 32) : char(c));
+      } else {
+        space = true;
+      }
+      ++i;
+      continue;
+    }
+    char32_t cp;
+    const std::size_t len = decode(p, i, n, cp);
+    const FoldEntry* e = nullptr;
+    if (cp < 0x800) e = &table.two[cp];
+    else if (cp >= 0x2000 && cp < 0x2070) e = &table.punct[cp - 0x2000];
+    if (e == nullptr) {
+      if (cp == 0x3000) {
+        space = true;
+      } else if (cp != 0xFEFF) {
+        return fold_icu(s);  // another script: let ICU do all of it
+      }
+    } else if (e->kind == FoldEntry::text) {
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.append(e->bytes, e->len);
+    } else if (e->kind == FoldEntry::space) {
+      space = true;
+    } else if (e->kind == FoldEntry::icu) {
+      return fold_icu(s);
+    }
+    i += len;
   }
   return out;
 }

@@ -108,6 +108,46 @@ TEST_CASE("fold gives the same key on its ASCII fast path and its Unicode path")
   }
 }
 
+TEST_CASE("fold: table fast path and ICU agree on mixed scripts") {
+  // Greek/CJK take the ICU path for the whole string; the same words without them the table path
+  CHECK(fold("ΑΘΗΝΑ Ñandú") == "αθηνα nandu");
+  CHECK(fold("Ñandú") == "nandu");
+  CHECK(fold("東京 Tōkyō") == "東京 tokyo");
+  CHECK(fold("Tōkyō") == "tokyo");
+  CHECK(fold("Łódź") == "łodz");  // ł has no decomposition: kept, lower-cased
+  CHECK(fold("ﻻ") == fold("ﻻ"));  // presentation forms go through ICU without harm
+  CHECK(fold("a\u00ADb") == "ab");
+  CHECK(fold("x\xE2\x80\x8By") == "xy");  // zero-width space is not a separator
+  CHECK(fold("x\xE2\x80\x89y") == "x y");  // thin space is
+}
+
+TEST_CASE("fold: every code point of the fast table folds as ICU does") {
+  // " 東" sends the whole string to the ICU path; without it the table path is used
+  auto utf8 = [](char32_t cp) {
+    std::string r;
+    if (cp < 0x800) {
+      r += char(0xC0 | (cp >> 6));
+    } else {
+      r += char(0xE0 | (cp >> 12));
+      r += char(0x80 | ((cp >> 6) & 0x3F));
+    }
+    r += char(0x80 | (cp & 0x3F));
+    return r;
+  };
+  int mismatches = 0;
+  auto check = [&](char32_t cp) {
+    const std::string s = "a" + utf8(cp) + "b" + utf8(cp) + "-" + utf8(cp);
+    if (fold(s + " \xE6\x9D\xB1") != fold(s) + " \xE6\x9D\xB1") {
+      ++mismatches;
+      INFO("code point " << unsigned(cp));
+      CHECK(fold(s + " \xE6\x9D\xB1") == fold(s) + " \xE6\x9D\xB1");
+    }
+  };
+  for (char32_t cp = 0x80; cp < 0x800; ++cp) check(cp);
+  for (char32_t cp = 0x2000; cp < 0x2070; ++cp) check(cp);
+  CHECK(mismatches == 0);
+}
+
 TEST_CASE("detect_language by script and stop words") {
   CHECK(detect_language("وقعت الحكومة اتفاقية استثمار مع شركة صناعية لإحداث 500 منصب شغل") == "ar");
   CHECK(detect_language("Le groupe a signé une convention avec le ministère pour la création de 500 emplois dans la région.") == "fr");
