@@ -159,3 +159,54 @@ TEST_CASE("search escapes user input and lists agreements, parties merge") {
   CHECK(parties[0]["aliases"].size() >= 2);
   CHECK(pdb(s, {"party", "merge", "1", "7"}).code == 1);
 }
+
+TEST_CASE("ingest: a Markdown article is extracted and stored with its front matter") {
+  test::Scratch s;
+  init(s);
+  auto r = pdb(s, {"ingest", fx("solvane-ouarzazate-fr.md")});
+  CHECK(r.code == 0);
+  auto rows = nlohmann::json::parse(pdb(s, {"agreements", "--format", "json"}).out);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0]["sources"][0]["url"] == "https://example.org/fr/solvane-energie");
+  CHECK(rows[0]["sources"][0]["published"] == "2026-02-10");
+  CHECK(rows[0]["commitments"].size() >= 1);
+  auto hits = nlohmann::json::parse(pdb(s, {"search", "Ouarzazate", "--format", "json"}).out);
+  CHECK(hits.size() == 1);
+}
+
+TEST_CASE("ingest: --jobs 3 stores the same as --jobs 1, NDJSON lines are inputs of their own") {
+  std::string ndjson;
+  for (const auto* name : {"atlas-casablanca-ar.json", "atlas-progress-en.json"}) {
+    auto j = nlohmann::json::parse(test::slurp(fx(name)));
+    ndjson += j.dump() + "\n";
+  }
+  auto run = [&](const std::string& jobs) {
+    test::Scratch s;
+    init(s);
+    s.write("in/1.json", test::slurp(fx("atlas-casablanca-fr.json")));
+    s.write("in/2.ndjson", ndjson + "{not json}\n");
+    s.write("in/3.json", test::slurp(fx("atlas-agadir-en.json")));
+    s.write("in/4.md", test::slurp(fx("solvane-ouarzazate-fr.md")));
+    s.write("in/5.json", test::slurp(fx("atlas-revision-fr.json")));
+    auto r = pdb(s, {"ingest", "--jobs", jobs, s.path("in").string()});
+    CHECK(r.code == 3);
+    CHECK(has(r.err, "error: " + s.path("in/2.ndjson").string() + ":3"));
+    CHECK(has(r.err, "ingested 7 files:"));
+    CHECK(has(r.err, "1 rejected"));
+    return pdb(s, {"agreements", "--format", "json"}).out;
+  };
+  const auto one = run("1");
+  CHECK(nlohmann::json::parse(one).size() == 3);
+  CHECK(run("3") == one);
+}
+
+TEST_CASE("alias add party makes a new spelling resolve to the party") {
+  test::Scratch s;
+  init(s);
+  pdb(s, {"ingest", fx("atlas-agadir-en.json")});
+  auto r = pdb(s, {"alias", "add", "party", "1", "ADS Maroc"});
+  CHECK(r.code == 0);
+  auto parties = nlohmann::json::parse(pdb(s, {"parties", "--format", "json"}).out);
+  CHECK(parties[0]["aliases"] == nlohmann::json({"Atlas Data Systems", "ADS Maroc"}));
+  CHECK(pdb(s, {"alias", "add", "party", "99", "x y"}).code == 1);
+}
