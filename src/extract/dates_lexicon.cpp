@@ -137,7 +137,18 @@ std::optional<Lexicon::Hit> Lexicon::match(std::string_view text, std::size_t po
   while (i < text.size()) {
     std::size_t len = 1;
     const auto b = static_cast<unsigned char>(text[i]);
-    const char32_t c = b < 0x80 ? (b >= 'A' && b <= 'Z' ? b + 32u : b) : fold(decode_slow(text, i, len));
+    char32_t c;
+    if (b < 0x80) {
+      c = b >= 'A' && b <= 'Z' ? b + 32u : b;
+    } else if (b >= 0xD8 && b <= 0xD9 && i + 1 < text.size() &&
+               (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      // Arabic letters: decoded here, folded only when they have variants.
+      c = (static_cast<char32_t>(b & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+      len = 2;
+      if (c < 0x0627 || c == 0x0629 || c >= 0x0649) c = fold(c);
+    } else {
+      c = fold(decode_slow(text, i, len));
+    }
     if (node == 0) {
       node = c < root_.size() ? root_[static_cast<std::size_t>(c)] : child(0, c);
     } else {
