@@ -22,9 +22,11 @@
 //   month without a year after a cue ("d'ici le 31 décembre") is the next such day on or after
 //   the start (nothing without a start).
 // - Ranges "entre 2024 et 2026", "between 2024 and 2026", "ما بين 2024 و2026", "de 2025 à 2030",
-//   "période 2025-2030", "الفترة 2025-2030" -> horizon of the
-//   second year, only when it is later than the first (by at most 30 years) and, with a start,
-//   not before the start's year (a past range describes history, not a pledge).
+//   "période 2025-2030", "الفترة 2025-2030" -> horizon of the second year, only when it is later
+//   than the first (by at most 30 years) and, with a start, not before the start's year (a past
+//   range describes history, not a pledge).
+// - A year without a cue is never a deadline: "Vision 2030", "Maroc Digital 2030", "المغرب
+//   الرقمي 2030" are programme names.
 // - Relative: within/over/dans/sur/en/d'ici/خلال/في غضون/على مدى/en el plazo de... + count +
 //   unit, with "next/prochaines/المقبلة/próximos" around it; a decade is 10 years ("over the
 //   next decade", "خلال العقد المقبل"). "in", "during", "au cours des",
@@ -40,6 +42,11 @@
 //   range; years themselves are read only in 1900..2100 ("2030م" included).
 // - "Horizon 2020" with a capital H in mid-sentence is a programme name, not a horizon.
 // - Spans cover the cue and the deadline words, without a leading Arabic و/ف/ب/ل/ك clitic.
+// - `lang` is not used: every language's words are tried everywhere (articles quote each other,
+//   and the words do not collide in a way that matters).
+// Not handled: seasons ("by spring 2027"), "until/jusqu'en/حتى/إلى غاية YEAR" (ambiguous between
+// a deadline and a period end), "in N years' time", "the April 2020 deadline" (date + the word
+// deadline), Hijri dates.
 #include <string>
 
 #include "pledgedb/extract/dates.hpp"
