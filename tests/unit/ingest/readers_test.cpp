@@ -175,7 +175,7 @@ TEST_CASE("files that cannot be documents are refused with a reason") {
   }
 }
 
-TEST_CASE("an annotated JSON file reads as its text and metadata; NDJSON is not one document") {
+TEST_CASE("an annotated JSON file reads as its text and metadata, NDJSON is not one document") {
   const Document d = read_document(fixtures + "annotated_en.json", ReadOptions{});
   CHECK(d.format == InputFormat::json);
   CHECK(d.text.starts_with("Kenitra, 5 March 2024. The fictional battery maker Voltaria"));
