@@ -131,7 +131,8 @@ Lexicons build() {
                    "antes de", "في", "منذ", "خلال", "بحلول", "قبل", "بعد", "حتى", "إلى غاية", "لغاية", "horizon",
                    "l'horizon", "أفق", "fin", "end of", "the end of", "نهاية", "متم", "منتصف", "mi-", "mid-",
                    "entre", "between", "بين", "ما بين", "from", "à partir de", "a partir de", "début", "early",
-                   "late", "بداية", "مطلع"},
+                   "late", "بداية", "مطلع", "finales de", "fines de", "mediados de", "semestre", "trimestre",
+                   "quarter of", "half of"},
           kYearPrep);
   add_all(L.main, {"année", "l'année", "l'an", "year", "the year", "سنة", "عام", "العام", "السنة", "año", "el año"},
           kYearNoun);

@@ -403,6 +403,14 @@ class DeadlineScanner {
     m.kind = p.id == kEnd || p.id == kEndYearish ? DeadlineKind::horizon : DeadlineKind::absolute;
     const std::size_t k0 = next_token(s_, p.end);
     if (!k0) return year_from_start(m, p, 0, p.end);
+    if (p.id == kEnd) {  // "fin du premier semestre 2027" ends with the half-year
+      if (auto inner = L.periods.match(s_, k0); inner && inner->id != kEnd && inner->id != kEndYearish) {
+        if (auto im = period(k0, *inner)) {
+          im->begin = at;
+          return im;
+        }
+      }
+    }
     // [de|of|من] [year noun] YEAR
     std::size_t k = k0;
     for (int t = 0; t < 2; ++t) {

@@ -141,6 +141,8 @@ TEST_CASE("ends, middles, halves and quarters of years") {
       {"Q4 2028", "Q4 2028", "2028-12-31", A},
       {"fin juillet 2026", "fin juillet 2026", "2026-07-31", A},
       {"by the end of February 2028", "by the end of February 2028", "2028-02-29", A},
+      {"d'ici la fin du premier semestre 2027", "d'ici la fin du premier semestre 2027", "2027-06-30", A},
+      {"before the end of the third quarter of 2026", "before the end of the third quarter of 2026", "2026-09-30", A},
   };
   for (const auto& c : cases) {
     CAPTURE(std::string(c.text));
