@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "pledgedb/error.hpp"
 #include "pledgedb/geo/gazetteer.hpp"
@@ -42,63 +43,87 @@ struct ResolvedParty {
   bool created = false;  // created for this source
 };
 
+}  // namespace
+
+// Derived keys of every alias (acronym, company core key, consonant skeleton, first word), so
+// that resolving a new name is a few hash lookups rather than a scan of all aliases.
+struct PartyCache::Impl {
+  bool loaded = false;
+  std::unordered_map<std::string, std::set<std::int64_t>> core, acronym, skeleton;
+  std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, std::int64_t>>> by_first_word;
+
+  void add(std::int64_t party, const std::string& alias) {
+    const auto key = text::fold(alias);
+    if (auto c = company_core_key(alias); !c.empty()) core[c].insert(party);
+    if (auto a = acronym_of(alias); a.size() >= 3) acronym[a].insert(party);
+    if (auto k = consonant_skeleton(alias); k.size() >= 4) skeleton[k].insert(party);
+    auto words = words_of(key);
+    if (!words.empty()) by_first_word[words.front()].emplace_back(std::move(words), party);
+  }
+  void load(store::Database& db) {
+    if (loaded) return;
+    core.clear();
+    acronym.clear();
+    skeleton.clear();
+    by_first_word.clear();
+    for (const auto& row : store::all_party_aliases(db)) add(row.party_id, row.alias);
+    loaded = true;
+  }
+};
+
+PartyCache::PartyCache() : impl(std::make_unique<Impl>()) {}
+PartyCache::~PartyCache() = default;
+
+namespace {
+
+std::optional<std::int64_t> unique(const std::unordered_map<std::string, std::set<std::int64_t>>& m, const std::string& k) {
+  auto it = m.find(k);
+  if (it == m.end() || it->second.size() != 1) return std::nullopt;
+  return *it->second.begin();
+}
+
 class Resolver {
  public:
-  Resolver(store::Database& db, const Announcement& a) : db_(db), doc_(a) {}
+  Resolver(store::Database& db, const Announcement& a, PartyCache::Impl& cache) : db_(db), doc_(a), cache_(cache) {}
 
   // Finds the party a name refers to, or nothing. Never creates.
   std::optional<ResolvedParty> find(const std::string& name) {
     const auto [long_name, paren] = split_parenthetical(name);
-    for (const auto& n : {name, long_name, paren}) {
-      if (n.empty()) continue;
-      const auto key = text::fold(n);
-      if (key.empty()) continue;
-      if (auto ids = store::parties_with_alias_key(db_, key); !ids.empty()) return ResolvedParty{ids.front(), false, false};
-    }
+    for (const auto& n : {name, long_name, paren})
+      if (auto id = by_key(text::fold(n))) return ResolvedParty{*id, false, false};
+    cache_.load(db_);
     // "Grasim Industries Limited" <-> "Grasim", "China Wu Yi" <-> "China Wuyi".
-    if (const auto core = company_core_key(long_name); !core.empty()) {
-      std::set<std::int64_t> hits;
-      for (const auto& row : aliases())
-        if (company_core_key(row.alias) == core) hits.insert(row.party_id);
-      if (hits.size() == 1) return ResolvedParty{*hits.begin(), false, false};
-    }
+    if (const auto core = company_core_key(long_name); !core.empty())
+      if (auto id = unique(cache_.core, core)) return ResolvedParty{*id, false, false};
     // "Agence ... Exportations" <-> an existing "AMDIE".
     if (const auto acr = acronym_of(long_name); acr.size() >= 3)
-      if (auto ids = store::parties_with_alias_key(db_, text::fold(acr)); !ids.empty()) return ResolvedParty{ids.front(), false, false};
-    // "AMDIE" <-> an existing long name whose initials spell it, or one this text pairs it with.
+      if (auto id = by_key(text::fold(acr))) return ResolvedParty{*id, false, false};
+    // "AMDIE" <-> an existing long name whose initials spell it, or one this text writes
+    // right before "(AMDIE)" (how an Arabic long name meets its Latin acronym).
     const std::string acr_name = looks_like_acronym(name) ? name : looks_like_acronym(paren) ? paren : std::string{};
     if (acr_name.size() >= 3) {
-      std::set<std::int64_t> hits;
-      const std::string before = text_before_parenthesis(acr_name);
-      for (const auto& row : aliases()) {
-        if (acronym_of(row.alias) == acr_name) hits.insert(row.party_id);
-        else if (!before.empty() && ends_with_alias(before, row.key)) hits.insert(row.party_id);
-      }
-      if (hits.size() == 1) return ResolvedParty{*hits.begin(), false, false};
+      if (auto id = unique(cache_.acronym, acr_name)) return ResolvedParty{*id, false, false};
+      if (auto id = named_before_parenthesis(acr_name)) return ResolvedParty{*id, false, false};
     }
     // A long name written in this text as "Name (ACR)" where ACR is known.
     if (const auto acr = acronym_after(name); !acr.empty())
-      if (auto ids = store::parties_with_alias_key(db_, text::fold(acr)); !ids.empty()) return ResolvedParty{ids.front(), false, false};
+      if (auto id = by_key(text::fold(acr))) return ResolvedParty{*id, false, false};
     // Same consonant skeleton in another script: a weak signal only.
-    if (const auto sk = consonant_skeleton(long_name); sk.size() >= 4) {
-      std::set<std::int64_t> hits;
-      for (const auto& row : aliases())
-        if (consonant_skeleton(row.alias) == sk) hits.insert(row.party_id);
-      if (hits.size() == 1) return ResolvedParty{*hits.begin(), true, false};
-    }
+    if (const auto sk = consonant_skeleton(long_name); sk.size() >= 4)
+      if (auto id = unique(cache_.skeleton, sk)) return ResolvedParty{*id, true, false};
     // One name's words start the other's ("Renault" / "Renault Nissan", "Foxconn" / "Foxconn
     // Technology Group"): a weak signal only, like the skeleton.
-    {
-      const auto mine = words_of(text::fold(long_name));
+    const auto mine = words_of(text::fold(long_name));
+    if (!mine.empty() && mine.front().size() >= 4) {
       std::set<std::int64_t> hits;
-      if (!mine.empty() && mine.front().size() >= 4)
-        for (const auto& row : aliases()) {
-          const auto theirs = words_of(row.key);
-          const auto& shorter = mine.size() <= theirs.size() ? mine : theirs;
-          const auto& longer = mine.size() <= theirs.size() ? theirs : mine;
-          if (shorter.empty() || shorter.size() == longer.size()) continue;
-          if (std::equal(shorter.begin(), shorter.end(), longer.begin())) hits.insert(row.party_id);
-        }
+      if (auto it = cache_.by_first_word.find(mine.front()); it != cache_.by_first_word.end())
+        for (const auto& [theirs, party] : it->second)
+          if (theirs.size() > mine.size() && std::equal(mine.begin(), mine.end(), theirs.begin())) hits.insert(party);
+      std::string prefix;
+      for (std::size_t i = 0; i + 1 < mine.size(); ++i) {
+        prefix += (i ? " " : "") + mine[i];
+        for (auto id : store::parties_with_alias_key(db_, prefix)) hits.insert(id);
+      }
       if (hits.size() == 1) return ResolvedParty{*hits.begin(), true, false};
     }
     return std::nullopt;
@@ -113,42 +138,44 @@ class Resolver {
     const std::string display = paren.empty() || !looks_like_acronym(paren) ? ref.name : long_name;
     const auto id = store::insert_party(db_, display.empty() ? ref.name : display, ref.kind, ref.country);
     remember(id, ref);
-    aliases_loaded_ = false;
     return ResolvedParty{id, false, true};
   }
 
   // Records every spelling of the reference as an alias of the party.
   void remember(std::int64_t id, const PartyRef& ref) {
     const auto [long_name, paren] = split_parenthetical(ref.name);
-    bool added = false;
-    for (const auto& n : {ref.name, long_name, paren})
-      if (!n.empty() && !text::fold(n).empty()) added |= store::add_party_alias(db_, id, n, "extracted");
-    if (const auto acr = acronym_after(ref.name); !acr.empty()) added |= store::add_party_alias(db_, id, acr, "extracted");
+    std::vector<std::string> spellings = {ref.name, long_name, paren};
+    if (const auto acr = acronym_after(ref.name); !acr.empty()) spellings.push_back(acr);
+    for (const auto& n : spellings)
+      if (!n.empty() && !text::fold(n).empty() && store::add_party_alias(db_, id, n, "extracted") && cache_.loaded)
+        cache_.add(id, n);
     store::complete_party(db_, id, ref.kind, ref.country);
-    if (added) aliases_loaded_ = false;
   }
 
  private:
-  const std::vector<store::PartyAliasRow>& aliases() {
-    if (!aliases_loaded_) {
-      aliases_ = store::all_party_aliases(db_);
-      aliases_loaded_ = true;
-    }
-    return aliases_;
+  std::optional<std::int64_t> by_key(const std::string& key) {
+    if (key.empty()) return std::nullopt;
+    auto ids = store::parties_with_alias_key(db_, key);
+    if (ids.empty()) return std::nullopt;
+    return ids.front();
   }
 
-  // The text just before the first "(ACR)" of the document, folded; "" when it never occurs.
-  std::string text_before_parenthesis(const std::string& acr) const {
+  // A known alias the document writes right before "(ACR)": the longest such alias wins.
+  std::optional<std::int64_t> named_before_parenthesis(const std::string& acr) {
     const auto at = doc_.text.find("(" + acr + ")");
-    if (at == std::string::npos) return {};
-    const std::size_t from = at > 200 ? at - 200 : 0;
-    return text::fold(std::string_view(doc_.text).substr(from, at - from));
+    if (at == std::string::npos) return std::nullopt;
+    const std::size_t from = at > 300 ? at - 300 : 0;
+    const auto words = words_of(text::fold(std::string_view(doc_.text).substr(from, at - from)));
+    std::string suffix;
+    std::optional<std::int64_t> found;
+    for (std::size_t n = 1; n <= std::min<std::size_t>(words.size(), 12); ++n) {
+      suffix = words[words.size() - n] + (suffix.empty() ? "" : " " + suffix);
+      if (suffix.size() < 6) continue;
+      if (auto id = by_key(suffix)) found = id;
+    }
+    return found;
   }
-  static bool ends_with_alias(const std::string& folded_before, const std::string& key) {
-    return key.size() >= 6 && folded_before.size() >= key.size() &&
-           folded_before.compare(folded_before.size() - key.size(), key.size(), key) == 0 &&
-           (folded_before.size() == key.size() || folded_before[folded_before.size() - key.size() - 1] == ' ');
-  }
+
   // "Name (ACR)" in the document text: the ACR written right after this name.
   std::string acronym_after(const std::string& name) const {
     if (name.size() < 6) return {};
@@ -170,8 +197,7 @@ class Resolver {
 
   store::Database& db_;
   const Announcement& doc_;
-  std::vector<store::PartyAliasRow> aliases_;
-  bool aliases_loaded_ = false;
+  PartyCache::Impl& cache_;
 };
 
 // The first-level region (or the country) an agreement is located in, as stored in `region`.
@@ -275,7 +301,8 @@ std::string origin_for(const SourceInfo& info) { return info.format == "json" ? 
 
 }  // namespace
 
-IngestResult ingest_announcement(store::Database& db, const Announcement& a, const SourceInfo& info) {
+namespace {
+IngestResult ingest_one(store::Database& db, const Announcement& a, const SourceInfo& info, PartyCache::Impl& cache) {
   IngestResult result;
   store::WriteTransaction tx(db);
   if (auto existing = store::find_source_by_sha256(db, info.sha256)) {
@@ -298,7 +325,7 @@ IngestResult ingest_announcement(store::Database& db, const Announcement& a, con
   result.source_id = source_id;
   const std::string origin = origin_for(info);
 
-  Resolver resolver(db, a);
+  Resolver resolver(db, a, cache);
   std::set<std::int64_t> touched;  // agreements this source already supports
 
   for (const auto& ag : a.agreements) {
@@ -493,6 +520,19 @@ IngestResult ingest_announcement(store::Database& db, const Announcement& a, con
   }
   tx.commit();
   return result;
+}
+
+}  // namespace
+
+IngestResult ingest_announcement(store::Database& db, const Announcement& a, const SourceInfo& info, PartyCache* cache) {
+  PartyCache local;
+  PartyCache& pc = cache ? *cache : local;
+  try {
+    return ingest_one(db, a, info, *pc.impl);
+  } catch (...) {
+    pc.impl->loaded = false;  // it may hold aliases of the rolled-back transaction
+    throw;
+  }
 }
 
 }  // namespace pledgedb::ingest

@@ -177,6 +177,7 @@ BatchSummary ingest_paths(store::Database& db, const std::vector<std::string>& p
   }
 
   std::size_t done = 0;
+  PartyCache cache;
   auto store_units = [&](std::vector<Unit>& units) {
     for (auto& u : units) {
       FileOutcome out;
@@ -184,7 +185,7 @@ BatchSummary ingest_paths(store::Database& db, const std::vector<std::string>& p
       ++sum.inputs;
       if (u.announcement) {
         try {
-          out.result = ingest_announcement(db, *u.announcement, u.info);
+          out.result = ingest_announcement(db, *u.announcement, u.info, &cache);
           out.ok = true;
         } catch (const std::exception& e) {
           out.error = name_error(u.name, e.what());

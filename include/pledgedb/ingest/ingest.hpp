@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,9 +40,22 @@ struct IngestResult {
   std::vector<UnlinkedProgress> unlinked;
 };
 
+// Derived alias keys kept across the sources of a batch so that resolving a name costs a few
+// lookups instead of a scan of every alias. Optional; one per database connection.
+class PartyCache {
+ public:
+  PartyCache();
+  ~PartyCache();
+  PartyCache(const PartyCache&) = delete;
+  PartyCache& operator=(const PartyCache&) = delete;
+  struct Impl;
+  std::unique_ptr<Impl> impl;
+};
+
 // Stores one source and everything it says in ONE write transaction (all or nothing).
 // Throws InputError/DatabaseError (and SQLite exceptions) with nothing stored.
-IngestResult ingest_announcement(store::Database& db, const Announcement& a, const SourceInfo& info);
+IngestResult ingest_announcement(store::Database& db, const Announcement& a, const SourceInfo& info,
+                                 PartyCache* cache = nullptr);
 
 struct IngestOptions {
   std::optional<Date> published;  // overrides the documents' publication date
