@@ -136,7 +136,7 @@ bool skippable_adjective(const Token& t) {
   static const std::unordered_set<std::string> words = {
       "new", "direct", "indirect", "additional", "permanent", "local", "skilled", "qualified", "high", "full",
       "time", "well", "paying", "moroccan", "nouveaux", "nouveau", "directs", "indirects", "supplementaires",
-      "qualifies", "marocains", "hautement", "jeunes", "de", "d", "des", "nuevos", "directos", "of", "en",
+      "qualifies", "marocains", "hautement", "de", "d", "des", "nuevos", "directos", "of", "en",
       "جديد", "جديدة", "مباشر", "مباشرة", "اضافي", "اضافيه", "مغاربه"};
   return words.count(t.key) > 0;
 }
@@ -335,6 +335,27 @@ Announcement extract(const Document& doc, const Options& options) {
     return true;
   };
 
+  // "from 100,000 to 200,000 cars", "passer de 17,9 à 40 milliards": the first figure is where it
+  // starts, not the target.
+  auto is_baseline = [&](std::size_t ti, std::size_t te, std::size_t cb) {
+    auto french_from = [&] {  // not "plus de 500"
+      if (ti < 2 || toks[ti - 1].key != "de") return false;
+      const auto& v = toks[ti - 2].key;
+      return v.rfind("pass", 0) == 0 || v.rfind("port", 0) == 0 || v.rfind("augment", 0) == 0;
+    };
+    if (ti == 0 || !(toks[ti - 1].key == "from" || toks[ti - 1].stem == "\xD9\x85\xD9\x86" || french_from())) return false;
+    for (std::size_t k = te; k < std::min(cb, te + 6); ++k) {
+      const auto& w = toks[k];
+      if ((w.key == "to" || w.key == "a" || w.stem == "\xD8\xA7\xD9\x84\xD9\x8A") && k + 1 < cb && toks[k + 1].digits)
+        return true;
+    }
+    return false;
+  };
+  // "compared with 14,000 trained in 2022": a figure given for comparison.
+  auto is_comparison = [&](std::size_t ti) {
+    return has_hit_in(ci, Cue::past, ti >= 4 ? ti - 4 : 0, ti);
+  };
+
   // Jobs, training, capacity from plain numbers.
   std::size_t last_job_sentence = static_cast<std::size_t>(-1);
   for (const auto& n : numbers) {
@@ -355,20 +376,7 @@ Announcement extract(const Document& doc, const Options& options) {
     const CueHit* cap = (te < cb) ? ci.in(Cue::capacity, te, std::min(cb, te + 3)) : nullptr;
     if (n.year_like && !noun && !person) continue;
     // "from 100,000 to 200,000 cars": the first figure is where it starts, not the target.
-    auto french_from = [&] {  // "passer de 17,9 à 40": not "plus de 500"
-      if (ti < 2 || toks[ti - 1].key != "de") return false;
-      const auto& v = toks[ti - 2].key;
-      return v.rfind("pass", 0) == 0 || v.rfind("port", 0) == 0 || v.rfind("augment", 0) == 0;
-    };
-    if (ti > 0 && (toks[ti - 1].key == "from" || toks[ti - 1].stem == "\xD9\x85\xD9\x86" || french_from())) {
-      bool to_number = false;
-      for (std::size_t k = te; k < std::min(cb, te + 6) && !to_number; ++k) {
-        const auto& w = toks[k];
-        if ((w.key == "to" || w.key == "a" || w.stem == "\xD8\xA7\xD9\x84\xD9\x8A") && k + 1 < cb && toks[k + 1].digits)
-          to_number = true;
-      }
-      if (to_number) continue;
-    }
+    if (is_baseline(ti, te, cb) || is_comparison(ti)) continue;
     if (in_date(n.begin, n.end)) continue;
     Candidate cd;
     cd.target = n.value;
@@ -458,6 +466,7 @@ Announcement extract(const Document& doc, const Options& options) {
     const auto& t = toks[ti];
     auto [ca, cb] = spans.clause(t.clause);
     auto [sa, sb] = spans.sentence(t.sentence);
+    if (is_baseline(ti, te, cb) || is_comparison(ti)) continue;
     std::size_t wa = std::max(ca, ti >= 5 ? ti - 5 : 0), wb = std::min(cb, te + 3);
     if (has_hit_in(ci, Cue::money_negative, wa, wb)) continue;
     // "signed seven pacts worth Ksh 100 billion", "MoUs worth Rs 10,400 crore with three companies":
@@ -543,7 +552,10 @@ Announcement extract(const Document& doc, const Options& options) {
     if (prev_subject) return prev_subject;
     if (earlier) return earlier;
     if (main_company) return main_company;
-    return government_party;
+    // No company named: the government pledges only for its own programs ("Digital Morocco 2030");
+    // approved private projects without names keep an unknown party.
+    if (!ci.of(Cue::program).empty()) return government_party;
+    return std::nullopt;
   };
 
   // --- deadline of each candidate
@@ -560,6 +572,11 @@ Announcement extract(const Document& doc, const Options& options) {
       for (const auto& o : cands) {
         if (&o == &cd || toks[o.tok].sentence != s || o.progress) continue;
         if (o.ne <= d.begin && o.ne > cd.ne && d.begin >= cd.ne) other_closer = true;
+      }
+      // A deadline before the number that follows another figure belongs to that figure.
+      for (const auto& o : cands) {
+        if (&o == &cd || toks[o.tok].sentence != s || o.progress) continue;
+        if (d.end <= cd.nb && o.ne <= d.begin) other_closer = true;
       }
       if (other_closer) continue;
       if (!best || dist < bd) { best = &d; bd = dist; }
@@ -609,7 +626,8 @@ Announcement extract(const Document& doc, const Options& options) {
       if (!p.as_of)
         for (const auto& d : dates) {
           auto di = token_at(toks, d.begin);
-          if (di >= sa && di < sb) { p.as_of = end_of_period(d); break; }
+          // A bare year in the sentence is usually when the pledge was made, not the count's date.
+          if (di >= sa && di < sb && d.precision != DatePrecision::year) { p.as_of = end_of_period(d); break; }
         }
       if (!p.as_of) p.as_of = a.published;
       if (p.as_of && a.published && *p.as_of > *a.published) p.as_of = a.published;
@@ -633,6 +651,11 @@ Announcement extract(const Document& doc, const Options& options) {
         if (dm.begin < cd.ne || dm.from_reference) continue;
         auto di = token_at(toks, dm.begin);
         if (di >= toks.size() || toks[di].clause != t.clause || di > cd.tok_end + 8) continue;
+        if (a.published && dm.date.year() < a.published->year()) continue;  // "pledged in 2021"
+        bool between = false;
+        for (const auto& o : cands)
+          if (&o != &cd && o.nb >= cd.ne && o.ne <= dm.begin) between = true;
+        if (between) continue;
         com.deadline = end_of_period(dm);
         com.deadline_kind = dm.precision == DatePrecision::year ? DeadlineKind::horizon : DeadlineKind::absolute;
         com.deadline_text = c.evidence(dm.begin, dm.end).text;
@@ -716,6 +739,12 @@ Announcement extract(const Document& doc, const Options& options) {
     else if (const auto* r = gaz.find(main_country)) p.name = "Government of " + r->name;
     if (p.country.empty()) p.country = main_country;
   }
+  // "RABAT - Onepoint signed...": the dateline names where the story was filed.
+  auto is_dateline = [&](const RegionMention& m) {
+    if (m.last >= toks.size() || (m.first > 0 && toks[m.first - 1].sentence == toks[m.first].sentence)) return false;
+    auto gap = nt.substr(toks[m.last - 1].end, toks[m.last].begin - toks[m.last - 1].end);
+    return gap.find('-') != std::string_view::npos && toks[m.first].all_caps;
+  };
   auto is_signing_place = [&](const RegionMention& m) {
     if (!m.city) return false;
     auto [sa, sb] = spans.sentence(toks[m.first].sentence);
@@ -749,7 +778,7 @@ Announcement extract(const Document& doc, const Options& options) {
         if (m.region->type == "Country") continue;
         if (!main_country.empty() && m.region->country != main_country) continue;
         if (only_sentence && toks[m.first].sentence != *sentence) continue;
-        if (is_signing_place(m)) continue;
+        if (is_signing_place(m) || is_dateline(m)) continue;
         const auto* fl = gaz.first_level(m.region->code);
         if (!fl) continue;
         auto& v = votes[fl->code];

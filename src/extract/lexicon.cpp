@@ -271,7 +271,9 @@ constexpr Entry kLexicon[] = {
     {Cue::hire_verb, "", "يوفر"}, {Cue::hire_verb, "", "سيوفر"}, {Cue::hire_verb, "", "ستوفر"},
     {Cue::hire_verb, "", "سيخلق"}, {Cue::hire_verb, "", "ستخلق"}, {Cue::hire_verb, "", "crear"},
     {Cue::hire_verb, "", "generar"}, {Cue::hire_verb, "", "generará"}, {Cue::hire_verb, "", "creará"},
-    {Cue::hire_verb, "", "contratar"}, {Cue::hire_verb, "", "إيجاد"},
+    {Cue::hire_verb, "", "contratar"}, {Cue::hire_verb, "", "hired"}, {Cue::hire_verb, "", "recruited"},
+    {Cue::hire_verb, "", "created"}, {Cue::hire_verb, "", "recrutés"}, {Cue::hire_verb, "", "créé"}, {Cue::hire_verb, "", "وظفت"},
+    {Cue::hire_verb, "", "وفرت"}, {Cue::hire_verb, "", "إيجاد"},
     // investment
     {Cue::invest, "", "invest"}, {Cue::invest, "", "invests"}, {Cue::invest, "", "investing"},
     {Cue::invest, "", "investment"}, {Cue::invest, "", "investments"}, {Cue::invest, "", "investir"},
@@ -433,7 +435,8 @@ constexpr Entry kLexicon[] = {
     {Cue::group_cue, "", "constructeur"}, {Cue::group_cue, "", "carmaker"}, {Cue::group_cue, "", "manufacturer"},
     {Cue::group_cue, "", "firme"}, {Cue::group_cue, "", "شركة"}, {Cue::group_cue, "", "مجموعة"}, {Cue::group_cue, "", "grupo"},
     {Cue::group_cue, "", "empresa"}, {Cue::group_cue, "", "giant"}, {Cue::group_cue, "", "géant"}, {Cue::group_cue, "", "leader"},
-    {Cue::group_cue, "", "subsidiary"}, {Cue::group_cue, "", "filiale"}, {Cue::group_cue, "", "فرع"},
+    {Cue::group_cue, "", "consortium"}, {Cue::group_cue, "", "usine"}, {Cue::group_cue, "", "plant"}, {Cue::group_cue, "", "fabricant"}, {Cue::group_cue, "", "maker"},
+    {Cue::group_cue, "", "تحالف"}, {Cue::group_cue, "", "subsidiary"}, {Cue::group_cue, "", "filiale"}, {Cue::group_cue, "", "فرع"},
     {Cue::legal_suffix, "", "inc"}, {Cue::legal_suffix, "", "sa"}, {Cue::legal_suffix, "", "sarl"}, {Cue::legal_suffix, "", "ltd"},
     {Cue::legal_suffix, "", "limited"}, {Cue::legal_suffix, "", "corp"}, {Cue::legal_suffix, "", "corporation"},
     {Cue::legal_suffix, "", "group"}, {Cue::legal_suffix, "", "groupe"}, {Cue::legal_suffix, "", "holding"},
@@ -455,7 +458,9 @@ constexpr Entry kLexicon[] = {
     {Cue::sector, "tourism", "tourism"}, {Cue::sector, "tourism", "السياحة"}, {Cue::sector, "chemicals", "chemical"},
     {Cue::sector, "electronics", "electronics"}, {Cue::sector, "electronics", "semiconductors"},
     // past-tense statistics words
-    {Cue::past, "", "last year"}, {Cue::past, "", "l'an dernier"}, {Cue::past, "", "l'année dernière"},
+    {Cue::past, "", "par rapport à"}, {Cue::past, "", "par rapport aux"}, {Cue::past, "", "compared with"},
+    {Cue::past, "", "compared to"}, {Cue::past, "", "contre"}, {Cue::past, "", "مقارنة مع"}, {Cue::past, "", "مقارنة ب"},
+    {Cue::past, "", "up from"}, {Cue::past, "", "en baisse par rapport"}, {Cue::past, "", "last year"}, {Cue::past, "", "l'an dernier"}, {Cue::past, "", "l'année dernière"},
     {Cue::past, "", "العام الماضي"}, {Cue::past, "", "السنة الماضية"},
 };
 // clang-format on

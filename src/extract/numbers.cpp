@@ -573,6 +573,30 @@ Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::u
       // No separator: only a script change (digits then Arabic letters) is allowed.
       if (!(digit_head && t < n && static_cast<unsigned char>(s[t]) >= 0xD8)) break;
     }
+    if (atoms > 0 && (last == Kind::scale || last == Kind::scale_plural || last == Kind::scale_dual) && t < n) {
+      // "مليار و200 مليون", "3 millions et 500 mille": digits and a smaller scale after a scale
+      std::size_t d = t;
+      const bool glued_waw = s.substr(t, 2) == kWaw && t + 2 < n && is_digit(s[t + 2]);
+      if (glued_waw) d = t + 2;
+      if ((glued_waw || pending_conj) && d < n && is_digit(s[d])) {
+        const DigitNumber more = read_digits(s, d, lang);
+        const std::size_t w0 = skip_spaces(s, more.end);
+        const std::size_t w1 = word_end(s, w0);
+        auto sl = (!more.junk && w1 > w0 && w0 > more.end) ? lookup(s.substr(w0, w1 - w0), mask) : std::nullopt;
+        if (sl && !sl->skip && (sl->entry.kind == Kind::scale || sl->entry.kind == Kind::scale_plural) &&
+            sl->entry.value < last_scale && !((sl->entry.flags & F_FEW) && (more.value < 3 || more.value > 10))) {
+          total += more.value * sl->entry.value;
+          last_scale = sl->entry.value;
+          ++atoms;
+          last = sl->entry.kind;
+          last_value = sl->entry.value;
+          pending_conj = false;
+          end = q = w1;
+          continue;
+        }
+        break;
+      }
+    }
     if (t >= n || !detail::is_letter_at(s, t)) break;
     const std::size_t we = word_end(s, t);
     const std::string_view w = s.substr(t, we - t);
@@ -592,7 +616,7 @@ Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::u
     if (!lk) break;
     const Entry& e = lk->entry;
     if (e.kind == Kind::connector) {
-      if (atoms == 0 || pending_conj || digit_head) break;
+      if (atoms == 0 || pending_conj || (digit_head && atoms < 2)) break;
       pending_conj = true;
       q = we;
       continue;

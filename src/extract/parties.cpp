@@ -72,10 +72,15 @@ struct Builder {
   }
 };
 
+// Words of one name are separated by a space, a hyphen or "&", not by a spaced dash ("AGADIR - Souss").
 bool space_between(std::string_view s, std::size_t a, std::size_t b) {
-  for (std::size_t i = a; i < b; ++i)
+  bool dash = false, space = false;
+  for (std::size_t i = a; i < b; ++i) {
     if (s[i] != ' ' && s[i] != '-' && s[i] != '&' && s[i] != '\'') return false;
-  return b - a <= 3;
+    dash |= s[i] == '-';
+    space |= s[i] == ' ';
+  }
+  return b - a <= 3 && !(dash && space);
 }
 
 const std::unordered_set<std::string>& stop_capitals() {
@@ -91,9 +96,9 @@ const std::unordered_set<std::string>& stop_capitals() {
       "kingdom", "royaume", "king", "roi", "his", "majesty", "sa", "majeste", "president", "ceo", "pdg", "chairman",
       "governor", "moroccan", "french", "chinese", "indian", "kenyan", "american", "mou", "usd", "mad", "eur",
       "gdp", "pib", "rs", "ksh", "sh", "dh", "dhs", "mdh", "mds", "ia", "ai", "it", "we", "our", "they", "their",
-      "officials", "official", "meanwhile", "also", "however", "cependant", "par", "pour", "sur", "avec", "dans",
+      "officials", "official", "he", "she", "him", "her", "il", "elle", "trump", "meanwhile", "also", "however", "cependant", "par", "pour", "sur", "avec", "dans",
       "since", "from", "to", "of", "over", "about", "more", "plus", "all", "new", "nouveau", "nouvelle", "prime",
-      "secretary", "director", "directeur", "wali", "no", "digital", "morocco", "maroc", "vision", "plan",
+      "secretary", "director", "directeur", "wali", "no", "vision", "plan",
       "program", "programme", "forum", "business", "special", "economic", "zone", "his", "her", "tax", "center",
       "centre", "data", "we", "i", "you", "je", "nous", "on", "si", "su", "sus", "del", "al", "por", "para", "con"};
   return s;
@@ -147,7 +152,7 @@ constexpr Portfolio kPortfolios[] = {
     {"digitale", "Digital Transition and Administrative Reform"},
     {"digital", "Digital Transition and Administrative Reform"},
     {"رقمي", "Digital Transition and Administrative Reform"},
-    {"انتقال", "Digital Transition and Administrative Reform"},
+    {"طاقي", "Energy Transition"}, {"energetique", "Energy Transition"},
     {"industrie", "Industry and Trade"}, {"industry", "Industry and Trade"}, {"صناعة", "Industry and Trade"},
     {"investissement", "Investment"}, {"investment", "Investment"}, {"استثمار", "Investment"},
     {"économie", "Economy and Finance"}, {"economy", "Economy and Finance"}, {"finances", "Economy and Finance"},
@@ -307,7 +312,14 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     if (next < t.size() && t[next].clause == t[e - 1].clause) {
       const auto& w = t[next].key;
       subject = has(next, Cue::pledge) || has(next, Cue::invest) || has(next, Cue::hire_verb) || w == "signed" ||
-                w == "announced" || w == "pledged" || w == "plans" || w == "va" || w == "prevoit" || w == "s";
+                w == "announced" || w == "pledged" || w == "plans" || w == "va" || w == "prevoit" || w == "s" ||
+                nt.substr(t[next].begin, t[next].end - t[next].begin) == "a" || w == "has" || w == "signe" || w == "annonce";
+    }
+    // "Aerolux, a maker of...", "Atlas Cables, which pledged...": a name in apposition.
+    if (!subject && next + 1 < t.size() && t[next].clause != t[e - 1].clause && t[next].sentence == t[e - 1].sentence) {
+      const auto& w = t[next].key;
+      subject = (w == "a" || w == "an" || w == "which" || w == "un" || w == "une" || w == "qui" || w == "the") &&
+                (a == 0 || t[a - 1].sentence != t[a].sentence || t[a - 1].all_caps);
     }
     bool in_arabic = arabic_text && !t[a].all_caps;
     if (!acronym.empty()) {
@@ -333,9 +345,18 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       continue;
     }
     if (legal || group_before || subject || in_arabic) {
-      // A person's name after a title is not a company.
-      if (a > 0 && (t[a - 1].key == "m" || t[a - 1].key == "mr" || t[a - 1].key == "ceo" || t[a - 1].key == "pdg" ||
-                    t[a - 1].key == "president" || t[a - 1].key == "minister" || t[a - 1].key == "ministre"))
+      // A person's name after a title ("le ministre de l'Industrie, Ryad Mezzour") is not a company.
+      static const std::unordered_set<std::string> titles = {
+          "m", "mr", "mrs", "ms", "mme", "ceo", "pdg", "president", "minister", "ministre", "directeur", "director",
+          "founder", "fondateur", "chairman", "secretary", "wali", "governor", "gouverneur", "ministry", "ministere",
+          "chief", "executive", "spokesperson", "porte", "dg", "vice", "commissioner"};
+      bool person = false;
+      for (std::size_t k = a, steps = 0; k > 0 && steps < 8 && !person; --k, ++steps)
+        person = titles.count(t[k - 1].key) > 0 || has(k - 1, Cue::ministry);
+      if (person && !legal && !group_before) continue;
+      // "Murang'a": a place whose name continues after an apostrophe.
+      if (next < t.size() && t[next].begin == t[e - 1].end + 1 && nt[t[e - 1].end] == '\'' &&
+          !gaz.lookup(nt.substr(t[a].begin, t[next].end - t[a].begin)).empty())
         continue;
       auto p = b.add(name, PartyKind::company, country);
       if (b.f.parties[p].country.empty()) b.f.parties[p].country = country;
@@ -373,8 +394,9 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       bool delegate = false;
       std::string portfolio;
       std::size_t end = std::min(t.size(), static_cast<std::size_t>(h.last) + 10);
-      for (std::size_t k = h.first; k < end && t[k].clause == t[h.first].clause; ++k) {
+      for (std::size_t k = h.first; k < end && t[k].clause == t[h.first].clause && portfolio.empty(); ++k) {
         const auto& w = t[k];
+        if (k >= h.last && has(k, Cue::ministry)) break;  // the next ministry of a list
         if (w.key == "delegue" || w.key == "delegate" || w.stem == "منتدب" || w.key == "deleguee") delegate = true;
         if (portfolio.empty() && k >= h.last) {
           if (auto it = portfolios.find(w.key); it != portfolios.end()) portfolio = std::string(it->second->name);
