@@ -53,8 +53,7 @@ TEST_CASE("every country and subdivision is loaded with its parent") {
   CHECK(ma->type == "Country");
   CHECK(ma->parent.empty());
   for (int i = 1; i <= 12; ++i) {
-    char code[8];
-    std::snprintf(code, sizeof code, "MA-%02d", i);
+    const std::string code = (i < 10 ? "MA-0" : "MA-") + std::to_string(i);
     const auto* r = gz().find(code);
     REQUIRE_MESSAGE(r != nullptr, code);
     CHECK(r->parent == "MA");
