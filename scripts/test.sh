@@ -6,6 +6,12 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh --with-browser
 jobs=$(nproc 2>/dev/null || echo 2)
 
+# doctest_discover_tests splits test names on ';' and ctest would then run nothing for them.
+if grep -rnE 'TEST_CASE\("[^"]*;' tests/; then
+  echo "error: test names must not contain ';' (ctest would silently skip them)" >&2
+  exit 1
+fi
+
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPLEDGEDB_WERROR=ON >/dev/null
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"

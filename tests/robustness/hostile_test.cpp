@@ -1,0 +1,314 @@
+// Hostile input: each case must end with a clear error naming the file and the problem, a
+// non-zero exit, and a database whose logical content is unchanged.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "support/run.hpp"
+
+namespace {
+
+// Every row of every user table, in a stable order: the database's logical content.
+std::string logical_dump(const std::string& path) {
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  std::vector<std::string> tables;
+  SQLite::Statement list(db,
+                         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                         "AND name NOT LIKE '%fts%' ORDER BY name");
+  while (list.executeStep()) tables.push_back(list.getColumn(0).getString());
+  std::string out;
+  for (const auto& t : tables) {
+    SQLite::Statement rows(db, "SELECT * FROM \"" + t + "\" ORDER BY 1");
+    out += "#" + t + "\n";
+    while (rows.executeStep()) {
+      for (int i = 0; i < rows.getColumnCount(); ++i) out += rows.getColumn(i).getString() + "\x1f";
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+// A database with one good announcement in it, so "unchanged" means something.
+struct Seeded {
+  test::Scratch s;
+  std::string before;
+  Seeded() {
+    s.write("good.json", R"({"language":"en","published":"2025-03-01","text":"Acme will create 300 jobs in Agadir by 2027.",
+      "agreements":[{"kind":"announcement","country":"MA","region":"Souss-Massa","parties":[{"name":"Acme","kind":"company","role":"investor"}],
+      "commitments":[{"party":"Acme","metric":"jobs","target":300,"comparator":"exactly","unit":"jobs","deadline":"2027-12-31",
+      "deadline_kind":"horizon","deadline_text":"by 2027","evidence":["Acme will create 300 jobs in Agadir by 2027"]}]}],"progress":[]})");
+    REQUIRE(test::run(s, {"--db", s.db(), "init", "-q"}).code == 0);
+    auto r = test::run(s, {"--db", s.db(), "ingest", "good.json", "-q"});
+    REQUIRE_MESSAGE(r.code == 0, r.err);
+    before = logical_dump(s.db());
+  }
+  // Ingests `name` (written with `content`), expecting a rejection that names the file.
+  void rejects(const std::string& name, const std::string& content, const std::string& problem,
+               std::vector<std::string> extra = {}) {
+    s.write(name, content);
+    std::vector<std::string> args = {"--db", s.db(), "ingest", name};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = test::run(s, args);
+    CHECK(r.code != 0);
+    CHECK_MESSAGE(r.err.find("error:") != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find(name) != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find(problem) != std::string::npos, "expected '" << problem << "' in: " << r.err);
+    CHECK(logical_dump(s.db()) == before);
+  }
+};
+
+std::string announcement_with(const std::string& agreement_fields, const std::string& commitment_fields,
+                              const std::string& top = R"("language":"en","published":"2025-03-01")") {
+  return "{" + top + R"(,"text":"Acme will create 300 jobs.","agreements":[{"kind":"announcement")" + agreement_fields +
+         R"(,"parties":[{"name":"Acme","kind":"company","role":"investor"}],"commitments":[{"party":"Acme","metric":"jobs","comparator":"exactly")" +
+         commitment_fields + R"(}]}],"progress":[]})";
+}
+
+}  // namespace
+
+TEST_CASE("hostile: invalid UTF-8 in a text file") {
+  Seeded db;
+  db.rejects("bad.txt", std::string("Acme will create 300 jobs\xC3\x28 here."), "UTF-8");
+}
+
+TEST_CASE("hostile: invalid UTF-8 in a Markdown body") {
+  Seeded db;
+  db.rejects("bad.md", "---\ntitle: x\n---\nAcme \xFF\xFE creates jobs.\n", "UTF-8");
+}
+
+TEST_CASE("hostile: overlong UTF-8 encoding") {
+  Seeded db;
+  db.rejects("overlong.txt", std::string("slash \xC0\xAF here"), "UTF-8");
+}
+
+TEST_CASE("hostile: NUL bytes") {
+  Seeded db;
+  db.rejects("nul.txt", std::string("Acme\0will create 300 jobs", 25), "NUL");
+}
+
+TEST_CASE("hostile: empty text file") {
+  Seeded db;
+  db.rejects("empty.txt", "", "empty");
+}
+
+TEST_CASE("hostile: empty JSON file") {
+  Seeded db;
+  db.rejects("empty.json", "", "empty");
+}
+
+TEST_CASE("hostile: binary file with a text extension") {
+  Seeded db;
+  db.rejects("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24), "byte");
+}
+
+TEST_CASE("hostile: file over the size limit") {
+  Seeded db;
+  db.rejects("big.txt", std::string(5000, 'a'), "limit", {"--max-bytes", "1000"});
+}
+
+TEST_CASE("hostile: deeply nested JSON") {
+  Seeded db;
+  db.rejects("deep.json", std::string(100000, '[') + std::string(100000, ']'), "deep.json");
+}
+
+TEST_CASE("hostile: malformed JSON") {
+  Seeded db;
+  db.rejects("broken.json", R"({"language": "en", "text": "x",})", "broken.json");
+}
+
+TEST_CASE("hostile: JSON that is not an object") {
+  Seeded db;
+  db.rejects("array.json", "[1, 2, 3]", "array.json");
+}
+
+TEST_CASE("hostile: a target of 1e308") {
+  Seeded db;
+  db.rejects("huge.json", announcement_with("", R"(,"target":1e308)"), "target");
+}
+
+TEST_CASE("hostile: a target of 10^30 jobs") {
+  Seeded db;
+  db.rejects("absurd.json", announcement_with("", R"(,"target":1000000000000000000000000000000)"), "target");
+}
+
+TEST_CASE("hostile: a negative job count") {
+  Seeded db;
+  db.rejects("negative.json", announcement_with("", R"(,"target":-500)"), "target");
+}
+
+TEST_CASE("hostile: NaN as a target") {
+  Seeded db;
+  db.rejects("nan.json", announcement_with("", R"(,"target":NaN)"), "nan.json");
+}
+
+TEST_CASE("hostile: a target given as a string") {
+  Seeded db;
+  db.rejects("string-target.json", announcement_with("", R"(,"target":"500")"), "target");
+}
+
+TEST_CASE("hostile: 30 February") {
+  Seeded db;
+  db.rejects("feb30.json", announcement_with("", R"(,"target":5,"deadline":"2023-02-30")"), "2023-02-30");
+}
+
+TEST_CASE("hostile: year 99999") {
+  Seeded db;
+  db.rejects("y99999.json", announcement_with("", "", R"("language":"en","published":"99999-01-01")"), "99999");
+}
+
+TEST_CASE("hostile: a date that is not a date") {
+  Seeded db;
+  db.rejects("notadate.json", announcement_with(R"(,"signed_on":"yesterday")", R"(,"target":5)"), "yesterday");
+}
+
+TEST_CASE("hostile: SQL in an enumeration") {
+  Seeded db;
+  std::string bad = announcement_with("", R"(,"target":5)");
+  const std::string metric = R"("metric":"jobs")";
+  bad.replace(bad.find(metric), metric.size(), R"("metric":"jobs'); DROP TABLE source; --")");
+  db.rejects("sql.json", bad, "metric");
+}
+
+TEST_CASE("hostile: SQL in a role") {
+  Seeded db;
+  std::string bad = announcement_with("", R"(,"target":5)");
+  const std::string role = R"("role":"investor")";
+  bad.replace(bad.find(role), role.size(), R"("role":"investor\" OR 1=1 --")");
+  db.rejects("role.json", bad, "role");
+}
+
+TEST_CASE("hostile: a commitment by a party that is not in the agreement") {
+  Seeded db;
+  std::string bad = announcement_with("", R"(,"target":5)");
+  const std::string party = R"("party":"Acme")";
+  bad.replace(bad.find(party), party.size(), R"("party":"Nobody")");
+  db.rejects("party.json", bad, "Nobody");
+}
+
+TEST_CASE("hostile: evidence that is not in the text") {
+  Seeded db;
+  db.rejects("evidence.json", announcement_with("", R"(,"target":5,"evidence":["words nowhere in the article"])"),
+             "evidence");
+}
+
+TEST_CASE("hostile: invalid UTF-8 inside a JSON string") {
+  Seeded db;
+  db.rejects("utf8.json", std::string(R"({"language":"en","text":"Acme )") + "\xED\xA0\x80" + R"(","agreements":[]})",
+             "utf8.json");
+}
+
+TEST_CASE("hostile: unterminated front matter") {
+  Seeded db;
+  db.rejects("fm.md", "---\ntitle: never closed\npublished: 2025-01-01\nAcme will create 300 jobs.\n", "front matter");
+}
+
+TEST_CASE("hostile: impossible date in front matter") {
+  Seeded db;
+  db.rejects("fmdate.md", "---\ntitle: x\npublished: 2023-02-30\n---\nAcme will create 300 jobs.\n", "2023-02-30");
+}
+
+TEST_CASE("hostile: a file that does not exist") {
+  Seeded db;
+  auto r = test::run(db.s, {"--db", db.s.db(), "ingest", "missing.md"});
+  CHECK(r.code != 0);
+  CHECK(r.err.find("missing.md") != std::string::npos);
+  CHECK(logical_dump(db.s.db()) == db.before);
+}
+
+TEST_CASE("hostile: a dangling symbolic link") {
+  Seeded db;
+  std::filesystem::create_symlink(db.s.path("nowhere.md"), db.s.path("link.md"));
+  auto r = test::run(db.s, {"--db", db.s.db(), "ingest", "link.md"});
+  CHECK(r.code != 0);
+  CHECK(r.err.find("link.md") != std::string::npos);
+  CHECK(logical_dump(db.s.db()) == db.before);
+}
+
+TEST_CASE("hostile: an unsupported file type") {
+  Seeded db;
+  db.rejects("program.exe", "MZ\x90", "program.exe");
+}
+
+TEST_CASE("hostile: a directory given to extract") {
+  test::Scratch s;
+  std::filesystem::create_directories(s.path("folder"));
+  auto r = test::run(s, {"extract", "folder"});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("folder") != std::string::npos);
+}
+
+TEST_CASE("hostile: a database in a directory that does not exist") {
+  test::Scratch s;
+  auto r = test::run(s, {"--db", s.path("no/such/dir/x.db").string(), "init"});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("no/such/dir") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(s.path("no")));
+}
+
+TEST_CASE("hostile: a database file that is not a database") {
+  test::Scratch s;
+  s.write("notadb.db", "this is plain text, not SQLite");
+  auto r = test::run(s, {"--db", s.path("notadb.db").string(), "pledges"});
+  CHECK(r.code == 1);
+  CHECK(r.err.find("notadb.db") != std::string::npos);
+  CHECK(test::slurp(s.path("notadb.db")) == "this is plain text, not SQLite");
+}
+
+TEST_CASE("hostile: an impossible --published date") {
+  Seeded db;
+  db.s.write("note.txt", "Acme will create 300 jobs in Agadir.");
+  auto r = test::run(db.s, {"--db", db.s.db(), "ingest", "note.txt", "--published", "2023-02-30"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("2023-02-30") != std::string::npos);
+  CHECK(logical_dump(db.s.db()) == db.before);
+}
+
+TEST_CASE("hostile: an impossible --as-of date") {
+  Seeded db;
+  auto r = test::run(db.s, {"--db", db.s.db(), "pledges", "--as-of", "2025-13-01"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("2025-13-01") != std::string::npos);
+}
+
+TEST_CASE("hostile: invalid UTF-8 on standard input") {
+  test::Scratch s;
+  const std::string input = "Acme will create \xF8\x88\x80\x80\x80 jobs";
+  auto r = test::run(s, {"extract", "-", "--lang", "en"}, &input);
+  CHECK(r.code == 1);
+  CHECK(r.err.find("UTF-8") != std::string::npos);
+}
+
+TEST_CASE("hostile: markup and bidi controls in names are escaped, not executed") {
+  test::Scratch s;
+  s.write("xss.json", R"({"language":"en","published":"2025-03-01","text":"Evil will create 300 jobs.",
+    "agreements":[{"kind":"announcement","title":"<img src=x onerror=alert(1)>","country":"MA","parties":[{"name":"<script>alert(1)</script>","kind":"company","role":"investor"}],
+    "commitments":[{"party":"<script>alert(1)</script>","metric":"jobs","target":300,"comparator":"exactly","unit":"jobs","deadline":"2024-12-31",
+    "deadline_kind":"horizon","evidence":["Evil will create 300 jobs."]}]}],"progress":[]})");
+  REQUIRE(test::run(s, {"--db", s.db(), "init", "-q"}).code == 0);
+  auto ing = test::run(s, {"--db", s.db(), "ingest", "xss.json", "-q"});
+  REQUIRE_MESSAGE(ing.code == 0, ing.err);
+  auto html = test::run(s, {"--db", s.db(), "--as-of", "2025-06-01", "report", "html", "-o", "r.html"});
+  REQUIRE_MESSAGE(html.code == 0, html.err);
+  const std::string page = test::slurp(s.path("r.html"));
+  CHECK(page.find("<script>alert(1)</script>") == std::string::npos);
+  CHECK(page.find("<img src=x") == std::string::npos);
+  CHECK(page.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  auto md = test::run(s, {"--db", s.db(), "--as-of", "2025-06-01", "pledges", "--format", "md"});
+  REQUIRE(md.code == 0);
+  CHECK(md.out.find("<script>") == std::string::npos);
+}
+
+TEST_CASE("hostile: a 100,000-line document is read in one piece") {
+  test::Scratch s;
+  std::string big = "---\ntitle: long\npublished: 2025-01-01\nlanguage: en\n---\n";
+  for (int i = 0; i < 100000; ++i) big += "Line of filler text without any pledge.\n";
+  big += "Acme will create 300 jobs in Agadir by 2027.\n";
+  s.write("long.md", big);
+  REQUIRE(test::run(s, {"--db", s.db(), "init", "-q"}).code == 0);
+  auto r = test::run(s, {"--db", s.db(), "ingest", "long.md"});
+  CHECK_MESSAGE(r.code == 0, r.err);
+  auto check = test::run(s, {"--db", s.db(), "db", "check"});
+  CHECK(check.code == 0);
+}
