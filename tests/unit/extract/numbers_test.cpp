@@ -100,6 +100,12 @@ TEST_CASE("scale words and suffixes") {
   CHECK(only("2 ملايير", "ar").value == 2e9);
   CHECK(only("500 ألف", "ar").value == 500000);
   CHECK(only("mille milliards", "fr").value == 1e12);
+  CHECK(only("3 millions et 500 mille", "fr").value == 3.5e6);
+  CHECK(only("1 million and 200 thousand", "en").value == 1.2e6);
+  auto jobs = numbers("3 millions et 500 emplois", "fr");
+  REQUIRE(jobs.size() == 2);
+  CHECK(jobs[0].text == "3 millions");
+  CHECK(only("Rs 1.5 lakh crore", "en").value == doctest::Approx(1.5e12));
   CHECK(only("tres mil millones", "es").value == 3e9);
   CHECK(only("2 millones de empleos", "es").value == 2e6);
   // "m" is millions only next to money; otherwise metres, minutes...
@@ -210,6 +216,13 @@ TEST_CASE("Arabic words") {
   CHECK(value_of("مائة وخمسة وعشرون", "ar") == 125);
   CHECK(value_of("ألفين وخمسمائة", "ar") == 2500);
   CHECK(value_of("خمسة وعشرين ألف", "ar") == 25000);
+  CHECK(value_of("مليار و200 مليون", "ar") == 1.2e9);
+  CHECK(value_of("3 ملايير و 500 مليون", "ar") == 3.5e9);
+  CHECK(only("مليار و200 مليون درهم", "ar").text == "مليار و200 مليون");
+  auto two_numbers = numbers("مليون و200 منصب", "ar");
+  REQUIRE(two_numbers.size() == 2);
+  CHECK(two_numbers[0].text == "مليون");
+  CHECK(two_numbers[1].value == 200);
   CHECK_FALSE(parse_number("واحد", "ar").has_value());
   CHECK_FALSE(parse_number("ملايين", "ar").has_value());
   // آلاف counts three to ten; after a bigger number it is a slip, not a multiplier
