@@ -44,7 +44,7 @@ constexpr std::array kExact{
     CaseSensitive{"DH", "MAD", 1},     CaseSensitive{"Dh", "MAD", 1},    CaseSensitive{"Dhs", "MAD", 1},
     CaseSensitive{"DHS", "MAD", 1},    CaseSensitive{"dh", "MAD", 1},    CaseSensitive{"dhs", "MAD", 1},
     CaseSensitive{"MDH", "MAD", 1e6},  CaseSensitive{"MDh", "MAD", 1e6}, CaseSensitive{"Mdh", "MAD", 1e6},
-    CaseSensitive{"MMDH", "MAD", 1e9}, CaseSensitive{"MMDh", "MAD", 1e9}, CaseSensitive{"Mrds DH", "MAD", 1e9},
+    CaseSensitive{"MMDH", "MAD", 1e9}, CaseSensitive{"MMDh", "MAD", 1e9},
     CaseSensitive{"Rs", "INR", 1},     CaseSensitive{"KSh", "KES", 1},   CaseSensitive{"Ksh", "KES", 1},
     CaseSensitive{"KShs", "KES", 1},   CaseSensitive{"Kshs", "KES", 1},  CaseSensitive{"Sh", "KES", 1},
     CaseSensitive{"RMB", "CNY", 1},    CaseSensitive{"MUSD", "USD", 1e6}, CaseSensitive{"MEUR", "EUR", 1e6},
@@ -136,8 +136,8 @@ bool currency_symbol_is_usd_prefix(std::string_view s, std::size_t i) {
 
 }  // namespace
 
-std::optional<CurrencyHit> currency_at(std::string_view s, std::size_t i, std::string_view lang) {
-  (void)lang;
+std::optional<CurrencyHit> currency_at(std::string_view s, std::size_t i, std::string_view /*lang*/) {
+  // Currency words are unambiguous across our languages; lang is kept for future homographs.
   const std::size_t n = s.size();
   if (i >= n) return std::nullopt;
   CurrencyHit h;
