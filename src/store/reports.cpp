@@ -28,6 +28,14 @@ std::optional<double> number_of(const nlohmann::json& j) {
 std::string text_of(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
 std::string text_of(const nlohmann::json& j) { return j.is_string() ? j.get<std::string>() : std::string(); }
 
+// The JSON array a correlated json_group_array() produced; most rows have none ("[]").
+nlohmann::json array_of(const SQLite::Column& c) {
+  if (c.isNull()) return nlohmann::json::array();
+  const char* text = c.getText();
+  if (text[0] == '[' && text[1] == ']') return nlohmann::json::array();
+  return nlohmann::json::parse(text);
+}
+
 std::string json_list(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
 
 std::string upper(std::string_view s) {
@@ -128,12 +136,12 @@ std::vector<CommitmentRecord> fetch_commitments(Database& db, const CommitmentFi
     c.region = text_of(st.getColumn(18));
     c.signed_on = date_of(st.getColumn(19));
     c.first_source = date_of(st.getColumn(20));
-    for (const auto& o : nlohmann::json::parse(text_of(st.getColumn(21)))) {
+    for (const auto& o : array_of(st.getColumn(21))) {
       auto d = date_of(o[1]);
       if (!d) continue;
       c.observations.push_back({o[0].get<std::int64_t>(), *d, number_of(o[2]).value_or(0), text_of(o[3])});
     }
-    for (const auto& o : nlohmann::json::parse(text_of(st.getColumn(22)))) {
+    for (const auto& o : array_of(st.getColumn(22))) {
       ClaimRecord k;
       k.id = o[0].get<std::int64_t>();
       k.claimed_on = date_of(o[1]);
@@ -144,7 +152,7 @@ std::vector<CommitmentRecord> fetch_commitments(Database& db, const CommitmentFi
       k.confidence = number_of(o[6]).value_or(1.0);
       c.claims.push_back(k);
     }
-    for (const auto& o : nlohmann::json::parse(text_of(st.getColumn(23))))
+    for (const auto& o : array_of(st.getColumn(23)))
       c.milestones.push_back({date_of(o[0]), number_of(o[1]).value_or(0), text_of(o[2])});
     out.push_back(std::move(c));
   }
