@@ -254,8 +254,17 @@ void load_builtin(std::vector<Region>& regions, std::vector<Alias>& aliases) {
     if (parent.empty()) parent = country;
     else if (parent.find('-') == std::string::npos) parent = country + "-" + parent;
     auto raw = str(s, "name");
+    // "Catalunya [Cataluña]", "Wales [Cymru GB-CYM]": a bracketed second name, shown apart.
+    std::string bracketed;
+    if (auto open = raw.find(" ["); open != std::string::npos && raw.back() == ']') {
+      bracketed = raw.substr(open + 2, raw.size() - open - 3);
+      if (auto sp = bracketed.rfind(' '); sp != std::string::npos && bracketed.find('-', sp) != std::string::npos)
+        bracketed.erase(sp);  // drop the code of the other name
+      raw.erase(open);
+    }
     subdivisions.push_back({code, strip_paren_suffix(raw, true), str(s, "type"), parent, country});
     extra_names.push_back(strip_paren_suffix(raw, false));
+    if (!bracketed.empty()) iso(code, bracketed);
   }
   for (const auto& fix : curated::parent_fixes())
     for (auto& r : subdivisions)
@@ -433,10 +442,8 @@ std::vector<const Region*> Gazetteer::lookup(std::string_view text) const {
   for (const auto& key : lookup_keys(text)) {
     auto it = index_->keys.find(key);
     if (it == index_->keys.end()) continue;
-    std::vector<const Region*> out;
-    for (const auto& t : it->second) out.push_back(&regions_[t.region]);
-    std::stable_sort(out.begin(), out.end(),
-                     [&](const Region* a, const Region* b) { return depth(a->code) < depth(b->code); });
+    auto out = rank(regions_, *index_, it->second, {});
+    std::reverse(out.begin(), out.end());  // the best reading last
     return out;
   }
   return {};

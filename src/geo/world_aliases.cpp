@@ -149,6 +149,18 @@ constexpr Entry kWorld[] = {
     {"AE-DU", "Dubai", "en", C}, {"AE-DU", "Dubaï", "fr", C}, {"AE-DU", "دبي", "ar", C},
     {"AE-AZ", "Abu Dhabi", "en", C}, {"AE-AZ", "Abou Dhabi", "fr", C}, {"AE-AZ", "أبوظبي", "ar", C},
     {"AE-AZ", "أبو ظبي", "ar", C},
+    {"EG-C", "Cairo", "en", C}, {"EG-C", "Le Caire", "fr", C}, {"EG-C", "القاهرة", "ar", C},
+    {"GH-AA", "Accra", "", C}, {"DE-BY", "Bavaria", "en", N}, {"DE-BY", "Bavière", "fr", N},
+    {"DE-BY", "Munich", "", C}, {"ES-CT", "Catalonia", "en", N}, {"ES-CT", "Catalogne", "fr", N},
+    {"ES-AN", "Andalusia", "en", N}, {"ES-AN", "Andalousie", "fr", N}, {"ZA-GP", "Johannesburg", "", C},
+    {"TR-34", "Istanbul", "", C}, {"TR-34", "إسطنبول", "ar", C}, {"SA-01", "Riyadh", "en", C},
+    {"SA-01", "Riyad", "fr", C}, {"SA-01", "الرياض", "ar", C}, {"SA-02", "Jeddah", "en", C},
+    {"SA-02", "Djeddah", "fr", C}, {"SA-02", "جدة", "ar", C}, {"QA-DA", "Doha", "", C},
+    {"QA-DA", "الدوحة", "ar", C}, {"IT-MI", "Milan", "", C}, {"IT-RM", "Rome", "", C},
+    {"PT-11", "Lisbon", "en", C}, {"PT-11", "Lisbonne", "fr", C}, {"BE-BRU", "Brussels", "en", C},
+    {"BE-BRU", "Bruxelles", "fr", C}, {"BE-BRU", "بروكسل", "ar", C}, {"NL-NH", "Amsterdam", "", C},
+    {"KR-11", "Seoul", "en", C}, {"KR-11", "Séoul", "fr", C}, {"CA-ON", "Toronto", "", C},
+    {"CA-QC", "Montréal", "", C}, {"JP-13", "طوكيو", "ar", C},
 };
 
 constexpr ParentFix kParentFixes[] = {

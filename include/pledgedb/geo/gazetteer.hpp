@@ -54,9 +54,12 @@ class Gazetteer {
   std::span<const Region> regions() const { return regions_; }
   std::span<const Alias> aliases() const { return aliases_; }
   const Region* find(std::string_view code) const;  // by code, case-insensitive; nullptr if none
-  // Regions whose folded name or alias equals fold(text) exactly, most specific last. When the
-  // exact key names nothing, designators are stripped and tried: "جهة …", "région de …",
-  // "province of …", "… County", Arabic proclitics ("بطنجة").
+  // Regions whose folded name or alias equals fold(text) exactly; when several share the
+  // spelling, the best reading last (find_regions' candidates reversed: "Salamanca" -> {ES-SA,
+  // MX-GUA}, "México" -> {MX-MEX, MX}), so back() is the one to take. A city alias yields its
+  // province ("Kénitra" -> MA-KEN; first_level() gives MA-04). When the exact key names nothing,
+  // designators are stripped and tried: "جهة …", "région de …", "province of …", "… County",
+  // Arabic proclitics ("بطنجة").
   std::vector<const Region*> lookup(std::string_view text) const;
   // The ancestor directly below the country (MA-CAS -> MA-06); the region itself when first
   // level; nullptr for a country or an unknown code.

@@ -17,10 +17,10 @@ namespace {
 
 const Gazetteer& gz() { return Gazetteer::builtin(); }
 
-// Code of the best (least specific) region lookup() finds, or "" when none.
+// Code of the best reading lookup() finds (the last), or "" when none.
 std::string first_code(std::string_view text) {
   auto found = gz().lookup(text);
-  return found.empty() ? std::string() : found.front()->code;
+  return found.empty() ? std::string() : found.back()->code;
 }
 
 // Code of the first-level region a spelling reaches (province -> region).
@@ -197,6 +197,19 @@ TEST_CASE("cities and regions abroad") {
   CHECK(first_code("الإمارات") == "AE");
   CHECK(first_code("Côte d’Ivoire") == "CI");
   CHECK(gz().lookup("Atlantis").empty());
+  // Homonyms: every reading, the best last.
+  auto salamanca = gz().lookup("Salamanca");
+  REQUIRE(salamanca.size() == 2);
+  CHECK(salamanca.front()->code == "ES-SA");
+  CHECK(salamanca.back()->code == "MX-GUA");
+  CHECK(first_code("México") == "MX");
+  CHECK(first_code("Georgia") == "GE");
+  // Bracketed second names in iso-codes are aliases, not part of the display name.
+  CHECK(gz().find("ES-CT")->name == "Catalunya");
+  CHECK(first_code("Cataluña") == "ES-CT");
+  CHECK(first_code("Catalonia") == "ES-CT");
+  CHECK(first_code("Cymru") == "GB-WLS");
+  CHECK(first_code("Wales") == "GB-WLS");
   CHECK(gz().lookup("").empty());
 }
 
