@@ -481,7 +481,10 @@ Announcement extract(const Document& doc, const Options& options) {
       if (total) continue;
     }
     bool invest = has_hit_in(ci, Cue::invest, sa, sb);
-    bool project = has_hit_in(ci, Cue::project_amount, std::max(sa, ti >= 6 ? ti - 6 : 0), std::min(sb, te + 6));
+    // "the market is worth $12 billion": a project word vouches for the amount only in a clause
+    // that names no revenue, market or subsidy.
+    bool project = has_hit_in(ci, Cue::project_amount, std::max(sa, ti >= 6 ? ti - 6 : 0), std::min(sb, te + 6)) &&
+                   !has_hit_in(ci, Cue::money_negative, ca, cb);
     // "Ksh 51.8 billion will flow to Baringo"; not "un objectif d'un milliard" of turnover.
     bool promised = has_hit_in(ci, Cue::pledge, ca, cb) && !has_hit_in(ci, Cue::money_negative, sa, sb);
     if (!invest && !project && !promised) continue;

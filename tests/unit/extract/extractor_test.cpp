@@ -1,0 +1,231 @@
+// The extractor on small documents written for these tests and on tests/fixtures/extract.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "pledgedb/extract/extractor.hpp"
+
+using namespace pledgedb;
+
+namespace {
+
+Document doc_of(std::string text, std::string lang, std::optional<Date> published = std::nullopt) {
+  Document d;
+  d.path = "test";
+  d.text = std::move(text);
+  d.language = std::move(lang);
+  d.published = published;
+  return d;
+}
+
+Document fixture(const std::string& name, std::string lang, std::optional<Date> published = std::nullopt) {
+  std::ifstream in(std::string(PLEDGEDB_FIXTURES) + "/extract/" + name, std::ios::binary);
+  REQUIRE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return doc_of(ss.str(), std::move(lang), published);
+}
+
+std::vector<Commitment> commitments(const Announcement& a) {
+  std::vector<Commitment> out;
+  for (const auto& ag : a.agreements)
+    for (const auto& c : ag.commitments) out.push_back(c);
+  return out;
+}
+
+// Every evidence span must be the exact bytes of the document.
+void check_evidence(const Document& d, const Announcement& a) {
+  for (const auto& c : commitments(a))
+    for (const auto& e : c.evidence) {
+      REQUIRE(e.start >= 0);
+      CHECK(d.text.substr(static_cast<std::size_t>(e.start), static_cast<std::size_t>(e.end - e.start)) == e.text);
+    }
+  for (const auto& p : a.progress)
+    for (const auto& e : p.evidence)
+      CHECK(d.text.substr(static_cast<std::size_t>(e.start), static_cast<std::size_t>(e.end - e.start)) == e.text);
+}
+
+}  // namespace
+
+TEST_CASE("a French protocol: investor, ministries, agency, jobs pledge with comparator and horizon, region, program") {
+  const auto d = doc_of(
+      "Un protocole d'accord a été signé ce mardi 22 juillet 2025 à Rabat entre le groupe français Onepoint, "
+      "l'AMDIE et le ministère de l'Industrie et du Commerce. Le groupe s'engage à recruter plus de 500 ingénieurs "
+      "marocains d'ici 2029 dans la région de Casablanca-Settat, dans le cadre de la stratégie Maroc Digital 2030.",
+      "fr");
+  const auto a = extract::extract(d);
+  REQUIRE(a.agreements.size() == 1);
+  const auto& ag = a.agreements[0];
+  CHECK(ag.kind == AgreementKind::protocol);
+  REQUIRE(ag.signed_on);
+  CHECK(*ag.signed_on == Date(2025, 7, 22));
+  CHECK(ag.place == "Rabat");
+  CHECK(ag.region_code == "MA-06");
+  CHECK(ag.program == "Digital Morocco 2030");
+  REQUIRE(ag.commitments.size() == 1);
+  const auto& c = ag.commitments[0];
+  CHECK(c.party == "Onepoint");
+  CHECK(c.metric == Metric::jobs);
+  CHECK(c.target == doctest::Approx(500));
+  CHECK(c.comparator == Comparator::at_least);
+  REQUIRE(c.deadline);
+  CHECK(*c.deadline == Date(2029, 12, 31));
+  CHECK(c.deadline_kind == DeadlineKind::horizon);
+  bool investor = false, ministry = false, agency = false;
+  for (const auto& p : ag.parties) {
+    investor |= p.name == "Onepoint" && p.role == Role::investor && p.kind == PartyKind::company;
+    ministry |= p.name == "Ministry of Industry and Trade" && p.kind == PartyKind::ministry;
+    agency |= p.name == "AMDIE" && p.kind == PartyKind::agency;
+  }
+  CHECK(investor);
+  CHECK(ministry);
+  CHECK(agency);
+  check_evidence(d, a);
+}
+
+TEST_CASE("a relative deadline is resolved from the signing date, and stays open without any date") {
+  auto d = doc_of("Onepoint signed a memorandum of understanding on July 22, 2025. The company will hire more than 500 "
+                  "engineers within the next four years.",
+                  "en");
+  auto a = extract::extract(d);
+  auto cs = commitments(a);
+  REQUIRE(cs.size() == 1);
+  REQUIRE(cs[0].deadline);
+  CHECK(*cs[0].deadline == Date(2029, 7, 22));
+  CHECK(cs[0].deadline_kind == DeadlineKind::relative);
+
+  d = doc_of("The company will hire more than 500 engineers within the next four years.", "en");
+  a = extract::extract(d);
+  cs = commitments(a);
+  REQUIRE(cs.size() == 1);
+  CHECK_FALSE(cs[0].deadline);
+  CHECK(cs[0].deadline_kind == DeadlineKind::relative);
+}
+
+TEST_CASE("the same pledge said twice is one commitment with the most specific comparator and both spans") {
+  const auto d = doc_of("Le groupe Medicaire prévoit le recrutement de 500 ingénieurs. Il vise plus de 500 recrutements "
+                        "d'ici 2028.",
+                        "fr");
+  const auto a = extract::extract(d);
+  const auto cs = commitments(a);
+  REQUIRE(cs.size() == 1);
+  CHECK(cs[0].comparator == Comparator::at_least);
+  CHECK(cs[0].evidence.size() == 2);
+  REQUIRE(cs[0].deadline);
+  CHECK(cs[0].deadline->year() == 2028);
+}
+
+TEST_CASE("progress statements are not pledges") {
+  const auto d = doc_of("Le groupe Onepoint a recruté 180 ingénieurs à ce jour à Casablanca.", "fr", Date(2027, 3, 15));
+  const auto a = extract::extract(d);
+  CHECK(commitments(a).empty());
+  REQUIRE(a.progress.size() == 1);
+  CHECK(a.progress[0].metric == Metric::jobs);
+  CHECK(a.progress[0].value == doctest::Approx(180));
+  REQUIRE(a.progress[0].as_of);
+  CHECK(*a.progress[0].as_of == Date(2027, 3, 15));
+  check_evidence(d, a);
+}
+
+TEST_CASE("a job count of 1200 is not a year") {
+  const auto d = fixture("jobs-count-not-year-fr.txt", "fr");
+  const auto cs = commitments(extract::extract(d));
+  REQUIRE(cs.size() == 1);
+  CHECK(cs[0].metric == Metric::jobs);
+  CHECK(cs[0].target == doctest::Approx(1200));
+  REQUIRE(cs[0].deadline);
+  CHECK(cs[0].deadline->year() == 2027);
+}
+
+TEST_CASE("revenue and market sizes are not investments") {
+  const auto cs = commitments(extract::extract(fixture("revenue-market-distractors-en.txt", "en")));
+  REQUIRE(cs.size() == 1);
+  CHECK(cs[0].metric == Metric::investment);
+  CHECK(cs[0].target == doctest::Approx(200e6));
+  CHECK(cs[0].unit == "USD");
+  CHECK(cs[0].party == "Nordvolt Corp");
+}
+
+TEST_CASE("the current headcount is not a pledge") {
+  const auto cs = commitments(extract::extract(fixture("current-headcount-fr.txt", "fr")));
+  REQUIRE(cs.size() == 1);
+  CHECK(cs[0].target == doctest::Approx(300));
+}
+
+TEST_CASE("documents without a pledge give no commitments") {
+  CHECK(commitments(extract::extract(fixture("percentages-en.txt", "en"))).empty());
+  CHECK(commitments(extract::extract(fixture("statistics-no-pledge-fr.txt", "fr"))).empty());
+  const auto a = extract::extract(fixture("program-name-year-ar.txt", "ar"));
+  CHECK(commitments(a).empty());
+}
+
+TEST_CASE("currencies and amounts in words") {
+  auto cs = commitments(extract::extract(fixture("emirati-dirham-en.txt", "en")));
+  REQUIRE(cs.size() == 1);
+  CHECK(cs[0].unit == "AED");
+  CHECK(cs[0].target == doctest::Approx(2e9));
+  cs = commitments(extract::extract(fixture("french-amount-in-words-fr.txt", "fr")));
+  REQUIRE(cs.size() == 1);
+  CHECK(cs[0].unit == "MAD");
+  CHECK(cs[0].target == doctest::Approx(250e6));
+}
+
+TEST_CASE("Arabic: fused hundreds, a Latin company name, a horizon and the region") {
+  const auto d = fixture("arabic-fused-hundreds-ar.txt", "ar");
+  const auto a = extract::extract(d);
+  const auto cs = commitments(a);
+  REQUIRE(cs.size() == 1);
+  CHECK(cs[0].target == doctest::Approx(500));
+  CHECK(cs[0].party == "Atlas Foods");
+  CHECK(cs[0].qualifier == "direct jobs");
+  REQUIRE(cs[0].deadline);
+  CHECK(*cs[0].deadline == Date(2026, 12, 31));
+  REQUIRE(a.agreements.size() == 1);
+  CHECK(a.agreements[0].region_code == "MA-09");
+  check_evidence(d, a);
+}
+
+TEST_CASE("phased targets keep their own deadlines and the last one carries the milestones") {
+  const auto cs = commitments(extract::extract(fixture("milestones-en.txt", "en")));
+  REQUIRE(cs.size() == 2);
+  CHECK(cs[0].target == doctest::Approx(500));
+  REQUIRE(cs[0].deadline);
+  CHECK(cs[0].deadline->year() == 2019);
+  CHECK(cs[1].target == doctest::Approx(1460));
+  REQUIRE(cs[1].deadline);
+  CHECK(cs[1].deadline->year() == 2020);
+  REQUIRE(cs[1].milestones.size() == 1);
+  CHECK(cs[1].milestones[0].target == doctest::Approx(500));
+}
+
+TEST_CASE("the language falls back to detection, and the output is deterministic") {
+  const auto d = doc_of("وقعت شركة Onepoint بروتوكول اتفاق لإحداث أكثر من 500 منصب شغل بحلول سنة 2029.", "");
+  const auto a = extract::extract(d);
+  CHECK(a.language == "ar");
+  const auto b = extract::extract(d);
+  REQUIRE(commitments(a).size() == 1);
+  CHECK(commitments(a)[0].comparator == Comparator::at_least);
+  CHECK(commitments(b)[0].evidence[0].start == commitments(a)[0].evidence[0].start);
+}
+
+TEST_CASE("comparators before a number") {
+  auto cmp = [](const std::string& s) {
+    auto toks = extract::detail::tokenize(s);
+    return extract::detail::comparator_before(toks, toks.size() - 1);
+  };
+  CHECK(cmp("plus de 500") == Comparator::at_least);
+  CHECK(cmp("près de 7.000") == Comparator::about);
+  CHECK(cmp("up to 300") == Comparator::up_to);
+  CHECK(cmp("نحو 6000") == Comparator::about);
+  CHECK(cmp("ما يزيد عن 1000") == Comparator::at_least);
+  CHECK(cmp("create 500") == Comparator::exactly);
+}
+
+TEST_CASE("one canonical name per program") {
+  CHECK(extract::detail::find_program("la stratégie Maroc Digital 2030") == "Digital Morocco 2030");
+  CHECK(extract::detail::find_program("استراتيجية المغرب الرقمي 2030") == "Digital Morocco 2030");
+  CHECK(extract::detail::find_program("the Digital Morocco 2030 strategy") == "Digital Morocco 2030");
+  CHECK(extract::detail::find_program("nothing here") == "");
+}

@@ -1,0 +1,66 @@
+// Parties and roles found by the extractor.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "pledgedb/extract/extractor.hpp"
+
+using namespace pledgedb;
+
+namespace {
+Announcement run(std::string text, std::string lang, const extract::Options& o = {}) {
+  Document d;
+  d.text = std::move(text);
+  d.language = std::move(lang);
+  return extract::extract(d, o);
+}
+const PartyRef* find(const Announcement& a, const std::string& name) {
+  for (const auto& ag : a.agreements)
+    for (const auto& p : ag.parties)
+      if (p.name == name) return &p;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("ministries are named by portfolio in English whatever the language") {
+  const auto a = run("وقعت شركة Onepoint بروتوكول اتفاق مع وزارة الصناعة والتجارة والوزير المنتدب المكلف بالاستثمار "
+                     "من أجل إحداث 500 منصب شغل.",
+                     "ar");
+  const auto* m = find(a, "Ministry of Industry and Trade");
+  REQUIRE(m);
+  CHECK(m->kind == PartyKind::ministry);
+  CHECK(m->role == Role::signatory);
+  CHECK(find(a, "Ministry Delegate for Investment"));
+  const auto* o = find(a, "Onepoint");
+  REQUIRE(o);
+  CHECK(o->role == Role::investor);
+}
+
+TEST_CASE("a person after a title is not a company; the company with the pledge is the investor") {
+  const auto a = run("Le ministre de l'Industrie, Karim Benali, a salué le projet. La société Atlas Câbles va créer "
+                     "1 200 emplois d'ici 2026.",
+                     "fr");
+  CHECK_FALSE(find(a, "Karim Benali"));
+  const auto* c = find(a, "Atlas Câbles");
+  REQUIRE(c);
+  CHECK(c->role == Role::investor);
+}
+
+TEST_CASE("known parties are recognised by their aliases") {
+  extract::Options o;
+  o.known_parties.push_back({"Renault", PartyKind::company, "FR", {"رونو"}});
+  const auto a = run("تعتزم رونو تشغيل 5000 عامل في أفق سنة 2014.", "ar", o);
+  REQUIRE(a.agreements.size() == 1);
+  REQUIRE(a.agreements[0].commitments.size() == 1);
+  CHECK(a.agreements[0].commitments[0].party == "Renault");
+}
+
+TEST_CASE("an article listing several deals gives one agreement per investor") {
+  const auto a = run("Kilimo Foods will invest Sh2 billion in a dairy plant in Nakuru. Separately, Pwani Steel Limited will "
+                     "invest Sh5 billion in a rolling mill in Mombasa, creating 800 jobs.",
+                     "en");
+  REQUIRE(a.agreements.size() == 2);
+  CHECK(a.agreements[0].commitments[0].party == "Kilimo Foods");
+  CHECK(a.agreements[1].commitments[0].party == "Pwani Steel Limited");
+  CHECK(a.agreements[1].commitments.size() == 2);
+}
