@@ -343,10 +343,12 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
 
     const MergeFacts incoming = facts_of(ag, region_code, a.published);
     std::optional<std::int64_t> target_agreement;
+    std::vector<std::int64_t> target_parties;
     int best = 0;
     std::set<std::int64_t> seen;
     for (auto key : keys) {
-      for (const auto& cand : store::agreements_of_party(db, key)) {
+      for (const auto& cand : store::agreements_of_party(
+               db, key, has_investor ? store::AgreementsOf::as_investor : store::AgreementsOf::without_investors)) {
         if (touched.count(cand.id) || !seen.insert(cand.id).second) continue;
         // The investor must be the same; without investors, a shared party and a shared pledge or program.
         if (has_investor && std::find(cand.investors.begin(), cand.investors.end(), key) == cand.investors.end()) continue;
@@ -362,16 +364,14 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
         if (sc.score > best) {
           best = sc.score;
           target_agreement = cand.id;
+          target_parties = cand.parties;
         }
       }
     }
-    // A skeleton-only party match stands only when it led to a merge; else it is a new party.
+    // A weak (skeleton or word-prefix) party match stands only when it led to a merge; else it is a new party.
     for (auto& [ref, r] : parties) {
       if (!r.weak) continue;
-      bool confirmed = false;
-      if (target_agreement)
-        for (const auto& cand : store::agreements_of_party(db, r.id))
-          if (cand.id == *target_agreement) confirmed = true;
+      const bool confirmed = std::find(target_parties.begin(), target_parties.end(), r.id) != target_parties.end();
       if (confirmed) {
         resolver.remember(r.id, *ref);
       } else {

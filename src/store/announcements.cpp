@@ -89,11 +89,19 @@ std::string region_by_alias_key(Database& db, const std::string& key) {
   return {};
 }
 
-std::vector<AgreementSummary> agreements_of_party(Database& db, std::int64_t party_id) {
+std::vector<AgreementSummary> agreements_of_party(Database& db, std::int64_t party_id, AgreementsOf which) {
   std::vector<AgreementSummary> out;
-  auto& st = db.statement(
-      "SELECT a.id, a.signed_on, a.region_code, a.program FROM agreement a WHERE a.id IN "
-      "(SELECT agreement_id FROM agreement_party WHERE party_id = ?) ORDER BY a.id");
+  const char* sql =
+      which == AgreementsOf::as_investor
+          ? "SELECT a.id, a.signed_on, a.region_code, a.program FROM agreement a WHERE a.id IN "
+            "(SELECT agreement_id FROM agreement_party WHERE party_id = ? AND role = 'investor') ORDER BY a.id"
+      : which == AgreementsOf::without_investors
+          ? "SELECT a.id, a.signed_on, a.region_code, a.program FROM agreement a WHERE a.id IN "
+            "(SELECT agreement_id FROM agreement_party WHERE party_id = ?) AND NOT EXISTS "
+            "(SELECT 1 FROM agreement_party x WHERE x.agreement_id = a.id AND x.role = 'investor') ORDER BY a.id"
+          : "SELECT a.id, a.signed_on, a.region_code, a.program FROM agreement a WHERE a.id IN "
+            "(SELECT agreement_id FROM agreement_party WHERE party_id = ?) ORDER BY a.id";
+  auto& st = db.statement(sql);
   st.bind(1, party_id);
   while (st.executeStep()) {
     AgreementSummary s;

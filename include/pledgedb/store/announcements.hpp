@@ -37,8 +37,11 @@ struct AgreementSummary {
   std::vector<std::int64_t> sources;
   std::vector<CommitmentRow> commitments;
 };
-// Agreements where the party plays any role, by id.
-std::vector<AgreementSummary> agreements_of_party(Database& db, std::int64_t party_id);
+// Agreements where the party plays any role, by id; only those where it is an investor, or only
+// those that have no investor at all (what the merger compares an investor-less agreement with).
+enum class AgreementsOf { any_role, as_investor, without_investors };
+std::vector<AgreementSummary> agreements_of_party(Database& db, std::int64_t party_id,
+                                                  AgreementsOf which = AgreementsOf::any_role);
 
 struct PartyRole {
   std::int64_t id = 0;
