@@ -133,7 +133,7 @@ TEST_CASE("sorting by any column, descending with '-', nulls last") {
   CHECK_THROWS_AS(list_pledges(*w.t.db, f, d("2025-06-01")), InputError);
 }
 
-TEST_CASE("overdue: most days overdue first; due: deadlines within the window") {
+TEST_CASE("overdue: most days overdue first - due: deadlines within the window") {
   World w;
   auto o = overdue_pledges(*w.t.db, d("2025-06-01"));
   REQUIRE(o.size() == 2);

@@ -30,7 +30,7 @@ TEST_CASE("status names round-trip and nothing else parses") {
   CHECK_FALSE(parse_status("MET").has_value());
 }
 
-TEST_CASE("a deadline equal to the as-of date is not overdue; the day after it is") {
+TEST_CASE("a deadline equal to the as-of date is not overdue - the day after it is") {
   auto f = jobs(1000, "2020-01-01", "2024-12-31");
   auto on_day = compute_status(f, d("2024-12-31"));
   CHECK(on_day.status == Status::no_data);
@@ -70,7 +70,7 @@ TEST_CASE("observations after the as-of date are ignored") {
   CHECK_FALSE(after.met_late);
 }
 
-TEST_CASE("met exactly on the deadline is not late; met after it is flagged met_late") {
+TEST_CASE("met exactly on the deadline is not late - met after it is flagged met_late") {
   auto f = jobs(500, "2021-01-01", "2024-02-29");
   observe(f, "2024-02-29", 500);
   auto r = compute_status(f, d("2025-01-01"));
@@ -134,7 +134,7 @@ TEST_CASE("without a start, milestones are steps and a lone deadline gives no pa
   CHECK(compute_status(f, d("2025-06-01")).status == Status::on_track);  // cannot judge: not behind
 }
 
-TEST_CASE("no deadline is open; no target cannot be met by numbers") {
+TEST_CASE("no deadline is open - no target cannot be met by numbers") {
   auto f = jobs(100, "2024-01-01", nullptr);
   CHECK(compute_status(f, d("2030-01-01")).status == Status::open);
   observe(f, "2025-01-01", 150);
@@ -161,7 +161,7 @@ TEST_CASE("manual statuses override everything") {
   CHECK_FALSE(s.due_soon);
 }
 
-TEST_CASE("claims dated after T do not count; revisions raise flags") {
+TEST_CASE("claims dated after T do not count - revisions raise flags") {
   auto f = jobs(800, "2022-01-01", "2027-12-31");  // compiled from both claims
   f.claims.push_back({d("2022-01-01"), 1000.0, d("2025-12-31"), std::nullopt, false, 1.0});
   f.claims.push_back({d("2025-06-01"), 800.0, d("2027-12-31"), std::nullopt, false, 1.0});

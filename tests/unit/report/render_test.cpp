@@ -100,7 +100,7 @@ TEST_CASE("ndjson: one compact object per line") {
   CHECK(nlohmann::json::parse(l[2])["party"] == "a|b *bold* <script>alert(1)</script>");
 }
 
-TEST_CASE("markdown: pipes, markup and HTML are escaped; numbers right-aligned") {
+TEST_CASE("markdown: pipes, markup and HTML are escaped - numbers right-aligned") {
   auto s = render_as(sample(), Format::md);
   auto l = lines(s);
   REQUIRE(l.size() == 5);

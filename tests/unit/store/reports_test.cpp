@@ -86,7 +86,7 @@ TEST_CASE("deadline bounds read by index, plus pledges revised after T") {
   CHECK(rows[1].id == moved);
 }
 
-TEST_CASE("parties match on any alias, folded; agreements known at T") {
+TEST_CASE("parties match on any alias, folded - agreements known at T") {
   seed::TempDb t;
   t.morocco();
   const auto p = t.party("Société Atlas", std::string("شركة أطلس"));
