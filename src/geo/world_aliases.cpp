@@ -181,7 +181,8 @@ constexpr const char* kNotInRunningText[] = {
     "orne", "marne", "santa", "sao", "oro", "gold", "hill", "sea", "highland", "south east",
     "north east", "north west", "south west", "centre est", "centre nord", "centre sud",
     "centre ouest", "haut", "bas", "tata", "victoria", "distrito federal", "federal district",
-    "capital district", "paul", "البيضاء",
+    "capital district", "paul", "gulf", "bay", "meta", "imo", "rivers", "acre", "sides",
+    "البيضاء",
 };
 }  // namespace
 

@@ -268,6 +268,8 @@ TEST_CASE("find_regions keeps to whole words, case and sentences") {
   CHECK(mentions("the U.S. plant").at(0).code == "US");
   CHECK(mentions("").empty());
   CHECK(mentions("Central Bank and the Delta of the river").empty());
+  CHECK(mentions("Meta and Paul signed in the Gulf").empty());  // a company, a person: not places
+  CHECK(gz().lookup("Meta").back()->code == "CO-MET");         // lookup still knows the ISO name
 }
 
 TEST_CASE("the built-in gazetteer is one object, safe to reach from several threads") {
