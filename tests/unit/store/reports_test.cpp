@@ -100,3 +100,46 @@ TEST_CASE("parties match on any alias, folded - agreements known at T") {
   CHECK(agreements_known_at(*t.db, Date::parse("2025-05-04")).size() == 1);
   CHECK(agreements_known_at(*t.db, Date::parse("2025-05-05")).size() == 2);
 }
+
+TEST_CASE("the SQL views give the latest observation and the status as of today") {
+  seed::TempDb t;
+  t.morocco();
+  const auto a = t.agreement("views", std::string("MA-06"), std::string("MA"), std::string("2000-01-01"));
+  // Dates far from today so that the test does not depend on the day it runs.
+  const auto late = t.commitment(a, std::nullopt, "jobs", 100, "jobs", std::nullopt, std::string("2001-01-01"));
+  t.progress(late, "2000-06-01", 30);
+  t.progress(late, "2000-09-01", 60);
+  t.progress(late, "2999-01-01", 500);  // in the future: does not count
+  const auto silent = t.commitment(a, std::nullopt, "jobs", 100, "jobs", std::nullopt, std::string("2001-01-01"));
+  const auto met = t.commitment(a, std::nullopt, "jobs", 100, "jobs", std::nullopt, std::string("2001-01-01"));
+  t.progress(met, "2002-01-01", 100);
+  const auto slow = t.commitment(a, std::nullopt, "jobs", 1000, "jobs", std::string("2000-01-01"), std::string("2999-12-31"));
+  t.progress(slow, "2001-01-01", 1);
+  const auto open = t.commitment(a, std::nullopt, "jobs", 1000, "jobs", std::nullopt, std::nullopt);
+  const auto stopped = t.commitment(a, std::nullopt, "jobs", 10, "jobs", std::nullopt, std::string("2001-01-01"), std::string("cancelled"));
+
+  auto status = [&](std::int64_t id) {
+    SQLite::Statement st(t.sql(), "SELECT status FROM v_commitment_status WHERE commitment_id = ?");
+    st.bind(1, id);
+    REQUIRE(st.executeStep());
+    return st.getColumn(0).getString();
+  };
+  CHECK(status(late) == "overdue");
+  CHECK(status(silent) == "overdue_no_data");
+  CHECK(status(met) == "met");
+  CHECK(status(slow) == "behind");
+  CHECK(status(open) == "open");
+  CHECK(status(stopped) == "cancelled");
+
+  SQLite::Statement latest(t.sql(), "SELECT value, as_of FROM v_commitment_latest WHERE commitment_id = ?");
+  latest.bind(1, late);
+  REQUIRE(latest.executeStep());
+  CHECK(latest.getColumn(0).getDouble() == 60);  // the latest up to today, not the sum nor the future
+  CHECK(latest.getColumn(1).getString() == "2000-09-01");
+  SQLite::Statement met_late(t.sql(), "SELECT met_late, percent, shortfall FROM v_commitment_status WHERE commitment_id = ?");
+  met_late.bind(1, met);
+  REQUIRE(met_late.executeStep());
+  CHECK(met_late.getColumn(0).getInt() == 1);
+  CHECK(met_late.getColumn(1).getDouble() == 100.0);
+  CHECK(met_late.getColumn(2).getDouble() == 0.0);
+}
