@@ -53,8 +53,9 @@ std::vector<CommitmentRecord> fetch_commitments(Database& db, const CommitmentFi
       "SELECT c.id, c.agreement_id, c.party_id, p.name, c.metric, c.target, c.comparator, c.unit, c.qualifier,"
       " c.start, c.deadline, c.deadline_text, c.manual_status, a.title, a.program, a.sector,"
       " coalesce(a.country, r.country), a.region_code, r.name, a.signed_on,"
-      " (SELECT min(s.published) FROM agreement_source x JOIN source s ON s.id = x.source_id"
-      "   WHERE x.agreement_id = a.id),"
+      // The earliest source date is only a fallback start: read it only when needed.
+      " CASE WHEN c.start IS NULL AND a.signed_on IS NULL THEN (SELECT min(s.published) FROM agreement_source x"
+      "   JOIN source s ON s.id = x.source_id WHERE x.agreement_id = a.id) END,"
       " (SELECT json_group_array(json_array(pr.id, pr.as_of, pr.value, coalesce(ps.url, pr.source_url)))"
       "   FROM (SELECT * FROM progress WHERE commitment_id = c.id AND as_of <= :asof ORDER BY as_of, id) pr"
       "   LEFT JOIN source ps ON ps.id = pr.source_id),"

@@ -74,7 +74,9 @@ struct CommitmentRecord {
   std::optional<ManualStatus> manual_status;
   std::string title, program, sector, country, region_code, region;
   std::optional<Date> signed_on;
-  std::optional<Date> first_source;  // earliest publication date among the agreement's sources
+  // Earliest publication date among the agreement's sources; only read when neither start nor
+  // signed_on is known (it is the fallback start).
+  std::optional<Date> first_source;
   std::vector<ObservationRecord> observations;  // as_of <= the as-of date, oldest first
   std::vector<ClaimRecord> claims;              // every claim (the caller filters by date)
   std::vector<MilestoneRecord> milestones;
