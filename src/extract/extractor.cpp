@@ -298,11 +298,22 @@ Announcement extract(const Document& doc, const Options& options) {
     auto it = std::lower_bound(money.begin(), money.end(), b, [](const MoneyMatch& m, std::size_t v) { return m.end <= v; });
     return it != money.end() && it->begin < e;
   };
+  // Dates and deadlines by sentence, so that every lookup below stays local (no quadratic work).
+  const std::size_t nsent = static_cast<std::size_t>(toks.back().sentence) + 1;
+  std::vector<std::vector<const DeadlineMatch*>> deadlines_in(nsent);
+  std::vector<std::vector<const DateMatch*>> dates_in(nsent);
+  for (const auto& d : deadlines)
+    if (auto di = token_at(toks, d.begin); di < toks.size()) deadlines_in[toks[di].sentence].push_back(&d);
+  for (const auto& d : dates)
+    if (auto di = token_at(toks, d.begin); di < toks.size()) dates_in[toks[di].sentence].push_back(&d);
   auto in_date = [&](std::size_t b, std::size_t e) {
-    for (const auto& d : dates)
-      if (d.begin < e && b < d.end) return true;
-    for (const auto& d : deadlines)
-      if (d.begin < e && b < d.end) return true;
+    auto ti = token_at(toks, b);
+    if (ti >= toks.size()) return false;
+    const auto s = toks[ti].sentence;
+    for (const auto* d : dates_in[s])
+      if (d->begin < e && b < d->end) return true;
+    for (const auto* d : deadlines_in[s])
+      if (d->begin < e && b < d->end) return true;
     return false;
   };
 
@@ -323,11 +334,7 @@ Announcement extract(const Document& doc, const Options& options) {
         return true;
       }
     }
-    bool deadline_here = false;
-    for (const auto& d : deadlines) {
-      auto di = token_at(toks, d.begin);
-      if (di < toks.size() && toks[di].sentence == t.sentence) { deadline_here = true; break; }
-    }
+    const bool deadline_here = !deadlines_in[t.sentence].empty();
     bool pledge = has_hit_in(ci, Cue::pledge, sa, sb);
     if (!pledge && !deadline_here) return false;
     if (pledge) cd.confidence += 0.1;
@@ -412,8 +419,8 @@ Announcement extract(const Document& doc, const Options& options) {
     } else if (last_job_sentence == t.sentence && !cands.empty() && cands.back().metric == Metric::jobs) {
       // "500 jobs by 2019 and 1,460 by 2020": a bare number followed by a deadline continues the list.
       bool deadline_next = false;
-      for (const auto& d : deadlines)
-        if (d.begin >= n.end && d.begin <= n.end + 4) deadline_next = true;
+      for (const auto* d : deadlines_in[t.sentence])
+        if (d->begin >= n.end && d->begin <= n.end + 4) deadline_next = true;
       if (!deadline_next || n.value <= 1) continue;
       cd.metric = Metric::jobs;
       cd.unit = cands.back().unit;
@@ -430,16 +437,19 @@ Announcement extract(const Document& doc, const Options& options) {
   // "...recruter plus de 500": a bare count after a hiring verb restates a job pledge already found.
   {
     std::vector<Candidate> extra;
+    std::unordered_set<std::size_t> taken_toks;
+    std::vector<double> job_values;
+    for (const auto& cd : cands) {
+      taken_toks.insert(cd.tok);
+      if (cd.metric == Metric::jobs) job_values.push_back(cd.target);
+    }
+    std::sort(job_values.begin(), job_values.end());
     for (const auto& n : numbers) {
       if (n.percent || n.year_like || in_money(n.begin, n.end)) continue;
       std::size_t ti = token_at(toks, n.begin);
-      if (ti >= toks.size()) continue;
-      bool taken = false, same_value = false;
-      for (const auto& cd : cands) {
-        taken |= cd.tok == ti;
-        same_value |= cd.metric == Metric::jobs && std::abs(cd.target - n.value) <= 0.005 * n.value;
-      }
-      if (taken || !same_value) continue;
+      if (ti >= toks.size() || taken_toks.count(ti)) continue;
+      auto it = std::lower_bound(job_values.begin(), job_values.end(), n.value * 0.995);
+      if (it == job_values.end() || *it > n.value * 1.005) continue;
       auto [ca, cb] = spans.clause(toks[ti].clause);
       if (!has_hit_in(ci, Cue::hire_verb, std::max(ca, ti >= 4 ? ti - 4 : 0), ti)) continue;
       Candidate cd;
@@ -528,29 +538,31 @@ Announcement extract(const Document& doc, const Options& options) {
     for (std::size_t p = 0; p < pf.parties.size(); ++p)
       if (pf.parties[p].kind == PartyKind::ministry) { government_party = p; break; }
 
+  std::vector<const detail::PartyMention*> company_mentions;  // sorted by position
+  for (const auto& m : pf.mentions)
+    if (is_company(m.party)) company_mentions.push_back(&m);
   auto party_for = [&](const Candidate& cd) -> std::optional<std::size_t> {
     const auto s = toks[cd.tok].sentence;
     std::optional<std::size_t> before, after, earlier;
-    for (const auto& m : pf.mentions) {
-      if (!is_company(m.party)) continue;
-      if (m.first < cd.tok) {
-        // The subject: the first company named in the sentence before the number.
-        if (toks[m.first].sentence == s && !before) before = m.party;
-        earlier = m.party;
-      } else if (toks[m.first].sentence == s && !after) {
-        after = m.party;
-      }
-    }
+    auto idx = static_cast<std::size_t>(
+        std::lower_bound(company_mentions.begin(), company_mentions.end(), cd.tok,
+                         [](const detail::PartyMention* m, std::size_t v) { return m->first < v; }) -
+        company_mentions.begin());
+    if (idx > 0) earlier = company_mentions[idx - 1]->party;
+    // The subject: the first company named in the sentence before the number.
+    for (std::size_t k = idx; k > 0 && toks[company_mentions[k - 1]->first].sentence == s; --k)
+      before = company_mentions[k - 1]->party;
+    if (idx < company_mentions.size() && toks[company_mentions[idx]->first].sentence == s)
+      after = company_mentions[idx]->party;
     if (before) return before;
     if (after) return after;
     if (main_company && company_weight.size() == 1) return main_company;
     // The subject of the nearest earlier sentence naming a company ("The project will create...").
     std::optional<std::size_t> prev_subject;
-    std::uint32_t prev_sentence = 0;
-    for (const auto& m : pf.mentions) {
-      if (!is_company(m.party) || m.first >= cd.tok) continue;
-      const auto ms = toks[m.first].sentence;
-      if (!prev_subject || ms > prev_sentence) { prev_subject = m.party; prev_sentence = ms; }
+    if (idx > 0) {
+      const auto ps = toks[company_mentions[idx - 1]->first].sentence;
+      for (std::size_t k = idx; k > 0 && toks[company_mentions[k - 1]->first].sentence == ps; --k)
+        prev_subject = company_mentions[k - 1]->party;
     }
     if (prev_subject) return prev_subject;
     if (earlier) return earlier;
@@ -562,23 +574,22 @@ Announcement extract(const Document& doc, const Options& options) {
   };
 
   // --- deadline of each candidate
+  std::vector<std::vector<const Candidate*>> cands_in(nsent);
+  for (const auto& cd : cands) cands_in[toks[cd.tok].sentence].push_back(&cd);
   auto deadline_for = [&](const Candidate& cd) -> const DeadlineMatch* {
     const auto s = toks[cd.tok].sentence;
     const DeadlineMatch* best = nullptr;
     std::size_t bd = 0;
-    for (const auto& d : deadlines) {
-      auto di = token_at(toks, d.begin);
-      if (di >= toks.size() || toks[di].sentence != s) continue;
+    for (const auto* dp : deadlines_in[s]) {
+      const auto& d = *dp;
       std::size_t dist = d.begin >= cd.ne ? d.begin - cd.ne : 2 * (cd.nb - std::min(cd.nb, d.end)) + 1;
       // A deadline right after another number of the sentence belongs to that number.
       bool other_closer = false;
-      for (const auto& o : cands) {
-        if (&o == &cd || toks[o.tok].sentence != s || o.progress) continue;
+      for (const auto* op : cands_in[s]) {
+        const auto& o = *op;
+        if (&o == &cd || o.progress) continue;
         if (o.ne <= d.begin && o.ne > cd.ne && d.begin >= cd.ne) other_closer = true;
-      }
-      // A deadline before the number that follows another figure belongs to that figure.
-      for (const auto& o : cands) {
-        if (&o == &cd || toks[o.tok].sentence != s || o.progress) continue;
+        // A deadline before the number that follows another figure belongs to that figure.
         if (d.end <= cd.nb && o.ne <= d.begin) other_closer = true;
       }
       if (other_closer) continue;
@@ -586,13 +597,6 @@ Announcement extract(const Document& doc, const Options& options) {
     }
     return best;
   };
-  std::set<std::pair<int, std::string>> distinct_horizons;
-  const DeadlineMatch* doc_horizon = nullptr;
-  for (const auto& d : deadlines) {
-    std::string key = d.deadline ? d.deadline->to_string() : std::string(nt.substr(d.begin, d.end - d.begin));
-    if (distinct_horizons.insert({0, key}).second) doc_horizon = &d;
-  }
-  if (distinct_horizons.size() != 1) doc_horizon = nullptr;
 
   auto deadline_text = [&](const DeadlineMatch& d) {
     return std::string(c.evidence(d.begin, d.end).text);
@@ -621,17 +625,12 @@ Announcement extract(const Document& doc, const Options& options) {
       p.confidence = std::min(0.9, cd.confidence);
       p.evidence.push_back(c.token_evidence(ea, eb));
       // As of: an "end of" deadline or a date in the sentence, else the publication date.
-      auto [sa, sb] = spans.sentence(t.sentence);
-      for (const auto& d : deadlines) {
-        auto di = token_at(toks, d.begin);
-        if (di >= sa && di < sb && d.deadline && d.kind != DeadlineKind::relative) { p.as_of = d.deadline; break; }
-      }
+      for (const auto* d : deadlines_in[t.sentence])
+        if (d->deadline && d->kind != DeadlineKind::relative) { p.as_of = d->deadline; break; }
       if (!p.as_of)
-        for (const auto& d : dates) {
-          auto di = token_at(toks, d.begin);
+        for (const auto* d : dates_in[t.sentence])
           // A bare year in the sentence is usually when the pledge was made, not the count's date.
-          if (di >= sa && di < sb && d.precision != DatePrecision::year) { p.as_of = end_of_period(d); break; }
-        }
+          if (d->precision != DatePrecision::year) { p.as_of = end_of_period(*d); break; }
       if (!p.as_of) p.as_of = a.published;
       if (p.as_of && a.published && *p.as_of > *a.published) p.as_of = a.published;
       a.progress.push_back(std::move(p));
@@ -647,17 +646,17 @@ Announcement extract(const Document& doc, const Options& options) {
     com.evidence.push_back(c.token_evidence(ea, eb));
     const DeadlineMatch* d = deadline_for(cd);
     bool fallback = false;
-    (void)doc_horizon;
     if (!d) {
       // "in 2024", "في سنة 2012" after the number in its clause: the year is the horizon.
-      for (const auto& dm : dates) {
+      for (const auto* dmp : dates_in[t.sentence]) {
+        const auto& dm = *dmp;
         if (dm.begin < cd.ne || dm.from_reference) continue;
         auto di = token_at(toks, dm.begin);
         if (di >= toks.size() || toks[di].clause != t.clause || di > cd.tok_end + 8) continue;
         if (a.published && dm.date.year() < a.published->year()) continue;  // "pledged in 2021"
         bool between = false;
-        for (const auto& o : cands)
-          if (&o != &cd && o.nb >= cd.ne && o.ne <= dm.begin) between = true;
+        for (const auto* o : cands_in[t.sentence])
+          if (o != &cd && o->nb >= cd.ne && o->ne <= dm.begin) between = true;
         if (between) continue;
         com.deadline = end_of_period(dm);
         com.deadline_kind = dm.precision == DatePrecision::year ? DeadlineKind::horizon : DeadlineKind::absolute;
@@ -684,9 +683,20 @@ Announcement extract(const Document& doc, const Options& options) {
 
   // Dedup: the same pledge said twice is one commitment with several evidence spans.
   std::vector<Pending> merged;
+  // Buckets of targets 0.5% wide: a pledge is compared with its neighbours only.
+  std::unordered_map<long long, std::vector<std::size_t>> by_bucket;
+  auto bucket_of = [](double v) { return static_cast<long long>(std::floor(std::log(std::max(v, 1.0)) / std::log(1.005))); };
   for (auto& p : pending) {
     Pending* same = nullptr;
-    for (auto& m : merged) {
+    std::vector<std::size_t> near;
+    if (p.com.target) {
+      const auto b = bucket_of(*p.com.target);
+      for (long long k = b - 1; k <= b + 1; ++k)
+        if (auto it = by_bucket.find(k); it != by_bucket.end()) near.insert(near.end(), it->second.begin(), it->second.end());
+      std::sort(near.begin(), near.end());
+    }
+    for (auto mi : near) {
+      auto& m = merged[mi];
       if (m.com.metric != p.com.metric || !m.com.target || !p.com.target) continue;
       if (std::abs(*m.com.target - *p.com.target) > 0.005 * std::max(*m.com.target, *p.com.target)) continue;
       if (m.party != p.party && m.party && p.party) continue;
@@ -695,7 +705,11 @@ Announcement extract(const Document& doc, const Options& options) {
       same = &m;
       break;
     }
-    if (!same) { merged.push_back(std::move(p)); continue; }
+    if (!same) {
+      if (p.com.target) by_bucket[bucket_of(*p.com.target)].push_back(merged.size());
+      merged.push_back(std::move(p));
+      continue;
+    }
     auto& m = *same;
     for (auto& e : p.com.evidence) m.com.evidence.push_back(std::move(e));
     if (m.com.comparator == Comparator::exactly) m.com.comparator = p.com.comparator;
@@ -709,9 +723,12 @@ Announcement extract(const Document& doc, const Options& options) {
     m.com.confidence = std::min(0.98, std::max(m.com.confidence, p.com.confidence) + 0.05);
   }
   // Milestones: rising targets of one metric and party with increasing deadlines.
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> merged_in;
+  for (std::size_t i = 0; i < merged.size(); ++i) merged_in[merged[i].sentence].push_back(i);
   for (auto& m : merged) {
     if (!m.com.deadline || !m.com.target) continue;
-    for (const auto& o : merged) {
+    for (auto oi : merged_in[m.sentence]) {
+      const auto& o = merged[oi];
       if (&o == &m || o.party != m.party || o.com.metric != m.com.metric || !o.com.deadline || !o.com.target) continue;
       if (o.sentence != m.sentence) continue;
       if (*o.com.deadline < *m.com.deadline && *o.com.target < *m.com.target) {
