@@ -297,6 +297,17 @@ store::ClaimRow claim_from(const Commitment& c, std::int64_t commitment_id, std:
   return r;
 }
 
+// Evidence given as words only (annotation form) gets the byte offsets of their first occurrence.
+Evidence locate(const std::string& text, const Evidence& e) {
+  if (e.start >= 0 || e.text.empty()) return e;
+  Evidence out = e;
+  if (const auto at = text.find(e.text); at != std::string::npos) {
+    out.start = static_cast<std::int64_t>(at);
+    out.end = static_cast<std::int64_t>(at + e.text.size());
+  }
+  return out;
+}
+
 std::string origin_for(const SourceInfo& info) { return info.format == "json" ? "imported" : "extracted"; }
 
 }  // namespace
@@ -398,7 +409,7 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
       store::add_agreement_party(db, agreement_id, r.id, ref->role, ref->representative, ref->title);
       party_by_name.emplace(ref->name, r.id);
     }
-    for (const auto& e : ag.evidence) store::insert_evidence(db, source_id, e, store::EvidenceFor::agreement, agreement_id);
+    for (const auto& e : ag.evidence) store::insert_evidence(db, source_id, locate(a.text, e), store::EvidenceFor::agreement, agreement_id);
 
     // Commitments: a statement about an existing pledge is a claim on it, never a duplicate.
     auto existing = store::agreement_commitments(db, agreement_id);
@@ -438,11 +449,15 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
         commitment_id = match->id;
       } else {
         commitment_id = store::insert_commitment(db, agreement_id, party, c.metric);
-        for (const auto& m : c.milestones) store::insert_milestone(db, commitment_id, m, source_id);
       }
+      for (const auto& m : c.milestones)
+        if (!store::milestone_exists(db, commitment_id, m)) {
+          const auto mid = store::insert_milestone(db, commitment_id, m, source_id);
+          if (!m.text.empty()) store::insert_evidence(db, source_id, locate(a.text, {m.text, -1, -1}), store::EvidenceFor::milestone, mid);
+        }
       used.insert(commitment_id);
       const auto claim_id = store::insert_claim(db, claim_from(c, commitment_id, source_id, origin, a.published));
-      for (const auto& e : c.evidence) store::insert_evidence(db, source_id, e, store::EvidenceFor::claim, claim_id);
+      for (const auto& e : c.evidence) store::insert_evidence(db, source_id, locate(a.text, e), store::EvidenceFor::claim, claim_id);
       store::compile_commitment(db, commitment_id);
     }
   }
@@ -515,7 +530,7 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
     row.confidence = std::clamp(p.confidence, 0.0, 1.0);
     const auto progress_id = store::insert_progress(db, row);
     store::link_agreement_source(db, best_c->agreement_id, source_id);  // the source reports on it
-    for (const auto& e : p.evidence) store::insert_evidence(db, source_id, e, store::EvidenceFor::progress, progress_id);
+    for (const auto& e : p.evidence) store::insert_evidence(db, source_id, locate(a.text, e), store::EvidenceFor::progress, progress_id);
     ++result.progress;
   }
   tx.commit();

@@ -351,6 +351,14 @@ std::int64_t insert_milestone(Database& db, std::int64_t commitment_id, const Mi
   return db.sql().getLastInsertRowid();
 }
 
+bool milestone_exists(Database& db, std::int64_t commitment_id, const Milestone& m) {
+  auto& st = db.statement("SELECT 1 FROM milestone WHERE commitment_id = ? AND due IS ? AND target = ?");
+  st.bind(1, commitment_id);
+  bind_opt_date(st, 2, m.due);
+  st.bind(3, m.target);
+  return st.executeStep();
+}
+
 std::int64_t insert_progress(Database& db, const ProgressRow& p) {
   auto& st = db.statement(
       "INSERT INTO progress (commitment_id, as_of, value, unit, source_id, origin, note, source_url, confidence, created_at) "

@@ -99,6 +99,8 @@ struct EvidenceRow {
 std::vector<EvidenceRow> evidence_for(Database& db, EvidenceFor what, std::int64_t id);
 
 std::int64_t insert_milestone(Database& db, std::int64_t commitment_id, const Milestone& m, std::optional<std::int64_t> source_id);
+// True when the commitment already has a milestone with this due date (or none) and target.
+bool milestone_exists(Database& db, std::int64_t commitment_id, const Milestone& m);
 
 struct ProgressRow {
   std::int64_t id = 0;

@@ -160,7 +160,12 @@ TEST_CASE("progress links to the pledge it reports on - unmatched progress is re
   CHECK(c.values.target == doctest::Approx(500));
   CHECK(rows[0].as_of.to_string() == "2026-05-01");
   CHECK(rows[0].value == doctest::Approx(150));
-  CHECK(store::evidence_for(t.db, store::EvidenceFor::progress, rows[0].id).size() == 1);
+  const auto ev = store::evidence_for(t.db, store::EvidenceFor::progress, rows[0].id);
+  REQUIRE(ev.size() == 1);
+  // Annotation-form evidence (words only) gets the offsets of the words in the stored text.
+  const auto text = announcement_from_json(slurp(fixture_path("atlas-progress-en.json")), "p").text;
+  REQUIRE(ev[0].start >= 0);
+  CHECK(text.substr(ev[0].start, ev[0].end - ev[0].start) == ev[0].text);
 }
 
 TEST_CASE("a manual correction is a claim that wins, and the history stays") {
