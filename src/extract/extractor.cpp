@@ -126,6 +126,7 @@ struct Candidate {
   std::size_t tok_end = 0;
   std::size_t nb = 0, ne = 0;  // normalized bytes of the number
   bool progress = false;
+  bool total = false;  // the sum of several deals
   double confidence = 0.6;
 };
 
@@ -480,15 +481,14 @@ Announcement extract(const Document& doc, const Options& options) {
     std::size_t wa = std::max(ca, ti >= 5 ? ti - 5 : 0), wb = std::min(cb, te + 3);
     if (has_hit_in(ci, Cue::money_negative, wa, wb)) continue;
     // "signed seven pacts worth Ksh 100 billion", "MoUs worth Rs 10,400 crore with three companies":
-    // the total of several deals, not one investor's pledge.
+    // the total of several deals, not one investor's pledge (dropped below when the deals are listed).
+    bool total = false;
     {
       static const std::unordered_set<std::string> plural_deals = {
           "mous", "pacts", "deals", "agreements", "accords", "conventions", "contrats", "memoranda",
           "\xD8\xA7\xD8\xAA\xD9\x81\xD8\xA7\xD9\x82\xD9\x8A\xD8\xA7\xD8\xAA"};  // اتفاقيات
-      bool total = false;
       for (std::size_t k = (ti >= 8 ? ti - 8 : 0); k < std::min(toks.size(), te + 8) && !total; ++k)
         total = toks[k].sentence == t.sentence && (plural_deals.count(toks[k].key) || plural_deals.count(toks[k].stem));
-      if (total) continue;
     }
     bool invest = has_hit_in(ci, Cue::invest, sa, sb);
     // "the market is worth $12 billion": a project word vouches for the amount only in a clause
@@ -507,6 +507,7 @@ Announcement extract(const Document& doc, const Options& options) {
     cd.nb = m.begin;
     cd.ne = m.end;
     cd.confidence = invest ? 0.7 : project ? 0.55 : 0.45;
+    cd.total = total;
     cd.comparator = detail::comparator_before(toks, ti);
     // Investment needs no future verb: "a proposed investment of", "MoU worth".
     const auto& tt = toks[ti];
@@ -514,6 +515,13 @@ Announcement extract(const Document& doc, const Options& options) {
     if (has_hit_in(ci, Cue::stat_negative, ssa, ssb)) continue;
     if (has_hit_in(ci, Cue::progress, ssa, ssb)) cd.progress = true;
     cands.push_back(std::move(cd));
+  }
+  {
+    // A total is kept only when the article does not list the deals it sums.
+    std::size_t single = 0;
+    for (const auto& cd : cands) single += cd.metric == Metric::investment && !cd.total && !cd.progress;
+    if (single >= 2)
+      cands.erase(std::remove_if(cands.begin(), cands.end(), [](const Candidate& cd) { return cd.total; }), cands.end());
   }
   std::stable_sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) { return x.nb < y.nb; });
 

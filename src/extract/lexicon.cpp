@@ -279,7 +279,7 @@ constexpr Entry kLexicon[] = {
     {Cue::invest, "", "investment"}, {Cue::invest, "", "investments"}, {Cue::invest, "", "investir"},
     {Cue::invest, "", "investira"}, {Cue::invest, "", "investiront"}, {Cue::invest, "", "investissement"},
     {Cue::invest, "", "investissements"}, {Cue::invest, "", "injecter"}, {Cue::invest, "", "mobiliser"},
-    {Cue::invest, "", "استثمار"}, {Cue::invest, "", "استثمارات"}, {Cue::invest, "", "استثماري"},
+    {Cue::invest, "", "استثمار"}, {Cue::invest, "", "استثمارات"}, {Cue::invest, "", "استثماري"}, {Cue::invest, "", "استثمارية"},
     {Cue::invest, "", "باستثمار"}, {Cue::invest, "", "inversión"}, {Cue::invest, "", "inversion"},
     {Cue::invest, "", "invertir"}, {Cue::invest, "", "invertirán"}, {Cue::invest, "", "invertirá"},
     {Cue::invest, "", "pump"}, {Cue::invest, "", "committed"}, {Cue::invest, "", "budget"},
