@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "pledgedb/error.hpp"
+#include "pledgedb/store/regions.hpp"
 #include "pledgedb/store/reports.hpp"
 #include "pledgedb/text/normalize.hpp"
 
@@ -59,7 +60,11 @@ Pledge pledge_of(const store::CommitmentRecord& c, Date as_of, const StatusOptio
 store::CommitmentFilter store_filter(store::Database& db, const PledgeFilter& f) {
   store::CommitmentFilter sf;
   if (!f.region.empty()) {
-    auto codes = store::find_region_codes(db, f.region);
+    // The gazetteer's resolver knows designators ("جهة …", "région de …"); homonyms it does not
+    // pick between are all kept.
+    std::vector<std::string> codes;
+    if (auto code = store::resolve_region(db, f.region)) codes.push_back(*code);
+    else codes = store::find_region_codes(db, f.region);
     if (codes.empty())
       throw NotFoundError(fmt::format("--region '{}': no region, province or city of that name or code", f.region));
     const auto regions = store::all_regions(db);

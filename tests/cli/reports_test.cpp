@@ -64,6 +64,8 @@ TEST_CASE("pledges --region: aliases in Arabic and French, provinces and cities 
   CHECK(titles_of(rabat) == std::set<std::string>{"Atlas Motors car plant in Kenitra/jobs", "Atlas Motors car plant in Kenitra/investment"});
   CHECK(parse(at(s, "2025-06-01", {"-f", "json", "pledges", "--region", "rabat sale kenitra"})).size() == 2);
   CHECK(parse(at(s, "2025-06-01", {"-f", "json", "pledges", "--region", "Kénitra"})).size() == 2);
+  CHECK(titles_of(parse(at(s, "2025-06-01", {"-f", "json", "pledges", "--region", "جهة الدار البيضاء سطات"}))) ==
+        titles_of(casa));  // with the designator "region of"
   CHECK(parse(at(s, "2025-06-01", {"-f", "json", "pledges", "--region", "MA"})).size() == 4);
   CHECK(parse(at(s, "2025-06-01", {"-f", "json", "pledges", "--country", "FR"})) == json::array());
 
