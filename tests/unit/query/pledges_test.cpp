@@ -66,6 +66,11 @@ TEST_CASE("pledges lists every pledge known at T with its status, by deadline th
   CHECK(find(w.plant_money).status.status == Status::no_data);
   CHECK(find(w.fr_jobs).status.status == Status::open);
   CHECK(find(w.plant_jobs).region == "Kénitra");
+  // No start of its own: the clock starts at the signing (2022-03-01), so the pace is known.
+  CHECK(find(w.plant_money).status.start == d("2022-03-01"));
+  REQUIRE(find(w.plant_money).status.expected.has_value());
+  CHECK(*find(w.plant_money).status.expected ==
+        doctest::Approx(5e9 * 1188.0 / 3227.0));  // 2022-03-01 -> 2025-06-01 of 2022-03-01 -> 2030-12-31
 
   auto later = list_pledges(*w.t.db, {}, d("2025-09-01"));
   CHECK(later.size() == 6);
