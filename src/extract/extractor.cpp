@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
 #include <optional>
 #include <set>
@@ -335,7 +336,15 @@ Announcement extract(const Document& doc, const Options& options) {
         return true;
       }
     }
-    const bool deadline_here = !deadlines_in[t.sentence].empty();
+    bool deadline_here = !deadlines_in[t.sentence].empty();
+    // "200 ألف سيارة سنة 2014", "1,000 jobs in 2024": a coming year right after the figure.
+    for (const auto* d : dates_in[t.sentence]) {
+      if (d->begin < cd.ne || d->from_reference) continue;
+      auto di = token_at(toks, d->begin);
+      if (di < toks.size() && toks[di].clause == t.clause && di <= cd.tok_end + 8 &&
+          (!a.published || d->date.year() >= a.published->year()))
+        deadline_here = true;
+    }
     bool pledge = has_hit_in(ci, Cue::pledge, sa, sb);
     if (!pledge && !deadline_here) return false;
     if (pledge) cd.confidence += 0.1;
@@ -672,6 +681,24 @@ Announcement extract(const Document& doc, const Options& options) {
         com.start = start;
         fallback = true;
         break;
+      }
+    }
+    if (!d && !com.deadline) {
+      // "its target of 2,080 jobs for 2019": a year after "for/pour/لسنة" closes the clause's figure.
+      for (std::size_t k = cd.tok_end; k + 1 < toks.size() && k < cd.tok_end + 4 && toks[k].clause == t.clause; ++k) {
+        const auto& w = toks[k];
+        const auto& y = toks[k + 1];
+        if ((w.key == "for" || w.key == "pour" || w.key == "para") && y.digits && y.key.size() == 4 && y.clause == t.clause) {
+          int year = std::atoi(y.key.c_str());
+          if (year >= 1990 && year <= 2100) {
+            com.deadline = Date::end_of_year(year);
+            com.deadline_kind = DeadlineKind::horizon;
+            com.deadline_text = c.evidence(w.begin, y.end).text;
+            com.start = start;
+            fallback = true;
+          }
+          break;
+        }
       }
     }
     if (d) {
