@@ -199,6 +199,42 @@ json parse_json(std::string_view text, const std::string& name) {
   }
 }
 
+// Invisible characters that change how a name displays: bidirectional embeddings, overrides and
+// isolates (U+202A..U+202E, U+2066..U+2069, the "Trojan source" characters) and C0/C1 controls
+// (terminal escapes, line breaks that would break table rows). A name holding one can show as
+// another name, so names carrying them are refused. Returns {byte offset, code point} of the first.
+std::optional<std::pair<std::size_t, char32_t>> find_display_control(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) return std::pair{i, static_cast<char32_t>(c)};
+    if (c == 0xC2 && i + 1 < s.size()) {
+      const auto d = static_cast<unsigned char>(s[i + 1]);
+      if (d >= 0x80 && d <= 0x9F) return std::pair{i, static_cast<char32_t>(d)};
+    }
+    if (c == 0xE2 && i + 2 < s.size()) {
+      const auto d = static_cast<unsigned char>(s[i + 1]), e = static_cast<unsigned char>(s[i + 2]);
+      if (d == 0x80 && e >= 0xAA && e <= 0xAE) return std::pair{i, static_cast<char32_t>(0x2000 + (e - 0x80))};
+      if (d == 0x81 && e >= 0xA6 && e <= 0xA9) return std::pair{i, static_cast<char32_t>(0x2040 + (e - 0x80))};
+    }
+  }
+  return std::nullopt;
+}
+
+std::string control_name(char32_t cp) {
+  switch (cp) {
+    case 0x202A: return "LEFT-TO-RIGHT EMBEDDING";
+    case 0x202B: return "RIGHT-TO-LEFT EMBEDDING";
+    case 0x202C: return "POP DIRECTIONAL FORMATTING";
+    case 0x202D: return "LEFT-TO-RIGHT OVERRIDE";
+    case 0x202E: return "RIGHT-TO-LEFT OVERRIDE";
+    case 0x2066: return "LEFT-TO-RIGHT ISOLATE";
+    case 0x2067: return "RIGHT-TO-LEFT ISOLATE";
+    case 0x2068: return "FIRST STRONG ISOLATE";
+    case 0x2069: return "POP DIRECTIONAL ISOLATE";
+    default: return "control character";
+  }
+}
+
 class Reader {
  public:
   explicit Reader(const std::string& name) : name_(name) {}
@@ -213,9 +249,9 @@ class Reader {
     text_ = &a.text;
     a.id = optional_string(root, "id", "");
     a.url = optional_string(root, "url", "");
-    a.outlet = optional_string(root, "outlet", "");
+    a.outlet = optional_name(root, "outlet", "");
     a.language = optional_string(root, "language", "");
-    a.title = optional_string(root, "title", "");
+    a.title = optional_name(root, "title", "");
     a.published = optional_date(root, "published", "");
     a.story = optional_string(root, "story", "");
     if (const json* k = value(root, "kind"))
@@ -257,6 +293,26 @@ class Reader {
     if (!v) return {};
     if (!v->is_string()) fail(child(path, key), "expected a string or null, got " + shown(*v));
     return v->get<std::string>();
+  }
+
+  // A string shown as a name in tables and reports: no bidi or control characters in it.
+  std::string checked_name(std::string s, const char* key, const std::string& path) const {
+    if (auto found = find_display_control(s)) {
+      const bool bidi = found->second >= 0x2000;
+      fail(child(path, key),
+           fmt::format("contains the invisible {} U+{:04X}{} at byte {}; names must not hold "
+                       "{} (they can make one name display as another); remove it",
+                       bidi ? "bidirectional control" : "control character", static_cast<unsigned>(found->second),
+                       bidi ? " (" + control_name(found->second) + ")" : std::string(), found->first,
+                       bidi ? "bidirectional controls" : "control characters"));
+    }
+    return s;
+  }
+  std::string optional_name(const json& obj, const char* key, const std::string& path) const {
+    return checked_name(optional_string(obj, key, path), key, path);
+  }
+  std::string required_name(const json& obj, const char* key, const std::string& path) const {
+    return checked_name(required_string(obj, key, path), key, path);
   }
 
   std::string required_string(const json& obj, const char* key, const std::string& path) const {
@@ -407,18 +463,18 @@ class Reader {
 
   PartyRef party(const json& obj, const std::string& path) const {
     PartyRef p;
-    p.name = required_string(obj, "name", path);
+    p.name = required_name(obj, "name", path);
     p.kind = optional_enum<PartyKind, 7>(obj, "kind", path, PartyKind::other, parse_party_kind);
     p.country = optional_code(obj, "country", path, false);
     p.role = optional_enum<Role, 6>(obj, "role", path, Role::partner, parse_role);
-    p.representative = optional_string(obj, "representative", path);
-    p.title = optional_string(obj, "title", path);
+    p.representative = optional_name(obj, "representative", path);
+    p.title = optional_name(obj, "title", path);
     return p;
   }
 
   Commitment commitment(const json& obj, const std::string& path, const std::vector<PartyRef>& parties) const {
     Commitment c;
-    c.party = required_string(obj, "party", path);
+    c.party = required_name(obj, "party", path);
     bool known = false;
     std::string names;
     for (const auto& p : parties) {
@@ -431,8 +487,8 @@ class Reader {
     c.metric = required_enum<Metric, 5>(obj, "metric", path, parse_metric);
     c.target = optional_quantity(obj, "target", path);
     c.comparator = optional_enum<Comparator, 4>(obj, "comparator", path, Comparator::exactly, parse_comparator);
-    c.unit = optional_string(obj, "unit", path);
-    c.qualifier = optional_string(obj, "qualifier", path);
+    c.unit = optional_name(obj, "unit", path);
+    c.qualifier = optional_name(obj, "qualifier", path);
     c.start = optional_date(obj, "start", path);
     c.deadline = optional_date(obj, "deadline", path);
     c.deadline_text = optional_string(obj, "deadline_text", path);
@@ -457,16 +513,16 @@ class Reader {
 
   Agreement agreement(const json& obj, const std::string& path) const {
     Agreement a;
-    a.title = optional_string(obj, "title", path);
+    a.title = optional_name(obj, "title", path);
     a.kind = optional_enum<AgreementKind, 6>(obj, "kind", path, AgreementKind::announcement, parse_agreement_kind);
     a.signed_on = optional_date(obj, "signed_on", path);
-    a.place = optional_string(obj, "place", path);
+    a.place = optional_name(obj, "place", path);
     a.country = optional_code(obj, "country", path, false);
     a.region_code = optional_code(obj, "region_code", path, true);
-    a.region = optional_string(obj, "region", path);
-    a.city = optional_string(obj, "city", path);
-    a.sector = optional_string(obj, "sector", path);
-    a.program = optional_string(obj, "program", path);
+    a.region = optional_name(obj, "region", path);
+    a.city = optional_name(obj, "city", path);
+    a.sector = optional_name(obj, "sector", path);
+    a.program = optional_name(obj, "program", path);
     if (const json* arr = array(obj, "parties", path)) {
       const std::string base = child(path, "parties");
       for (std::size_t i = 0; i < arr->size(); ++i) a.parties.push_back(party(object_at(*arr, i, base), item(base, i)));
@@ -484,11 +540,11 @@ class Reader {
   ProgressStatement progress(const json& obj, const std::string& path) const {
     ProgressStatement p;
     p.story = optional_string(obj, "story", path);
-    p.party = optional_string(obj, "party", path);
+    p.party = optional_name(obj, "party", path);
     p.metric = required_enum<Metric, 5>(obj, "metric", path, parse_metric);
     p.as_of = optional_date(obj, "as_of", path);
     p.value = required_quantity(obj, "value", path);
-    p.unit = optional_string(obj, "unit", path);
+    p.unit = optional_name(obj, "unit", path);
     p.confidence = confidence(obj, path);
     p.evidence = evidence(obj, path);
     return p;

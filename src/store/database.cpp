@@ -4,8 +4,14 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
+#include <random>
 #include <system_error>
+#include <thread>
 
 #include "core/embedded.hpp"
 #include "pledgedb/error.hpp"
@@ -28,6 +34,20 @@ bool is_memory(const std::string& path) { return path == ":memory:" || path.empt
     throw DatabaseError(fmt::format("{}: database is locked by another process ({})", path, e.what()));
   throw DatabaseError(fmt::format("{}: cannot open the database: {}", path, e.what()));
 }
+
+// PLEDGEDB_MAX_PAGE_COUNT (testing/safety knob): a page budget for the file, to simulate a full disk.
+std::optional<long long> max_page_count_from_env() {
+  const char* v = std::getenv("PLEDGEDB_MAX_PAGE_COUNT");
+  if (!v || !*v) return std::nullopt;
+  char* end = nullptr;
+  errno = 0;
+  const long long n = std::strtoll(v, &end, 10);
+  if (errno != 0 || *end != '\0' || n <= 0)
+    throw DatabaseError(fmt::format("PLEDGEDB_MAX_PAGE_COUNT: '{}' is not a positive number of pages", v));
+  return n;
+}
+
+bool is_busy(int code) { return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED; }
 
 const std::vector<Migration>& embedded_migrations() {
   static const std::vector<Migration> list = parse_migrations(embedded::migrations());
@@ -87,6 +107,9 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     if (!options.read_only) {
       conn->execAndGet("PRAGMA journal_mode = WAL");
       conn->exec("PRAGMA synchronous = NORMAL");
+      // Cannot go below the current size: SQLite then keeps the current page count.
+      if (const auto pages = max_page_count_from_env())
+        (void)conn->execAndGet(fmt::format("PRAGMA max_page_count = {}", *pages));
     }
     (void)conn->execAndGet("SELECT count(*) FROM sqlite_master").getInt();
   } catch (const SQLite::Exception& e) {
@@ -208,11 +231,51 @@ SQLite::Statement& Database::statement(std::string_view sql) {
   return *it->second;
 }
 
+DatabaseError database_error(const std::string& path, const SQLite::Exception& e, std::string_view doing) {
+  const std::string what = doing.empty() ? std::string() : std::string(doing) + ": ";
+  switch (e.getErrorCode() & 0xff) {
+    case SQLITE_FULL:
+      return DatabaseError(fmt::format("{}: {}database or disk is full; nothing of this write was stored ({})", path,
+                                       what, e.what()));
+    case SQLITE_READONLY:
+      return DatabaseError(fmt::format("{}: {}the database is read-only (check the file's and its folder's "
+                                       "permissions and the file system) ({})",
+                                       path, what, e.what()));
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return DatabaseError(fmt::format("{}: {}database is locked by another process ({})", path, what, e.what()));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return DatabaseError(fmt::format("{}: {}the database file is damaged; run 'pledgedb db check' ({})", path, what,
+                                       e.what()));
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      return DatabaseError(fmt::format("{}: {}input/output error ({})", path, what, e.what()));
+    default:
+      return DatabaseError(fmt::format("{}: {}{}", path, what, e.what()));
+  }
+}
+
 WriteTransaction::WriteTransaction(Database& db) : db_(db) {
-  try {
-    db_.sql().exec("BEGIN IMMEDIATE");
-  } catch (const SQLite::Exception& e) {
-    throw DatabaseError(fmt::format("{}: cannot start a write transaction: {}", db_.path(), e.what()));
+  // SQLite quietly opens a file it may not write read-only, and in WAL mode even BEGIN IMMEDIATE
+  // then succeeds: say so before the first INSERT fails half-way through a document.
+  if (sqlite3_db_readonly(db_.sql().getHandle(), "main") == 1)
+    throw DatabaseError(fmt::format("{}: the database is read-only (opened read-only, or the file or its "
+                                    "folder cannot be written): nothing was stored",
+                                    db_.path()));
+  // Each attempt already waited busy_timeout inside SQLite; a few more with a random pause let a
+  // long writer (a migration, a big document) finish instead of failing a whole batch.
+  constexpr int attempts = 5;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      db_.sql().exec("BEGIN IMMEDIATE");
+      return;
+    } catch (const SQLite::Exception& e) {
+      if (!is_busy(e.getErrorCode()) || attempt == attempts)
+        throw database_error(db_.path(), e, "cannot start a write transaction");
+    }
+    thread_local std::minstd_rand rng{std::random_device{}()};
+    std::this_thread::sleep_for(std::chrono::milliseconds(50 + rng() % 200));
   }
 }
 
@@ -229,7 +292,7 @@ void WriteTransaction::commit() {
   try {
     db_.sql().exec("COMMIT");
   } catch (const SQLite::Exception& e) {
-    throw DatabaseError(fmt::format("{}: commit failed: {}", db_.path(), e.what()));
+    throw database_error(db_.path(), e, "commit failed");
   }
   done_ = true;
 }

@@ -2,7 +2,10 @@
 // non-zero exit, and a database whose logical content is unchanged.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -65,6 +68,37 @@ std::string announcement_with(const std::string& agreement_fields, const std::st
          R"(,"parties":[{"name":"Acme","kind":"company","role":"investor"}],"commitments":[{"party":"Acme","metric":"jobs","comparator":"exactly")" +
          commitment_fields + R"(}]}],"progress":[]})";
 }
+
+// Sets an environment variable for the commands run in this scope.
+struct EnvVar {
+  std::string name;
+  EnvVar(std::string n, const std::string& value) : name(std::move(n)) { setenv(name.c_str(), value.c_str(), 1); }
+  ~EnvVar() { unsetenv(name.c_str()); }
+};
+
+std::int64_t page_count(const std::string& path) {
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  return db.execAndGet("PRAGMA page_count").getInt64();
+}
+
+// Makes a file unwritable even for root: `chattr +i` (immutable) where the file system allows
+// it, else a plain chmod (enough for other users). Undone at the end of the scope.
+struct Unwritable {
+  std::filesystem::path file;
+  bool immutable = false;
+  explicit Unwritable(std::filesystem::path f) : file(std::move(f)) {
+    const std::string q = test::shell_quote(file.string());
+    immutable = std::system(("chattr +i " + q + " 2>/dev/null").c_str()) == 0;
+    if (!immutable)
+      std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::group_read |
+                                             std::filesystem::perms::others_read);
+  }
+  ~Unwritable() {
+    if (immutable) (void)std::system(("chattr -i " + test::shell_quote(file.string())).c_str());
+    std::error_code ec;
+    std::filesystem::permissions(file, std::filesystem::perms::owner_all, ec);
+  }
+};
 
 }  // namespace
 
@@ -311,4 +345,130 @@ TEST_CASE("hostile: a 100,000-line document is read in one piece") {
   CHECK_MESSAGE(r.code == 0, r.err);
   auto check = test::run(s, {"--db", s.db(), "db", "check"});
   CHECK(check.code == 0);
+}
+
+TEST_CASE("hostile: a bidi override in a party name from JSON is refused, naming the field") {
+  Seeded db;
+  std::string bad = announcement_with("", R"(,"target":5)");
+  // U+202E RIGHT-TO-LEFT OVERRIDE: "Acme" followed by reversed text that would display as another name.
+  for (const std::string from : {R"("name":"Acme")", R"("party":"Acme")"})
+    bad.replace(bad.find(from), from.size(), from.substr(0, from.size() - 1) + "\u202Eoc dlroW\"");
+  db.rejects("bidi.json", bad, "parties[0].name");
+  CHECK(db.before.find("\u202E") == std::string::npos);
+}
+
+TEST_CASE("hostile: a bidi isolate in a commitment's party is refused") {
+  Seeded db;
+  std::string bad = announcement_with("", R"(,"target":5)");
+  const std::string party = R"("party":"Acme")";
+  bad.replace(bad.find(party), party.size(), "\"party\":\"Acme\u2067\"");
+  db.rejects("isolate.json", bad, "U+2067");
+}
+
+TEST_CASE("hostile: a terminal escape sequence in an agreement title") {
+  Seeded db;
+  db.rejects("escape.json", announcement_with(R"(,"title":"Deal \u001b[2J\u001b[31mhacked")", R"(,"target":5)"),
+             "agreements[0].title");
+}
+
+TEST_CASE("hostile: a lone surrogate escaped in a JSON string") {
+  Seeded db;
+  db.rejects("surrogate.json", announcement_with(R"(,"title":"half \ud800 a pair")", R"(,"target":5)"),
+             "surrogate.json");
+}
+
+TEST_CASE("hostile: a JSON file over the size limit") {
+  Seeded db;
+  db.rejects("large.json", announcement_with(R"(,"title":")" + std::string(4000, 'x') + "\"", R"(,"target":5)"),
+             "limit", {"--max-bytes", "2000"});
+}
+
+TEST_CASE("hostile: a broken NDJSON line") {
+  Seeded db;
+  db.s.write("lines.ndjson", "\n{\"language\": \"en\", \"text\": \n");
+  auto r = test::run(db.s, {"--db", db.s.db(), "ingest", "lines.ndjson"});
+  CHECK(r.code != 0);
+  CHECK_MESSAGE(r.err.find("lines.ndjson:2") != std::string::npos, r.err);
+  CHECK(logical_dump(db.s.db()) == db.before);
+}
+
+TEST_CASE("hostile: an unreadable file") {
+  Seeded db;
+  db.s.write("secret.md", "---\ntitle: x\n---\nAcme will create 300 jobs.\n");
+  std::filesystem::permissions(db.s.path("secret.md"), std::filesystem::perms::none);
+  if (::geteuid() == 0) {
+    // Permissions do not stop root: a file whose read fails (EIO) is what root can be given.
+    std::filesystem::remove(db.s.path("secret.md"));
+    std::filesystem::create_symlink("/proc/self/mem", db.s.path("secret.md"));
+  }
+  auto r = test::run(db.s, {"--db", db.s.db(), "ingest", "secret.md"});
+  CHECK(r.code != 0);
+  CHECK_MESSAGE(r.err.find("error:") != std::string::npos, r.err);
+  CHECK_MESSAGE(r.err.find("secret.md") != std::string::npos, r.err);
+  CHECK_MESSAGE((r.err.find("cannot open") != std::string::npos || r.err.find("read error") != std::string::npos),
+                r.err);
+  CHECK(logical_dump(db.s.db()) == db.before);
+}
+
+TEST_CASE("hostile: a directory without any document given to ingest") {
+  Seeded db;
+  std::filesystem::create_directories(db.s.path("empty-folder"));
+  db.s.write("empty-folder/picture.png", "not a document");
+  auto r = test::run(db.s, {"--db", db.s.db(), "ingest", "empty-folder"});
+  CHECK(r.code != 0);
+  CHECK_MESSAGE(r.err.find("error:") != std::string::npos, r.err);
+  CHECK_MESSAGE(r.err.find("empty-folder") != std::string::npos, r.err);
+  CHECK(logical_dump(db.s.db()) == db.before);
+}
+
+TEST_CASE("hostile: a full disk (PLEDGEDB_MAX_PAGE_COUNT) leaves the database intact") {
+  Seeded db;
+  db.s.write("more.json", R"({"language":"en","published":"2025-04-01","text":"Globex will create 900 jobs in Tangier by 2028.",
+    "agreements":[{"kind":"announcement","country":"MA","parties":[{"name":"Globex","kind":"company","role":"investor"}],
+    "commitments":[{"party":"Globex","metric":"jobs","target":900,"unit":"jobs","deadline":"2028-12-31",
+    "evidence":["Globex will create 900 jobs in Tangier by 2028"]}]}]})" + std::string("\n"));
+  // Pad the text so the new source needs pages the cap does not allow.
+  std::string doc = test::slurp(db.s.path("more.json"));
+  const std::string tail = " by 2028.\"";
+  doc.replace(doc.find(tail), tail.size(), " by 2028." + std::string(20000, ' ') + "More text.\"");
+  db.s.write("more.json", doc);
+  {
+    EnvVar cap("PLEDGEDB_MAX_PAGE_COUNT", std::to_string(page_count(db.s.db())));
+    auto r = test::run(db.s, {"--db", db.s.db(), "ingest", "more.json"});
+    CHECK(r.code != 0);
+    CHECK_MESSAGE(r.err.find("error:") != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find("full") != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find("more.json") != std::string::npos, r.err);
+  }
+  CHECK(logical_dump(db.s.db()) == db.before);
+  CHECK(test::run(db.s, {"--db", db.s.db(), "db", "check", "-q"}).code == 0);
+  // With room again the same file goes in: nothing was left half-stored to block it.
+  auto again = test::run(db.s, {"--db", db.s.db(), "ingest", "more.json", "-q"});
+  CHECK_MESSAGE(again.code == 0, again.err);
+  CHECK(logical_dump(db.s.db()) != db.before);
+}
+
+TEST_CASE("hostile: a bad PLEDGEDB_MAX_PAGE_COUNT is named") {
+  Seeded db;
+  EnvVar cap("PLEDGEDB_MAX_PAGE_COUNT", "lots");
+  auto r = test::run(db.s, {"--db", db.s.db(), "ingest", "good.json"});
+  CHECK(r.code != 0);
+  CHECK_MESSAGE(r.err.find("PLEDGEDB_MAX_PAGE_COUNT") != std::string::npos, r.err);
+}
+
+TEST_CASE("hostile: a read-only database file") {
+  Seeded db;
+  db.s.write("note.txt", "Globex will create 900 jobs in Tangier by 2028.");
+  {
+    Unwritable lock(db.s.db());
+    auto r = test::run(db.s, {"--db", db.s.db(), "ingest", "note.txt"});
+    CHECK(r.code != 0);
+    CHECK_MESSAGE(r.err.find("error:") != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find("read-only") != std::string::npos, r.err);
+    CHECK_MESSAGE(r.err.find(db.s.db()) != std::string::npos, r.err);
+    // Reading still works.
+    auto q = test::run(db.s, {"--db", db.s.db(), "--as-of", "2025-06-01", "pledges"});
+    CHECK_MESSAGE(q.code == 0, q.err);
+  }
+  CHECK(logical_dump(db.s.db()) == db.before);
 }

@@ -2,6 +2,7 @@
 // The database connection: opening, migrations, transactions and the statement cache.
 // Only the store layer (src/store/) runs SQL; everything else calls store functions.
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
@@ -11,6 +12,8 @@
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "pledgedb/error.hpp"
 
 namespace pledgedb::store {
 
@@ -32,7 +35,9 @@ struct MigrationInfo {
 };
 
 // One connection; use one per thread. Opens with foreign_keys=ON, journal_mode=WAL,
-// busy_timeout, synchronous=NORMAL. Throws DatabaseError naming the path and the versions
+// busy_timeout, synchronous=NORMAL. Testing/safety knob: the environment variable
+// PLEDGEDB_MAX_PAGE_COUNT=N caps the file at N pages (PRAGMA max_page_count) so that "disk full"
+// can be simulated; writes past it fail with SQLITE_FULL and roll back. Throws DatabaseError naming the path and the versions
 // when the database is newer than the code or an applied migration's checksum changed.
 class Database {
  public:
@@ -64,7 +69,14 @@ class Database {
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
 };
 
+// A SQLite failure as a DatabaseError naming the database and the problem in the user's terms
+// (disk full, read-only, locked by another process, corrupt), with SQLite's own text after it.
+DatabaseError database_error(const std::string& path, const SQLite::Exception& e, std::string_view doing = {});
+
 // BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless committed (never throws there).
+// Nothing has been written when BEGIN IMMEDIATE waits for the write lock, so when another
+// process holds it past the busy timeout the BEGIN is retried a few times (with a random pause)
+// before giving up with "locked by another process".
 class WriteTransaction {
  public:
   explicit WriteTransaction(Database& db);
