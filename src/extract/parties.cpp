@@ -231,26 +231,41 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   auto has = [&](std::size_t i, Cue c) { return i < t.size() && cue_at[i * static_cast<std::size_t>(Cue::count_) + static_cast<std::size_t>(c)]; };
   for (const auto& h : cues) cue_at[h.first * static_cast<std::size_t>(Cue::count_) + static_cast<std::size_t>(h.cue)] = 1;
 
-  // Known parties and built-in spellings.
-  PhraseTable names;
-  std::unordered_map<std::string, std::pair<PartyKind, std::string>> name_kind;
+  // Known parties (per call) and built-in spellings (built once).
+  using Kinds = std::unordered_map<std::string, std::pair<PartyKind, std::string>>;
+  static const std::pair<PhraseTable, Kinds> builtin = [] {
+    std::pair<PhraseTable, Kinds> b;
+    for (const auto& br : kBrands) {
+      b.first.add(br.phrase, std::string(br.name));
+      b.second.emplace(std::string(br.name), std::make_pair(PartyKind::company, std::string()));
+    }
+    for (const auto& ag : kAgencies) {
+      b.first.add(ag.phrase, std::string(ag.name));
+      b.second.emplace(std::string(ag.name), std::make_pair(PartyKind::agency, std::string("MA")));
+    }
+    return b;
+  }();
+  PhraseTable known_names;
+  Kinds name_kind;
   for (const auto& k : known) {
-    names.add(k.name, k.name);
-    for (const auto& al : k.aliases) names.add(al, k.name);
+    known_names.add(k.name, k.name);
+    for (const auto& al : k.aliases) known_names.add(al, k.name);
     name_kind[k.name] = {k.kind, k.country};
   }
-  for (const auto& br : kBrands) {
-    names.add(br.phrase, std::string(br.name));
-    name_kind.emplace(std::string(br.name), std::make_pair(PartyKind::company, std::string()));
-  }
-  for (const auto& ag : kAgencies) {
-    names.add(ag.phrase, std::string(ag.name));
-    name_kind.emplace(std::string(ag.name), std::make_pair(PartyKind::agency, std::string("MA")));
-  }
+  auto names_match = [&](std::size_t i, std::string* v) {
+    std::size_t len = known_names.by_first.empty() ? 0 : known_names.match(t, i, v);
+    if (len == 0) len = builtin.first.match(t, i, v);
+    return len;
+  };
+  auto kind_of = [&](const std::string& v) {
+    if (auto it = name_kind.find(v); it != name_kind.end()) return it->second;
+    if (auto it = builtin.second.find(v); it != builtin.second.end()) return it->second;
+    return std::make_pair(PartyKind::other, std::string());
+  };
   for (std::size_t i = 0; i < t.size(); ++i) {
     std::string v;
-    if (auto len = names.match(t, i, &v)) {
-      auto [kind, country] = name_kind[v];
+    if (auto len = names_match(i, &v)) {
+      auto [kind, country] = kind_of(v);
       auto p = b.add(v, kind, country);
       b.f.aliases[p].push_back(std::string(nt.substr(t[i].begin, t[i + len - 1].end - t[i].begin)));
       b.f.mentions.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), p});
@@ -382,7 +397,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     }
     std::string name(nt.substr(t[h.last].begin, t[e - 1].end - t[h.last].begin));
     std::string known_name;
-    if (names.match(t, h.last, &known_name)) continue;  // already a known party
+    if (names_match(h.last, &known_name)) continue;  // already a known party
     if (t[h.last].latin) continue;                       // Latin names are found as capitalised runs
     auto p = b.add(name, PartyKind::company, "");
     b.f.mentions.push_back({h.last, static_cast<std::uint32_t>(e), p});
