@@ -3,6 +3,7 @@
 #include "pledgedb/extract/extractor.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -208,18 +209,23 @@ std::vector<RegionMention> find_region_mentions(const Ctx& c, std::string_view l
   const std::string_view nt = c.norm.text;
   for (std::size_t i = 0; i < t.size();) {
     if (t[i].digits || (t[i].latin && !t[i].capitalised)) { ++i; continue; }
-    std::vector<std::string> firsts;
-    firsts.push_back(t[i].key);
+    std::array<std::string_view, 3> firsts{};
+    std::size_t nfirst = 0;
+    firsts[nfirst++] = t[i].key;
     if (!t[i].latin) {
       // Arabic clitics before the article: "بالرباط" -> "الرباط", then without the article.
-      const std::string& k = t[i].key;
-      if (k.size() > 6 && k.compare(2, 4, "\xD8\xA7\xD9\x84") == 0) firsts.push_back(k.substr(2));
-      if (t[i].stem != k) firsts.push_back(t[i].stem);
+      std::string_view k = t[i].key;
+      if (k.size() > 6 && k.substr(2, 4) == "\xD8\xA7\xD9\x84") firsts[nfirst++] = k.substr(2);
+      if (t[i].stem != k) firsts[nfirst++] = t[i].stem;
     }
+    bool any = false;
+    for (std::size_t f = 0; f < nfirst && !any; ++f) any = first_words.count(std::string(firsts[f])) > 0;
+    if (!any) { ++i; continue; }
     bool found = false;
     for (std::size_t len = std::min<std::size_t>(4, t.size() - i); len >= 1 && !found; --len) {
       if (t[i + len - 1].sentence != t[i].sentence) continue;
-      for (const auto& f : firsts) {
+      for (std::size_t fi = 0; fi < nfirst; ++fi) {
+        const std::string f(firsts[fi]);
         if (!first_words.count(f)) continue;
         std::string q = f;
         if (len > 1) q += " " + std::string(nt.substr(t[i + 1].begin, t[i + len - 1].end - t[i + 1].begin));

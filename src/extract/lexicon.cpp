@@ -102,6 +102,13 @@ std::string arabic_stem(const std::string& key) {
 std::string fold_word(std::string_view word) {
   std::string out;
   out.reserve(word.size());
+  // Most words are plain ASCII: lower-case them without decoding.
+  bool ascii = true;
+  for (char ch : word) ascii &= static_cast<unsigned char>(ch) < 0x80;
+  if (ascii) {
+    for (char ch : word) out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    return out;
+  }
   std::size_t i = 0;
   while (i < word.size()) {
     const char32_t cp = next_cp(word, i);

@@ -35,6 +35,7 @@ std::string key_of(std::string_view s) {
 struct Builder {
   PartyFinding f;
   std::unordered_map<std::string, std::size_t> by_key;
+  std::vector<std::string> keys;  // key_of(name) per party, computed once
 
   std::size_t add(const std::string& name, PartyKind kind, const std::string& country) {
     const std::string k = key_of(name);
@@ -43,7 +44,7 @@ struct Builder {
     if (kind == PartyKind::company) {
       for (std::size_t i = 0; i < f.parties.size(); ++i) {
         if (f.parties[i].kind != PartyKind::company) continue;
-        const std::string ok = key_of(f.parties[i].name);
+        const std::string& ok = keys[i];
         auto contains = [](const std::string& a, const std::string& b) {
           auto p = a.find(b);
           return p != std::string::npos && (p == 0 || a[p - 1] == ' ') &&
@@ -53,6 +54,7 @@ struct Builder {
           if (k.size() > ok.size()) {
             f.aliases[i].push_back(f.parties[i].name);
             f.parties[i].name = name;
+            keys[i] = k;
           } else {
             f.aliases[i].push_back(name);
           }
@@ -67,6 +69,7 @@ struct Builder {
     r.country = country;
     f.parties.push_back(r);
     f.aliases.push_back({name});
+    keys.push_back(k);
     by_key[k] = f.parties.size() - 1;
     return f.parties.size() - 1;
   }
