@@ -611,7 +611,10 @@ Announcement extract(const Document& doc, const Options& options) {
       for (const auto* op : cands_in[s]) {
         const auto& o = *op;
         if (&o == &cd || o.progress) continue;
-        if (o.ne <= d.begin && o.ne > cd.ne && d.begin >= cd.ne) other_closer = true;
+        // ...unless both figures share one clause: "creates 1,454 jobs and invests $672 million by Dec. 31".
+        if (o.ne <= d.begin && o.ne > cd.ne && d.begin >= cd.ne &&
+            !(toks[o.tok].clause == toks[cd.tok].clause && toks[token_at(toks, d.begin)].clause == toks[cd.tok].clause))
+          other_closer = true;
         // A deadline before the number that follows another figure belongs to that figure.
         if (d.end <= cd.nb && o.ne <= d.begin) other_closer = true;
       }
