@@ -720,6 +720,20 @@ Announcement extract(const Document& doc, const Options& options) {
     } else {
       com.start = start;
     }
+    // "60 cars an hour by 2014, equivalent to about 400,000 a year": the restatement shares the deadline.
+    if (!com.deadline && !pending.empty() && pending.back().sentence == t.sentence && pending.back().com.deadline) {
+      for (std::size_t k = cd.tok >= 4 ? cd.tok - 4 : 0; k < cd.tok; ++k) {
+        const auto& w = toks[k];
+        if (w.key == "soit" || w.key == "equivalent" || w.stem == "\xD9\x8A\xD8\xB9\xD8\xA7\xD8\xAF\xD9\x84" ||
+            w.key == "\xD9\x8A\xD8\xB9\xD8\xA7\xD8\xAF\xD9\x84") {  // يعادل
+          com.deadline = pending.back().com.deadline;
+          com.deadline_kind = pending.back().com.deadline_kind;
+          com.deadline_text = pending.back().com.deadline_text;
+          com.start = start;
+          break;
+        }
+      }
+    }
     if (!party) com.confidence -= 0.15;
     com.confidence = std::clamp(com.confidence, 0.1, 0.95);
     pending.push_back({party, std::move(com), t.sentence});
