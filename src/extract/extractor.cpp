@@ -592,7 +592,9 @@ Announcement extract(const Document& doc, const Options& options) {
     if (main_company) return main_company;
     // No company named: the government pledges only for its own programs ("Digital Morocco 2030");
     // approved private projects without names keep an unknown party.
-    if (!ci.of(Cue::program).empty()) return government_party;
+    // (The investment charter is a framework for private projects, not a government pledge.)
+    for (const auto* h : ci.of(Cue::program))
+      if (h->value != "Charte de l'investissement") return government_party;
     return std::nullopt;
   };
 
