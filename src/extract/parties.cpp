@@ -298,6 +298,12 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     const std::size_t next = j;
     i = j;
     if (a >= e) continue;
+    // "Atlas Câbles de Kénitra": a connector followed by a place ends the name.
+    for (std::size_t k = a + 1; k + 1 < e; ++k)
+      if (connector(t[k]) && !gaz.lookup(nt.substr(t[k + 1].begin, t[e - 1].end - t[k + 1].begin)).empty()) {
+        e = k;
+        break;
+      }
     // "(GIDC)" after a long name: one party with its acronym.
     std::string acronym;
     if (next < t.size() && t[next].all_caps && t[next].begin > t[e - 1].end &&
