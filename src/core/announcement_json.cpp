@@ -196,6 +196,11 @@ json parse_json(std::string_view text, const std::string& name) {
       reason = reason.substr(colon + 2);
     }
     throw InputError(fmt::format("{}: malformed JSON at line {}, column {}: {}", name, line, column, reason));
+  } catch (const json::exception& e) {
+    // A number beyond a double ("1e400") is out_of_range, not a parse_error; no position is given.
+    std::string reason = e.what();
+    if (auto close = reason.find("] "); close != std::string::npos) reason = reason.substr(close + 2);
+    throw InputError(fmt::format("{}: malformed JSON: {} (beyond the range of a number)", name, reason));
   }
 }
 

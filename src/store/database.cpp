@@ -256,6 +256,10 @@ DatabaseError database_error(const std::string& path, const SQLite::Exception& e
   }
 }
 
+void Database::reset_statements() {
+  for (auto& [sql, stmt] : cache_) stmt->tryReset();
+}
+
 WriteTransaction::WriteTransaction(Database& db) : db_(db) {
   // SQLite quietly opens a file it may not write read-only, and in WAL mode even BEGIN IMMEDIATE
   // then succeeds: say so before the first INSERT fails half-way through a document.
@@ -267,6 +271,7 @@ WriteTransaction::WriteTransaction(Database& db) : db_(db) {
   // long writer (a migration, a big document) finish instead of failing a whole batch.
   constexpr int attempts = 5;
   for (int attempt = 1;; ++attempt) {
+    db_.reset_statements();
     try {
       db_.sql().exec("BEGIN IMMEDIATE");
       return;
@@ -282,6 +287,7 @@ WriteTransaction::WriteTransaction(Database& db) : db_(db) {
 WriteTransaction::~WriteTransaction() {
   if (done_) return;
   try {
+    db_.reset_statements();
     if (sqlite3_get_autocommit(db_.sql().getHandle()) == 0) db_.sql().exec("ROLLBACK");
   } catch (...) {
     // A destructor must not throw; SQLite rolls back on close anyway.
@@ -290,6 +296,7 @@ WriteTransaction::~WriteTransaction() {
 
 void WriteTransaction::commit() {
   try {
+    db_.reset_statements();  // a statement still on a row would keep the snapshot after COMMIT
     db_.sql().exec("COMMIT");
   } catch (const SQLite::Exception& e) {
     throw database_error(db_.path(), e, "commit failed");

@@ -162,6 +162,11 @@ TEST_CASE("hostile: a target of 1e308") {
   db.rejects("huge.json", announcement_with("", R"(,"target":1e308)"), "target");
 }
 
+TEST_CASE("hostile: a target of 1e400, beyond a double") {
+  Seeded db;
+  db.rejects("overflow.json", announcement_with("", R"(,"target":1e400)"), "number overflow");
+}
+
 TEST_CASE("hostile: a target of 10^30 jobs") {
   Seeded db;
   db.rejects("absurd.json", announcement_with("", R"(,"target":1000000000000000000000000000000)"), "target");

@@ -60,6 +60,11 @@ class Database {
   // A cached prepared statement, reset and with bindings cleared: reuse, never re-prepare.
   // The same SQL gives the same object, so finish with one before asking for it again.
   SQLite::Statement& statement(std::string_view sql);
+  // Resets every cached statement. A cached SELECT left on a row keeps a read transaction (a WAL
+  // snapshot) open; once another process commits, that stale snapshot makes BEGIN IMMEDIATE fail
+  // with SQLITE_BUSY at once (no busy wait helps) and blocks checkpoints. WriteTransaction calls
+  // this before BEGIN and after COMMIT/ROLLBACK.
+  void reset_statements();
   SQLite::Database& sql() { return *db_; }
 
  private:

@@ -294,6 +294,15 @@ TEST_CASE("malformed JSON is reported with line and column") {
   CHECK(error_of("{\"text\": \"caf\xC3\x28\"}").starts_with("x.json: malformed JSON at line 1, column "));
 }
 
+TEST_CASE("a number too large for a double is malformed JSON, not a crash (fuzz finding)") {
+  // nlohmann throws out_of_range (not parse_error) for these; it must still be an InputError.
+  CHECK(error_of(R"({"text": "abc", "x": 1e400})") ==
+        "x.json: malformed JSON: number overflow parsing '1e400' (beyond the range of a number)");
+  CHECK(error_of("5557E77777").starts_with("x.json: malformed JSON: number overflow parsing '5557E77777'"));
+  CHECK(error_of(R"({"text": "abc", "agreements": [{"commitments": [{"target": -1E999}]}]})")
+            .starts_with("x.json: malformed JSON: number overflow parsing '-1E999'"));
+}
+
 TEST_CASE("nesting deeper than 64 levels is refused before parsing") {
   auto nested = [](std::size_t depth) {
     std::string s = "{\"text\": \"t\", \"x\": ";
