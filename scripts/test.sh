@@ -21,4 +21,8 @@ if [[ "${1:-}" != "--quick" ]]; then
   cmake --build build-asan -j "$jobs"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs" -E "consumer"
+
+  # libFuzzer smoke pass (clang build of the modules, each target briefly on our seeds); the
+  # long runs are `scripts/fuzz.sh 600 TARGET...`.
+  scripts/fuzz.sh "${FUZZ_SMOKE_SECONDS:-10}"
 fi

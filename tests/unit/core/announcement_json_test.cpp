@@ -272,6 +272,33 @@ TEST_CASE("every validation error names the file, the JSON path and the value") 
   CHECK(error_of("[1, 2]") == "x.json: expected a JSON object at the top level, got [1,2]");
 }
 
+TEST_CASE("names with bidi controls or control characters are refused, naming the field and the character") {
+  auto with = [](const json::json_pointer& ptr, const json& value) {
+    json j = sample();
+    j[ptr] = value;
+    return error_of(j);
+  };
+  CHECK(with("/agreements/0/parties/0/name"_json_pointer, "Volt\u202Earia") ==
+        "x.json: agreements[0].parties[0].name: contains the invisible bidirectional control U+202E (RIGHT-TO-LEFT "
+        "OVERRIDE) at byte 4; names must not hold bidirectional controls (they can make one name display as "
+        "another); remove it");
+  for (const char* bidi : {"\u202A", "\u202B", "\u202C", "\u202D", "\u2066", "\u2067", "\u2068", "\u2069"})
+    CHECK(with("/agreements/0/city"_json_pointer, std::string("Fes") + bidi).find("agreements[0].city: contains the "
+                                                                              "invisible bidirectional control U+2") !=
+          std::string::npos);
+  CHECK(with("/title"_json_pointer, "Deal\x1b[31m").starts_with(
+      "x.json: title: contains the invisible control character U+001B at byte 4"));
+  CHECK(with("/progress/0/party"_json_pointer, "A\nB").starts_with("x.json: progress[0].party: contains the invisible "
+                                                                  "control character U+000A"));
+  // Other invisible marks used in Arabic text (RLM U+200F, ZWNJ U+200C) stay allowed, as do the
+  // bidi controls inside the article text itself (evidence must match it byte for byte).
+  CHECK(with("/agreements/0/city"_json_pointer, "\u0641\u0627\u0633\u200F") == "");
+  CHECK(with("/agreements/0/region"_json_pointer, "Fes\u200Cx") == "");
+  json j = sample();
+  j["text"] = j["text"].get<std::string>() + " \u202Bnote\u202C";
+  CHECK(error_of(j) == "");
+}
+
 TEST_CASE("unknown keys are ignored, missing optional fields take their defaults") {
   json j = sample();
   j["reviewer"] = "someone";
