@@ -309,3 +309,83 @@ TEST_CASE("open: several connections creating the same new database at once all 
   CHECK(db.sql().execAndGet("SELECT count(*) FROM schema_migrations").getInt() == Database::code_version());
   CHECK(db.check().empty());
 }
+
+TEST_CASE("WriteTransaction: a cached statement left on a row does not block the next write") {
+  // Regression (concurrent writers): the open SELECT kept a WAL snapshot; once another connection
+  // committed, BEGIN IMMEDIATE failed at once with "database is locked", whatever the busy timeout.
+  TempDir t;
+  const auto path = t.file("a.db");
+  OpenOptions quick;
+  quick.busy_timeout_ms = 50;
+  auto a = Database::open(path, quick);
+  auto b = Database::open(path, quick);
+  auto& pending = a.statement("SELECT code FROM region");
+  REQUIRE(pending.executeStep());
+  REQUIRE(pending.executeStep());  // still on a row: a's read snapshot stays open
+  {
+    WriteTransaction other(b);
+    b.sql().exec("INSERT INTO party (name, kind, created_at) VALUES ('Other', 'company', '2024-01-01')");
+    other.commit();
+  }
+  WriteTransaction mine(a);
+  a.sql().exec("INSERT INTO party (name, kind, created_at) VALUES ('Mine', 'company', '2024-01-01')");
+  mine.commit();
+  CHECK(a.sql().execAndGet("SELECT count(*) FROM party").getInt() == 2);
+}
+
+TEST_CASE("WriteTransaction: a read-only database is refused by name before the first write") {
+  TempDir t;
+  const auto path = t.file("a.db");
+  { auto db = Database::open(path); }
+  OpenOptions ro;
+  ro.read_only = true;
+  auto db = Database::open(path, ro);
+  const auto msg = error_of([&] { WriteTransaction tx(db); });
+  CHECK(msg.find(path) != std::string::npos);
+  CHECK(msg.find("read-only") != std::string::npos);
+}
+
+namespace {
+struct EnvVar {
+  const char* name;
+  EnvVar(const char* n, const char* value) : name(n) { setenv(n, value, 1); }
+  ~EnvVar() { unsetenv(name); }
+};
+}  // namespace
+
+TEST_CASE("open: PLEDGEDB_MAX_PAGE_COUNT simulates a full disk; the failed write rolls back whole") {
+  TempDir t;
+  const auto path = t.file("a.db");
+  std::int64_t pages = 0;
+  {
+    auto db = Database::open(path);
+    pages = db.sql().execAndGet("PRAGMA page_count").getInt64();
+  }
+  EnvVar cap("PLEDGEDB_MAX_PAGE_COUNT", std::to_string(pages + 2).c_str());
+  auto db = Database::open(path);
+  CHECK(db.sql().execAndGet("PRAGMA max_page_count").getInt64() == pages + 2);
+  std::string message;
+  try {
+    WriteTransaction tx(db);
+    auto& insert = db.statement("INSERT INTO party (name, kind, created_at) VALUES (?, 'company', '2024-01-01')");
+    for (int i = 0; i < 2000; ++i) {
+      insert.bind(1, "Party number " + std::to_string(i) + std::string(200, 'x'));
+      insert.exec();
+      insert.reset();
+    }
+    tx.commit();
+  } catch (const SQLite::Exception& e) {
+    message = pledgedb::store::database_error(path, e).what();
+  }
+  CHECK(message.find(path) != std::string::npos);
+  CHECK(message.find("database or disk is full") != std::string::npos);
+  CHECK(db.sql().execAndGet("SELECT count(*) FROM party").getInt() == 0);
+  CHECK(db.check().empty());
+}
+
+TEST_CASE("open: a PLEDGEDB_MAX_PAGE_COUNT that is not a number is named") {
+  TempDir t;
+  EnvVar cap("PLEDGEDB_MAX_PAGE_COUNT", "10k");
+  const auto msg = error_of([&] { Database::open(t.file("a.db")); });
+  CHECK(msg == "PLEDGEDB_MAX_PAGE_COUNT: '10k' is not a positive number of pages");
+}
