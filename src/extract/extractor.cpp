@@ -43,6 +43,7 @@ namespace {
 using detail::Cue;
 using detail::CueHit;
 using detail::Token;
+using detail::SvSet;
 
 constexpr std::size_t kCues = static_cast<std::size_t>(Cue::count_);
 
@@ -136,7 +137,7 @@ bool has_hit_in(const CueIndex& ci, Cue c, std::size_t a, std::size_t b) { retur
 
 // Words that qualify a job count and may stand between the number and its noun.
 bool skippable_adjective(const Token& t) {
-  static const std::unordered_set<std::string> words = {
+  static const SvSet words = {
       "new", "direct", "indirect", "additional", "permanent", "local", "skilled", "qualified", "high", "full",
       "time", "well", "paying", "moroccan", "nouveaux", "nouveau", "directs", "indirects", "supplementaires",
       "qualifies", "marocains", "hautement", "de", "d", "des", "nuevos", "directos", "of", "en",
@@ -190,23 +191,51 @@ struct RegionMention {
   bool city = false;  // not a first-level region nor a country
 };
 
-// Region, province and city names: n-grams of up to 4 words whose first word starts some alias.
-std::vector<RegionMention> find_region_mentions(const Ctx& c, std::string_view lang) {
-  const auto& gaz = geo::Gazetteer::builtin();
-  static const auto first_words = [] {
-    std::unordered_set<std::string> s;
+
+
+// Folded words of the gazetteer, built once: the first words of names and aliases, the words
+// that only ever follow a first word (plus the designators Gazetteer::lookup strips), and
+// the names that are one word. A look-up is only made for n-grams these sets allow: a look-up
+// allocates, and most capitalised words are no place name.
+struct RegionWords {
+  SvSet first, later, single;
+};
+const RegionWords& region_words() {
+  static const RegionWords w = [] {
+    RegionWords r;
     const auto& g = geo::Gazetteer::builtin();
     auto add = [&](std::string_view text) {
       auto t = detail::tokenize(text);
-      if (!t.empty()) s.insert(t.front().key);
+      if (t.empty()) return;
+      r.first.emplace(t.front().key);
+      if (t.size() == 1) r.single.emplace(t.front().key);
+      for (std::size_t k = 1; k < t.size(); ++k) r.later.emplace(t[k].key);
     };
-    for (const auto& r : g.regions()) add(r.name);
+    for (const auto& reg : g.regions()) add(reg.name);
     for (const auto& a : g.aliases()) add(a.text);
-    return s;
+    // Gazetteer::lookup strips these before and after a name ("région de X", "X County").
+    for (std::string_view d : {"la région de", "la province de", "la préfecture de", "wilaya de", "la ville de",
+                               "département de", "l'état de", "comté de", "the region of", "the province of",
+                               "prefecture of", "the state of", "the city of", "county of", "estado de",
+                               "región de", "provincia de", "region", "province", "prefecture", "state",
+                               "county", "city", "governorate"}) {
+      auto t = detail::tokenize(d);
+      for (std::size_t k = 0; k < t.size(); ++k) r.later.emplace(t[k].key);
+    }
+    return r;
   }();
+  return w;
+}
+
+// Region, province and city names: n-grams of up to 4 words whose first word starts some alias.
+std::vector<RegionMention> find_region_mentions(const Ctx& c, std::string_view lang) {
+  const auto& gaz = geo::Gazetteer::builtin();
+  const auto& words = region_words();
+  const auto& first_words = words.first;
   std::vector<RegionMention> out;
   const auto& t = c.toks;
   const std::string_view nt = c.norm.text;
+  std::string q;
   for (std::size_t i = 0; i < t.size();) {
     if (t[i].digits || (t[i].latin && !t[i].capitalised)) { ++i; continue; }
     std::array<std::string_view, 3> firsts{};
@@ -219,16 +248,25 @@ std::vector<RegionMention> find_region_mentions(const Ctx& c, std::string_view l
       if (t[i].stem != k) firsts[nfirst++] = t[i].stem;
     }
     bool any = false;
-    for (std::size_t f = 0; f < nfirst && !any; ++f) any = first_words.count(std::string(firsts[f])) > 0;
+    for (std::size_t f = 0; f < nfirst && !any; ++f) any = first_words.find(firsts[f]) != first_words.end();
     if (!any) { ++i; continue; }
+    // The longest n-gram worth a look-up: every later word must occur after a first word.
+    std::size_t max_len = 1;
+    while (max_len < 4 && i + max_len < t.size() && t[i + max_len].sentence == t[i].sentence &&
+           words.later.find(std::string_view(t[i + max_len].key)) != words.later.end())
+      ++max_len;
     bool found = false;
-    for (std::size_t len = std::min<std::size_t>(4, t.size() - i); len >= 1 && !found; --len) {
-      if (t[i + len - 1].sentence != t[i].sentence) continue;
+    for (std::size_t len = max_len; len >= 1 && !found; --len) {
       for (std::size_t fi = 0; fi < nfirst; ++fi) {
-        const std::string f(firsts[fi]);
-        if (!first_words.count(f)) continue;
-        std::string q = f;
-        if (len > 1) q += " " + std::string(nt.substr(t[i + 1].begin, t[i + len - 1].end - t[i + 1].begin));
+        const std::string_view f = firsts[fi];
+        if (first_words.find(f) == first_words.end()) continue;
+        // A one-word Latin name must be a name by itself (Arabic ones may carry clitics).
+        if (len == 1 && t[i].latin && words.single.find(f) == words.single.end()) continue;
+        q.assign(f);
+        if (len > 1) {
+          q += ' ';
+          q += nt.substr(t[i + 1].begin, t[i + len - 1].end - t[i + 1].begin);
+        }
         auto rs = gaz.lookup(q);
         if (rs.empty()) continue;
         // Prefer the doc's likely country when several regions share the spelling.
@@ -299,7 +337,7 @@ Announcement extract(const Document& doc, const Options& options) {
 
   // --- numbers and money
   const auto numbers = find_numbers(nt, lang);
-  const auto money = find_money(nt, lang);
+  const auto money = find_money(nt, lang, numbers);
   std::vector<Candidate> cands;
 
   auto in_money = [&](std::size_t b, std::size_t e) {
@@ -499,7 +537,7 @@ Announcement extract(const Document& doc, const Options& options) {
     // the total of several deals, not one investor's pledge (dropped below when the deals are listed).
     bool total = false;
     {
-      static const std::unordered_set<std::string> plural_deals = {
+      static const SvSet plural_deals = {
           "mous", "pacts", "deals", "agreements", "accords", "conventions", "contrats", "memoranda",
           "\xD8\xA7\xD8\xAA\xD9\x81\xD8\xA7\xD9\x82\xD9\x8A\xD8\xA7\xD8\xAA"};  // اتفاقيات
       for (std::size_t k = (ti >= 8 ? ti - 8 : 0); k < std::min(toks.size(), te + 8) && !total; ++k)
@@ -700,7 +738,7 @@ Announcement extract(const Document& doc, const Options& options) {
         const auto& w = toks[k];
         const auto& y = toks[k + 1];
         if ((w.key == "for" || w.key == "pour" || w.key == "para") && y.digits && y.key.size() == 4 && y.clause == t.clause) {
-          int year = std::atoi(y.key.c_str());
+          int year = std::atoi(std::string(y.key).c_str());
           if (year >= 1990 && year <= 2100) {
             com.deadline = Date::end_of_year(year);
             com.deadline_kind = DeadlineKind::horizon;

@@ -25,23 +25,6 @@ char32_t next_cp(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-void put_cp(std::string& out, char32_t cp) {
-  if (cp < 0x80) out += static_cast<char>(cp);
-  else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Latin-1 supplement letters without their accents (index cp - 0xC0).
 constexpr std::string_view latin1_fold[64] = {
     "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
@@ -74,7 +57,7 @@ bool is_lower_latin(char32_t cp) {
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // Arabic clitics: optional و/ف, then the article or a one-letter preposition.
-std::string arabic_stem(const std::string& key) {
+std::string_view arabic_stem(std::string_view key) {
   std::string_view s = key;
   auto letters = [](std::string_view v) { return v.size() / 2; };
   constexpr std::string_view waw = "\xD9\x88", fa = "\xD9\x81";
@@ -94,52 +77,79 @@ std::string arabic_stem(const std::string& key) {
       break;
     }
   }
-  return std::string(s);
+  return s;
+}
+
+// Writes the folded word at out (never longer than the word: every folding keeps or shortens
+// the UTF-8 length) and returns its length.
+std::size_t fold_into(std::string_view word, char* out) {
+  char* o = out;
+  auto put = [&](char32_t cp) {
+    if (cp < 0x80) *o++ = static_cast<char>(cp);
+    else if (cp < 0x800) {
+      *o++ = static_cast<char>(0xC0 | (cp >> 6));
+      *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      *o++ = static_cast<char>(0xE0 | (cp >> 12));
+      *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      *o++ = static_cast<char>(0xF0 | (cp >> 18));
+      *o++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      *o++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      *o++ = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  };
+  std::size_t i = 0;
+  while (i < word.size()) {
+    const auto b = static_cast<unsigned char>(word[i]);
+    if (b < 0x80) {  // ASCII: lower-case without decoding
+      *o++ = (b >= 'A' && b <= 'Z') ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    const std::size_t at = i;
+    const char32_t cp = next_cp(word, i);
+    if (cp >= 0xC0 && cp <= 0xFF) {
+      for (char ch : latin1_fold[cp - 0xC0]) *o++ = ch;
+    } else if (cp == 0x152 || cp == 0x153) {
+      *o++ = 'o';
+      *o++ = 'e';
+    } else if (cp == 0x0623 || cp == 0x0625 || cp == 0x0622 || cp == 0x0671) {
+      put(0x0627);
+    } else if (cp == 0x0649 || cp == 0x0626) {
+      put(0x064A);
+    } else if (cp == 0x0629) {
+      put(0x0647);
+    } else if (cp == 0x0624) {
+      put(0x0648);
+    } else if (cp == 0x0640 || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670) {
+      // tatweel and diacritics carry no meaning for matching
+    } else if (cp >= 0x0660 && cp <= 0x0669) {
+      *o++ = static_cast<char>('0' + (cp - 0x0660));
+    } else {
+      // Copy the bytes as they are (the same code point re-encoded); a truncated sequence at
+      // the end of the word is copied as far as it goes.
+      for (std::size_t k = at; k < i; ++k) *o++ = word[k];
+    }
+  }
+  return static_cast<std::size_t>(o - out);
 }
 
 }  // namespace
 
 std::string fold_word(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
-  // Most words are plain ASCII: lower-case them without decoding.
-  bool ascii = true;
-  for (char ch : word) ascii &= static_cast<unsigned char>(ch) < 0x80;
-  if (ascii) {
-    for (char ch : word) out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
-    return out;
-  }
-  std::size_t i = 0;
-  while (i < word.size()) {
-    const char32_t cp = next_cp(word, i);
-    if (cp < 0x80) {
-      out += (cp >= 'A' && cp <= 'Z') ? static_cast<char>(cp - 'A' + 'a') : static_cast<char>(cp);
-    } else if (cp >= 0xC0 && cp <= 0xFF) {
-      out += latin1_fold[cp - 0xC0];
-    } else if (cp == 0x152 || cp == 0x153) {
-      out += "oe";
-    } else if (cp == 0x0623 || cp == 0x0625 || cp == 0x0622 || cp == 0x0671) {
-      put_cp(out, 0x0627);
-    } else if (cp == 0x0649 || cp == 0x0626) {
-      put_cp(out, 0x064A);
-    } else if (cp == 0x0629) {
-      put_cp(out, 0x0647);
-    } else if (cp == 0x0624) {
-      put_cp(out, 0x0648);
-    } else if (cp == 0x0640 || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670) {
-      // tatweel and diacritics carry no meaning for matching
-    } else if (cp >= 0x0660 && cp <= 0x0669) {
-      out += static_cast<char>('0' + (cp - 0x0660));
-    } else {
-      put_cp(out, cp);
-    }
-  }
+  std::string out(word.size(), '\0');
+  out.resize(fold_into(word, out.data()));
   return out;
 }
 
-std::vector<Token> tokenize(std::string_view s) {
-  std::vector<Token> toks;
+Tokens tokenize(std::string_view s) {
+  Tokens toks;
   toks.reserve(s.size() / 6 + 1);
+  // Folded keys are never longer than their words, so the arena never grows.
+  toks.arena = std::make_unique<char[]>(s.size() + 1);
+  std::size_t used = 0;
   std::uint32_t sentence = 0, clause = 0;
   bool pending_sentence = false, pending_clause = false;
   std::size_t i = 0;
@@ -202,7 +212,12 @@ std::vector<Token> tokenize(std::string_view s) {
     Token t;
     t.begin = static_cast<std::uint32_t>(start);
     t.end = static_cast<std::uint32_t>(end);
-    t.key = fold_word(s.substr(start, end - start));
+    {
+      char* at = toks.arena.get() + used;
+      const std::size_t n = fold_into(s.substr(start, end - start), at);
+      t.key = std::string_view(at, n);
+      used += n;
+    }
     t.digits = all_digits;
     t.latin = latin;
     t.capitalised = cap;
@@ -481,7 +496,7 @@ struct Phrase {
 
 struct Index {
   std::vector<Phrase> phrases;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_first;
+  SvMap<std::vector<std::uint32_t>> by_first;
 };
 
 const Index& lexicon() {
@@ -490,8 +505,8 @@ const Index& lexicon() {
     for (const auto& e : kLexicon) {
       Phrase p{e.cue, e.value, {}, {}};
       for (auto& t : tokenize(e.phrase)) {
-        p.words.push_back(t.key);
-        p.stems.push_back(t.stem);
+        p.words.emplace_back(t.key);
+        p.stems.emplace_back(t.stem);
       }
       if (p.words.empty()) continue;
       if (p.stems.front() != p.words.front()) ix.by_first[p.stems.front()].push_back(static_cast<std::uint32_t>(ix.phrases.size()));
@@ -515,7 +530,7 @@ std::vector<CueHit> find_cues(const std::vector<Token>& toks) {
     std::array<std::int32_t, static_cast<std::size_t>(Cue::count_)> best;
     best.fill(-1);
     std::array<std::uint32_t, static_cast<std::size_t>(Cue::count_)> best_len{};
-    auto try_key = [&](const std::string& key) {
+    auto try_key = [&](std::string_view key) {
       auto it = ix.by_first.find(key);
       if (it == ix.by_first.end()) return;
       for (auto pi : it->second) {
@@ -581,7 +596,7 @@ Comparator comparator_before(const std::vector<Token>& toks, std::size_t n) {
     std::vector<std::pair<Comparator, std::vector<std::string>>> v;
     for (const auto& c : table) {
       std::vector<std::string> words;
-      for (auto& t : tokenize(c.phrase)) words.push_back(t.key);
+      for (auto& t : tokenize(c.phrase)) words.emplace_back(t.key);
       v.emplace_back(c.cmp, std::move(words));
     }
     return v;

@@ -34,7 +34,7 @@ std::string key_of(std::string_view s) {
 
 struct Builder {
   PartyFinding f;
-  std::unordered_map<std::string, std::size_t> by_key;
+  SvMap<std::size_t> by_key;
   std::vector<std::string> keys;  // key_of(name) per party, computed once
 
   std::size_t add(const std::string& name, PartyKind kind, const std::string& country) {
@@ -86,8 +86,8 @@ bool space_between(std::string_view s, std::size_t a, std::size_t b) {
   return b - a <= 3 && !(dash && space);
 }
 
-const std::unordered_set<std::string>& stop_capitals() {
-  static const std::unordered_set<std::string> s = {
+const SvSet& stop_capitals() {
+  static const SvSet s = {
       "the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "du", "de", "in", "on", "at", "by", "this",
       "that", "these", "it", "its", "il", "elle", "ils", "ce", "cette", "mr", "mrs", "ms", "m", "mme", "dr", "el",
       "los", "las", "en", "et", "and", "but", "for", "with", "after", "before", "as", "under", "while", "when",
@@ -107,8 +107,8 @@ const std::unordered_set<std::string>& stop_capitals() {
   return s;
 }
 
-const std::unordered_set<std::string>& known_agencies() {
-  static const std::unordered_set<std::string> s = {
+const SvSet& known_agencies() {
+  static const SvSet s = {
       "amdie", "cri", "anapec", "amdl", "masen", "onee", "ofppt", "tmsa", "gidc", "wedc", "esd", "keninvest",
       "amica", "apebi", "cgem", "cdg", "ada", "add", "anrt", "ammc", "afd", "bei", "ifc", "bad", "mcc", "epz",
       "epza", "sipcot", "midc", "invest", "investinda", "asmex", "maroc pme"};
@@ -187,18 +187,18 @@ constexpr Nationality kNationalities[] = {
 };
 
 template <class T, std::size_t N>
-std::unordered_map<std::string, const T*> folded_map(const T (&arr)[N]) {
-  std::unordered_map<std::string, const T*> m;
+SvMap<const T*> folded_map(const T (&arr)[N]) {
+  SvMap<const T*> m;
   for (const auto& e : arr) m.emplace(key_of(e.word), &e);
   return m;
 }
 
 // Phrase table: folded token sequences -> value, matched at every token through the first word.
 struct PhraseTable {
-  std::unordered_map<std::string, std::vector<std::pair<std::vector<std::string>, std::string>>> by_first;
+  SvMap<std::vector<std::pair<std::vector<std::string>, std::string>>> by_first;
   void add(std::string_view phrase, std::string value) {
     std::vector<std::string> words;
-    for (auto& t : tokenize(phrase)) words.push_back(t.key);
+    for (auto& t : tokenize(phrase)) words.emplace_back(t.key);
     if (words.empty()) return;
     by_first[words.front()].emplace_back(std::move(words), std::move(value));
   }
@@ -370,7 +370,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     }
     if (legal || group_before || subject || in_arabic) {
       // A person's name after a title ("le ministre de l'Industrie, Ryad Mezzour") is not a company.
-      static const std::unordered_set<std::string> titles = {
+      static const SvSet titles = {
           "m", "mr", "mrs", "ms", "mme", "ceo", "pdg", "president", "minister", "ministre", "directeur", "director",
           "founder", "fondateur", "chairman", "secretary", "wali", "governor", "gouverneur", "ministry", "ministere",
           "chief", "executive", "spokesperson", "porte", "dg", "vice", "commissioner"};

@@ -2,8 +2,12 @@
 // From a document to an announcement: agreements, parties and roles, commitments, deadlines,
 // regions and progress, every fact with its evidence (byte offsets into Document::text).
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "pledgedb/document.hpp"
@@ -40,8 +44,8 @@ std::string fold_word(std::string_view word);
 // attached conjunction/preposition/article (و ف ب ل ال لل), so "والاستثمار" meets "استثمار".
 struct Token {
   std::uint32_t begin = 0, end = 0;
-  std::string key;
-  std::string stem;
+  std::string_view key;   // into the arena of the Tokens that hold this token
+  std::string_view stem;  // a suffix of key
   bool capitalised = false;  // Latin word starting with an upper-case letter
   bool all_caps = false;     // Latin word of 2+ letters, all upper case (acronyms)
   bool latin = false;
@@ -50,7 +54,22 @@ struct Token {
   std::uint32_t clause = 0;
 };
 
-std::vector<Token> tokenize(std::string_view normalized);
+// Hashing that looks std::string keys up by string_view without building a std::string.
+struct SvHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using SvSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
+template <class V>
+using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
+
+// The tokens of one text and the arena their keys live in (one allocation per text, not one
+// per word). Move-only: keep the Tokens alive as long as a key is used.
+struct Tokens : std::vector<Token> {
+  std::unique_ptr<char[]> arena;
+};
+
+Tokens tokenize(std::string_view normalized);
 
 // Cue families of the lexicon (one phrase may belong to one family with one value).
 enum class Cue : std::uint8_t {

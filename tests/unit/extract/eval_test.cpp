@@ -69,7 +69,7 @@ TEST_CASE("deadline, comparator and party are scored over matched pairs") {
   CHECK(slot(s, "en", "party").fp == 1);
 }
 
-TEST_CASE("gold commitments without a target are not scored; pledges on 'none' documents are invented") {
+TEST_CASE("gold commitments without a target are not scored, and pledges on 'none' documents are invented") {
   extract::EvalCase k;
   k.gold = ann("en", {});
   Commitment qualitative;

@@ -36,7 +36,7 @@ TEST_CASE("ministries are named by portfolio in English whatever the language") 
   CHECK(o->role == Role::investor);
 }
 
-TEST_CASE("a person after a title is not a company; the company with the pledge is the investor") {
+TEST_CASE("a person after a title is not a company, and the company with the pledge is the investor") {
   const auto a = run("Le ministre de l'Industrie, Karim Benali, a salué le projet. La société Atlas Câbles va créer "
                      "1 200 emplois d'ici 2026.",
                      "fr");
