@@ -233,6 +233,8 @@ Tokens tokenize(std::string_view s) {
       t.stem = arabic_stem(t.key);
     else
       t.stem = t.key;
+    t.key_hash = SvHash{}(t.key);
+    t.stem_hash = t.stem.size() == t.key.size() ? t.key_hash : SvHash{}(t.stem);
     toks.push_back(std::move(t));
   }
   return toks;
@@ -530,7 +532,7 @@ std::vector<CueHit> find_cues(const std::vector<Token>& toks) {
     std::array<std::int32_t, static_cast<std::size_t>(Cue::count_)> best;
     best.fill(-1);
     std::array<std::uint32_t, static_cast<std::size_t>(Cue::count_)> best_len{};
-    auto try_key = [&](std::string_view key) {
+    auto try_key = [&](const Prehashed& key) {
       auto it = ix.by_first.find(key);
       if (it == ix.by_first.end()) return;
       for (auto pi : it->second) {
@@ -550,8 +552,8 @@ std::vector<CueHit> find_cues(const std::vector<Token>& toks) {
         }
       }
     };
-    try_key(toks[i].key);
-    if (toks[i].stem != toks[i].key) try_key(toks[i].stem);
+    try_key(toks[i].hashed_key());
+    if (toks[i].stem != toks[i].key) try_key(toks[i].hashed_stem());
     for (std::size_t c = 0; c < best.size(); ++c) {
       if (best[c] < 0) continue;
       const auto& p = ix.phrases[static_cast<std::size_t>(best[c])];

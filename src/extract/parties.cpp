@@ -206,7 +206,7 @@ struct PhraseTable {
   std::size_t match(const std::vector<Token>& t, std::size_t i, std::string* value) const {
     std::size_t best = 0;
     for (const auto* k : {&t[i].key, &t[i].stem}) {
-      auto it = by_first.find(*k);
+      auto it = by_first.find(k == &t[i].key ? t[i].hashed_key() : t[i].hashed_stem());
       if (it == by_first.end()) continue;
       for (const auto& [words, v] : it->second) {
         if (words.size() <= best || i + words.size() > t.size()) continue;

@@ -40,12 +40,37 @@ namespace pledgedb::extract::detail {
 // accents, Arabic letter variants unified), computed without allocating per character class.
 std::string fold_word(std::string_view word);
 
+// A key whose hash is already known (tokens hash their key and stem once).
+struct Prehashed {
+  std::string_view text;
+  std::size_t hash = 0;
+};
+// Hashing that looks std::string keys up by string_view (or Prehashed) without building a
+// std::string.
+struct SvHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(const Prehashed& p) const noexcept { return p.hash; }
+};
+struct SvEq {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const noexcept { return a == b; }
+  bool operator()(const Prehashed& a, std::string_view b) const noexcept { return a.text == b; }
+  bool operator()(std::string_view a, const Prehashed& b) const noexcept { return a == b.text; }
+};
+using SvSet = std::unordered_set<std::string, SvHash, SvEq>;
+template <class V>
+using SvMap = std::unordered_map<std::string, V, SvHash, SvEq>;
+
 // One word of the normalized text: byte span, folded key and (for Arabic) the key without the
 // attached conjunction/preposition/article (و ف ب ل ال لل), so "والاستثمار" meets "استثمار".
 struct Token {
   std::uint32_t begin = 0, end = 0;
   std::string_view key;   // into the arena of the Tokens that hold this token
   std::string_view stem;  // a suffix of key
+  std::size_t key_hash = 0, stem_hash = 0;  // SvHash of key and stem
+  Prehashed hashed_key() const { return {key, key_hash}; }
+  Prehashed hashed_stem() const { return {stem, stem_hash}; }
   bool capitalised = false;  // Latin word starting with an upper-case letter
   bool all_caps = false;     // Latin word of 2+ letters, all upper case (acronyms)
   bool latin = false;
@@ -53,15 +78,6 @@ struct Token {
   std::uint32_t sentence = 0;
   std::uint32_t clause = 0;
 };
-
-// Hashing that looks std::string keys up by string_view without building a std::string.
-struct SvHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-using SvSet = std::unordered_set<std::string, SvHash, std::equal_to<>>;
-template <class V>
-using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
 
 // The tokens of one text and the arena their keys live in (one allocation per text, not one
 // per word). Move-only: keep the Tokens alive as long as a key is used.
