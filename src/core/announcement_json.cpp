@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <string_view>
+#include <unordered_set>
 
 #include "pledgedb/error.hpp"
 
@@ -13,6 +15,9 @@ namespace pledgedb {
 namespace {
 
 using ojson = nlohmann::ordered_json;
+
+// Most items any array of one announcement may hold (agreements, parties, commitments, evidence...).
+constexpr std::size_t max_json_items = 1000;
 using json = nlohmann::json;
 
 // ---------------------------------------------------------------- writing
@@ -411,6 +416,11 @@ class Reader {
   const json* array(const json& obj, const char* key, const std::string& path) const {
     const json* v = value(obj, key);
     if (v && !v->is_array()) fail(child(path, key), "expected an array, got " + shown(*v));
+    // No announcement has thousands of parties or pledges; such a file is garbage, and storing
+    // it would cost time quadratic in its size (every name is resolved against the others).
+    if (v && v->size() > max_json_items)
+      fail(child(path, key), fmt::format("{} items, more than the {} one announcement may hold", v->size(),
+                                         max_json_items));
     return v;
   }
 
@@ -477,18 +487,21 @@ class Reader {
     return p;
   }
 
-  Commitment commitment(const json& obj, const std::string& path, const std::vector<PartyRef>& parties) const {
+  Commitment commitment(const json& obj, const std::string& path, const std::vector<PartyRef>& parties,
+                        const std::unordered_set<std::string_view>& party_names) const {
     Commitment c;
     c.party = required_name(obj, "party", path);
-    bool known = false;
-    std::string names;
-    for (const auto& p : parties) {
-      known = known || p.name == c.party;
-      names += (names.empty() ? "" : ", ") + p.name;
-    }
-    if (!known)
+    // Linear per commitment, and the list of names only built for the message: a file with
+    // thousands of parties and commitments must not cost their product in string building.
+    if (!party_names.count(c.party)) {
+      std::string names;
+      for (const auto& p : parties) {
+        if (names.size() > 200) break;
+        names += (names.empty() ? "" : ", ") + p.name;
+      }
       fail(child(path, "party"), fmt::format("'{}' is not one of the agreement's parties[].name ({})",
                                              shorten(c.party), names.empty() ? "none given" : shorten(names, 200)));
+    }
     c.metric = required_enum<Metric, 5>(obj, "metric", path, parse_metric);
     c.target = optional_quantity(obj, "target", path);
     c.comparator = optional_enum<Comparator, 4>(obj, "comparator", path, Comparator::exactly, parse_comparator);
@@ -534,8 +547,10 @@ class Reader {
     }
     if (const json* arr = array(obj, "commitments", path)) {
       const std::string base = child(path, "commitments");
+      std::unordered_set<std::string_view> names;
+      for (const auto& p : a.parties) names.insert(p.name);
       for (std::size_t i = 0; i < arr->size(); ++i)
-        a.commitments.push_back(commitment(object_at(*arr, i, base), item(base, i), a.parties));
+        a.commitments.push_back(commitment(object_at(*arr, i, base), item(base, i), a.parties, names));
     }
     a.confidence = confidence(obj, path);
     a.evidence = evidence(obj, path);

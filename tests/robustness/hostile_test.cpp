@@ -147,6 +147,19 @@ TEST_CASE("hostile: deeply nested JSON") {
   db.rejects("deep.json", std::string(100000, '[') + std::string(100000, ']'), "deep.json");
 }
 
+TEST_CASE("hostile: huge JSON (30,000 parties and pledges in one agreement)") {
+  Seeded db;
+  std::string parties, commitments;
+  for (int i = 0; i < 30000; ++i) {
+    parties += (i ? "," : "") + std::string(R"({"name":"Party )") + std::to_string(i) + R"(","kind":"company"})";
+    commitments += (i ? "," : "") + std::string(R"({"party":"Party )") + std::to_string(i) + R"(","metric":"jobs"})";
+  }
+  db.rejects("huge.json",
+             R"({"language":"en","text":"Acme will create jobs.","agreements":[{"kind":"announcement","parties":[)" + parties +
+                 R"(],"commitments":[)" + commitments + "]}]}",
+             "30000 items");
+}
+
 TEST_CASE("hostile: malformed JSON") {
   Seeded db;
   db.rejects("broken.json", R"({"language": "en", "text": "x",})", "broken.json");

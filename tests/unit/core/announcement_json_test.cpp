@@ -330,6 +330,15 @@ TEST_CASE("a number too large for a double is malformed JSON, not a crash (fuzz 
             .starts_with("x.json: malformed JSON: number overflow parsing '-1E999'"));
 }
 
+TEST_CASE("an array of more than 1000 items is refused, naming it") {
+  json j = sample();
+  json& parties = j["agreements"][0]["parties"];
+  while (parties.size() < 1000) parties.push_back({{"name", "Party " + std::to_string(parties.size())}});
+  CHECK(error_of(j) == "");
+  parties.push_back({{"name", "One too many"}});
+  CHECK(error_of(j) == "x.json: agreements[0].parties: 1001 items, more than the 1000 one announcement may hold");
+}
+
 TEST_CASE("nesting deeper than 64 levels is refused before parsing") {
   auto nested = [](std::size_t depth) {
     std::string s = "{\"text\": \"t\", \"x\": ";
