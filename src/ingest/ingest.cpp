@@ -338,6 +338,7 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
 
   Resolver resolver(db, a, cache);
   std::set<std::int64_t> touched;  // agreements this source already supports
+  std::set<std::int64_t> claimed;  // commitments this source states (or restates)
 
   for (const auto& ag : a.agreements) {
     const std::string region_code = resolve_region(db, ag);
@@ -456,6 +457,7 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
           if (!m.text.empty()) store::insert_evidence(db, source_id, locate(a.text, {m.text, -1, -1}), store::EvidenceFor::milestone, mid);
         }
       used.insert(commitment_id);
+      claimed.insert(commitment_id);
       const auto claim_id = store::insert_claim(db, claim_from(c, commitment_id, source_id, origin, a.published));
       for (const auto& e : c.evidence) store::insert_evidence(db, source_id, locate(a.text, e), store::EvidenceFor::claim, claim_id);
       store::compile_commitment(db, commitment_id);
@@ -504,7 +506,8 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
       result.unlinked.push_back(miss);
       continue;
     }
-    // Several pledges: one whose place the text names, then the closest deadline, then target.
+    // Several pledges: one this source restates, then one of an agreement it reports, then one
+    // whose place the text names, then the closest deadline, then target.
     const std::string folded_text = text::fold(a.text);
     auto mentioned = [&](const std::string& place) {
       const auto k = text::fold(place);
@@ -512,10 +515,11 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
     };
     auto cost = [&](const store::CommitmentRow& c) {
       const auto& v = view(c.agreement_id);
+      const int own = claimed.count(c.id) ? 0 : touched.count(c.agreement_id) ? 1 : 2;
       const int named = mentioned(v.city) || mentioned(v.region) || mentioned(v.place) ? 0 : 1;
       const double d = c.values.deadline ? std::fabs(static_cast<double>(days_between(*as_of, *c.values.deadline))) : 1e9;
       const double t = c.values.target && *c.values.target > 0 ? std::fabs(*c.values.target - p.value) / *c.values.target : 1e9;
-      return std::tuple{named, d, t};
+      return std::tuple{own, named, d, t};
     };
     const auto* best_c = &candidates.front();
     for (const auto& c : candidates)

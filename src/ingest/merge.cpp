@@ -36,14 +36,22 @@ bool programs_compatible(std::string_view a, std::string_view b) {
 }
 
 namespace {
-bool pledges_overlap(const std::vector<Pledge>& a, const std::vector<Pledge>& b) {
+enum class Overlap { none, revised, restated };
+
+// `restated`: some pledge says the same thing (same metric, targets within 10%, or the same
+// deadline year when a side states no target). `revised`: only the deadline year is shared
+// while both targets are known and differ (a revised number, or another project).
+Overlap pledges_overlap(const std::vector<Pledge>& a, const std::vector<Pledge>& b) {
+  Overlap best = Overlap::none;
   for (const auto& x : a)
     for (const auto& y : b) {
       if (x.metric != y.metric) continue;
-      if (x.target && y.target && targets_close(*x.target, *y.target)) return true;
-      if (x.deadline && y.deadline && x.deadline->year() == y.deadline->year()) return true;
+      if (x.target && y.target && targets_close(*x.target, *y.target)) return Overlap::restated;
+      if (x.deadline && y.deadline && x.deadline->year() == y.deadline->year())
+        best = x.target && y.target ? Overlap::revised : Overlap::restated;
+      if (best == Overlap::restated) return best;
     }
-  return false;
+  return best;
 }
 
 std::int64_t distance_days(const std::optional<Date>& lo1, const std::optional<Date>& hi1, const std::optional<Date>& lo2,
@@ -59,9 +67,11 @@ MergeScore score_merge(const MergeFacts& existing, const MergeFacts& incoming, R
   MergeScore s;
   const bool program_ok = programs_compatible(existing.program, incoming.program);
   s.compatible = region != RegionRelation::different && program_ok;
+  const Overlap overlap = pledges_overlap(existing.pledges, incoming.pledges);
+  int dates = 0;
   if (existing.signed_on && incoming.signed_on) {
     const auto d = std::llabs(days_between(*existing.signed_on, *incoming.signed_on));
-    s.score += d <= 45 ? 2 : -3;
+    dates = d <= 45 ? 2 : -3;
   } else {
     // Signing unknown on one side: compare the spans of known dates (publications, signing).
     auto span = [](const MergeFacts& f) {
@@ -74,9 +84,13 @@ MergeScore score_merge(const MergeFacts& existing, const MergeFacts& incoming, R
     };
     const auto [lo1, hi1] = span(existing);
     const auto [lo2, hi2] = span(incoming);
-    if (lo1 && lo2) s.score += distance_days(lo1, hi1, lo2, hi2) <= 120 ? 1 : -2;
+    if (lo1 && lo2) dates = distance_days(lo1, hi1, lo2, hi2) <= 120 ? 1 : -2;
   }
-  if (pledges_overlap(existing.pledges, incoming.pledges)) s.score += 2;
+  // A later article restating the pledge (a follow-up, a progress report) is a claim on the same
+  // commitment however far apart the dates: distance only counts against pledges that differ.
+  if (dates < 0 && overlap == Overlap::restated) dates = 0;
+  s.score += dates;
+  if (overlap != Overlap::none) s.score += 2;
   if (region == RegionRelation::same && !existing.region_code.empty()) s.score += 1;
   s.match = s.compatible && s.score >= merge_threshold;
   return s;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "pledgedb/error.hpp"
 
@@ -66,6 +67,7 @@ CommitmentValues compile_claims(const std::vector<ClaimRow>& claims) {
   const ClaimRow* target_claim = nullptr;
   const ClaimRow* deadline_claim = nullptr;
   bool have_conf = false;
+  bool start_manual = false;
   for (const ClaimRow* c : order) {
     if (!have_conf && c->origin != "manual") {
       v.confidence = c->confidence;
@@ -75,7 +77,16 @@ CommitmentValues compile_claims(const std::vector<ClaimRow>& claims) {
     if (!deadline_claim && c->deadline) deadline_claim = c;
     if (v.unit.empty()) v.unit = c->unit;
     if (v.qualifier.empty()) v.qualifier = c->qualifier;
-    if (!v.start && c->start) v.start = c->start;
+    // A pledge starts when it was first made: a restatement dated later does not restart it
+    // (manual claims come first in `order` and win).
+    if (c->start) {
+      if (c->origin == "manual") {
+        if (!start_manual) v.start = c->start;
+        start_manual = true;
+      } else if (!start_manual && (!v.start || *c->start < *v.start)) {
+        v.start = c->start;
+      }
+    }
     if (!v.manual_status && c->manual_status) v.manual_status = c->manual_status;
   }
   if (target_claim) {
@@ -117,33 +128,63 @@ CommitmentValues compile_claims(const std::vector<ClaimRow>& claims) {
 Revisions revisions_from_claims(std::vector<ClaimRow> claims) {
   std::stable_sort(claims.begin(), claims.end(), earlier);
   Revisions r;
-  std::optional<double> target;
-  std::optional<Date> deadline;
-  std::optional<DeadlineKind> deadline_kind;
+  // Values stated so far, each with the date it was first claimed. A restatement of any of them
+  // is not a change (a follow-up recalling the original pledge does not "upsize" a revised one);
+  // a new value is a revision only when it comes more than `revision_gap_days` after the first
+  // claim of the value it replaces: two reports of one announcement worded differently are not.
+  struct Seen {
+    double target;
+    std::optional<Date> since;
+  };
+  struct SeenDeadline {
+    Date deadline;
+    std::optional<DeadlineKind> kind;
+    std::optional<Date> since;
+  };
+  std::vector<Seen> targets;
+  std::vector<SeenDeadline> deadlines;
+  auto later_claim = [](const std::optional<Date>& since, const std::optional<Date>& on) {
+    return since && on && days_between(*since, *on) > revision_gap_days;
+  };
+  auto same_deadline = [](const SeenDeadline& a, const Date& d, const std::optional<DeadlineKind>& k) {
+    if (is_year_horizon(a.deadline, a.kind) || is_year_horizon(d, k)) return a.deadline.year() == d.year();
+    return std::llabs(days_between(a.deadline, d)) <= 31;
+  };
   for (const auto& c : claims) {
     if (c.target) {
-      if (target && *target > 0) {
-        if (*c.target < *target * 0.99) {
-          r.downsized = true;
-          r.changes.push_back({"downsized", fmt_number(*target), fmt_number(*c.target), c.id, c.claimed_on});
-        } else if (*c.target > *target * 1.01) {
-          r.upsized = true;
-          r.changes.push_back({"upsized", fmt_number(*target), fmt_number(*c.target), c.id, c.claimed_on});
+      const bool restated = std::any_of(targets.begin(), targets.end(), [&](const Seen& s) {
+        return std::fabs(s.target - *c.target) <= 0.01 * std::max(std::fabs(s.target), std::fabs(*c.target));
+      });
+      if (!restated) {
+        if (!targets.empty() && targets.back().target > 0 && later_claim(targets.back().since, c.claimed_on)) {
+          const double old = targets.back().target;
+          const bool down = *c.target < old;
+          (down ? r.downsized : r.upsized) = true;
+          r.changes.push_back({down ? "downsized" : "upsized", fmt_number(old), fmt_number(*c.target), c.id, c.claimed_on});
+          targets.push_back({*c.target, c.claimed_on});
+        } else {
+          // Another wording of the same announcement: it shares the first claim's date.
+          targets.push_back({*c.target, targets.empty() ? c.claimed_on : targets.back().since});
         }
       }
-      target = c.target;
     }
     if (c.deadline) {
-      if (deadline) {
-        const bool vague = is_year_horizon(deadline, deadline_kind) || is_year_horizon(c.deadline, c.deadline_kind);
-        const bool later = vague ? c.deadline->year() > deadline->year() : days_between(*deadline, *c.deadline) > 31;
-        if (later) {
-          r.rescheduled = true;
-          r.changes.push_back({"rescheduled", deadline->to_string(), c.deadline->to_string(), c.id, c.claimed_on});
+      const bool restated = std::any_of(deadlines.begin(), deadlines.end(),
+                                        [&](const SeenDeadline& s) { return same_deadline(s, *c.deadline, c.deadline_kind); });
+      if (!restated) {
+        const SeenDeadline* last = deadlines.empty() ? nullptr : &deadlines.back();
+        if (last && later_claim(last->since, c.claimed_on)) {
+          const bool vague = is_year_horizon(last->deadline, last->kind) || is_year_horizon(c.deadline, c.deadline_kind);
+          const bool later = vague ? c.deadline->year() > last->deadline.year() : days_between(last->deadline, *c.deadline) > 31;
+          if (later) {
+            r.rescheduled = true;
+            r.changes.push_back({"rescheduled", last->deadline.to_string(), c.deadline->to_string(), c.id, c.claimed_on});
+          }
+          deadlines.push_back({*c.deadline, c.deadline_kind, c.claimed_on});
+        } else {
+          deadlines.push_back({*c.deadline, c.deadline_kind, last ? last->since : c.claimed_on});
         }
       }
-      deadline = c.deadline;
-      deadline_kind = c.deadline_kind;
     }
   }
   return r;

@@ -43,7 +43,8 @@ struct CommitmentValues {
 };
 
 // Precedence: manual claims first, then the newest claimed_on (unknown dates last), then the
-// highest confidence, then the latest id. Each field comes from the first claim that states it,
+// highest confidence, then the latest id. Each field comes from the first claim that states it
+// (start: a manual one, else the earliest stated: a restatement does not restart a pledge),
 // except that a vaguer statement never replaces a more specific one of the same value:
 //  - comparator: when the winning claim's comparator is `exactly` (what a bare number means) or
 //    unstated, a claim with the same target stating at_least/up_to/about is used;
@@ -61,10 +62,16 @@ struct Revisions {
   bool rescheduled = false, downsized = false, upsized = false;
   std::vector<Revision> changes;  // chronological
 };
-// Walks the claims in chronological order (claimed_on, unknown first, then id) comparing each
-// stated target/deadline with the last stated one: a deadline later by more than 31 days (or in
-// a later year when either is a year horizon) = rescheduled; a target lower by more than 1% =
-// downsized, higher by more than 1% = upsized.
+// A changed value is a revision only when its claim is dated more than this many days after the
+// first claim of the value it replaces (two reports of one announcement are not a revision).
+inline constexpr int revision_gap_days = 30;
+// Walks the claims in chronological order (claimed_on, unknown first, then id). A stated
+// target/deadline equal to one stated before (target within 1%; deadline within 31 days, or the
+// same year when either is a year horizon) is a restatement, never a change. A new value is
+// compared with the last one only when its claimed_on is more than revision_gap_days after the
+// first claim of that last value (unknown dates: never): a deadline later by more than 31 days
+// (or in a later year when either is a year horizon) = rescheduled; a target lower by more than
+// 1% = downsized, higher by more than 1% = upsized.
 Revisions revisions_from_claims(std::vector<ClaimRow> claims);
 
 struct CommitmentRow {
