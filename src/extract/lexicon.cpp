@@ -151,6 +151,8 @@ Tokens tokenize(std::string_view s) {
   toks.arena = std::make_unique<char[]>(s.size() + 1);
   std::size_t used = 0;
   std::uint32_t sentence = 0, clause = 0;
+  std::size_t sentence_first = 0;  // token index where the current sentence starts
+  constexpr std::size_t kLongSentence = 150;
   bool pending_sentence = false, pending_clause = false;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -223,7 +225,13 @@ Tokens tokenize(std::string_view s) {
     t.capitalised = cap;
     t.all_caps = latin && upper >= 2 && lower == 0;
     if (!toks.empty()) {
-      if (pending_sentence) { ++sentence; ++clause; }
+      // A run-on "sentence" (no stops for pages) is cut at a clause boundary after
+      // kLongSentence words, and at any word after twice that: per-sentence look-ups then stay
+      // bounded and the whole extraction linear in the text.
+      const std::size_t words_in_sentence = toks.size() - sentence_first;
+      if (pending_clause && words_in_sentence >= kLongSentence) pending_sentence = true;
+      if (words_in_sentence >= 2 * kLongSentence) pending_sentence = true;
+      if (pending_sentence) { ++sentence; ++clause; sentence_first = toks.size(); }
       else if (pending_clause) ++clause;
     }
     pending_sentence = pending_clause = false;
