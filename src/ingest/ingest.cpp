@@ -229,6 +229,9 @@ std::string resolve_region(store::Database& db, const Agreement& a) {
   return {};
 }
 
+// At most this many (newest) compatible agreements of a party are compared with a new one.
+constexpr std::size_t merge_candidates = 64;
+
 RegionRelation relate(const std::string& a, const std::string& b) {
   if (a.empty() || b.empty()) return RegionRelation::unknown;
   if (a == b) return RegionRelation::same;
@@ -359,8 +362,15 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
     int best = 0;
     std::set<std::int64_t> seen;
     for (auto key : keys) {
+      // Only agreements in a compatible region and program are read in full, the newest
+      // `merge_candidates` of them: the cost per source does not grow with the database.
+      const auto compatible = [&](const store::AgreementSummary& s) {
+        return !touched.count(s.id) && relate(s.region_code, region_code) != RegionRelation::different &&
+               programs_compatible(s.program, ag.program);
+      };
       for (const auto& cand : store::agreements_of_party(
-               db, key, has_investor ? store::AgreementsOf::as_investor : store::AgreementsOf::without_investors)) {
+               db, key, has_investor ? store::AgreementsOf::as_investor : store::AgreementsOf::without_investors, compatible,
+               merge_candidates)) {
         if (touched.count(cand.id) || !seen.insert(cand.id).second) continue;
         // The investor must be the same; without investors, a shared party and a shared pledge or program.
         if (has_investor && std::find(cand.investors.begin(), cand.investors.end(), key) == cand.investors.end()) continue;

@@ -1,5 +1,7 @@
 // Batches: files, directories and stdin; parallel reading/extraction, one ordered writer.
+#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
@@ -16,8 +18,10 @@
 #include "pledgedb/ingest/readers.hpp"
 #include "pledgedb/sha256.hpp"
 #include "pledgedb/store/announcements.hpp"
+#include "pledgedb/store/database.hpp"
 #include "pledgedb/store/parties.hpp"
 #include "pledgedb/store/regions.hpp"
+#include "pledgedb/store/sources.hpp"
 
 namespace pledgedb::ingest {
 
@@ -68,6 +72,25 @@ InputFormat guess_format(std::string_view bytes) {
   if (rest.rfind("<", 0) == 0) return InputFormat::html;
   if (bytes.rfind("---", 0) == 0) return InputFormat::md;
   return InputFormat::txt;
+}
+
+// A failure of the database rather than of one document (disk full, read-only, I/O error,
+// corruption, locked): the transaction rolled back and nothing after it can be stored either.
+bool database_failed(const SQLite::Exception& e) {
+  switch (e.getErrorCode() & 0xff) {
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_CANTOPEN:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_NOMEM:
+      return true;
+    default:
+      return false;
+  }
 }
 
 void apply_overrides(Announcement& a, const IngestOptions& o) {
@@ -163,6 +186,7 @@ BatchSummary ingest_paths(store::Database& db, const std::vector<std::string>& p
   BatchSummary sum;
   // Regions must be in the database before agreements can point at them.
   if (!store::region_exists(db, "MA")) store::sync_regions(db);
+  store::tune_for_batch(db);
 
   extract::Options xopts;
   xopts.language = options.language;
@@ -187,6 +211,14 @@ BatchSummary ingest_paths(store::Database& db, const std::vector<std::string>& p
         try {
           out.result = ingest_announcement(db, *u.announcement, u.info, &cache);
           out.ok = true;
+        } catch (const DatabaseError& e) {
+          // The database itself failed (read-only, locked past the retries): so would every later input.
+          throw DatabaseError(name_error(u.name, e.what()) + "; stopped, the inputs after it were not attempted");
+        } catch (const SQLite::Exception& e) {
+          if (database_failed(e))
+            throw DatabaseError(name_error(u.name, store::database_error(db.path(), e).what()) +
+                                "; stopped, the inputs after it were not attempted");
+          out.error = name_error(u.name, e.what());
         } catch (const std::exception& e) {
           out.error = name_error(u.name, e.what());
         }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "pledgedb/error.hpp"
 
 namespace pledgedb::store {
@@ -89,18 +91,20 @@ std::string region_by_alias_key(Database& db, const std::string& key) {
   return {};
 }
 
-std::vector<AgreementSummary> agreements_of_party(Database& db, std::int64_t party_id, AgreementsOf which) {
+std::vector<AgreementSummary> agreements_of_party(Database& db, std::int64_t party_id, AgreementsOf which,
+                                                  const std::function<bool(const AgreementSummary&)>& keep,
+                                                  std::size_t limit) {
   std::vector<AgreementSummary> out;
   const char* sql =
       which == AgreementsOf::as_investor
           ? "SELECT a.id, a.signed_on, a.region_code, a.program FROM agreement a WHERE a.id IN "
-            "(SELECT agreement_id FROM agreement_party WHERE party_id = ? AND role = 'investor') ORDER BY a.id"
+            "(SELECT agreement_id FROM agreement_party WHERE party_id = ? AND role = 'investor') ORDER BY a.id DESC"
       : which == AgreementsOf::without_investors
           ? "SELECT a.id, a.signed_on, a.region_code, a.program FROM agreement a WHERE a.id IN "
             "(SELECT agreement_id FROM agreement_party WHERE party_id = ?) AND NOT EXISTS "
-            "(SELECT 1 FROM agreement_party x WHERE x.agreement_id = a.id AND x.role = 'investor') ORDER BY a.id"
+            "(SELECT 1 FROM agreement_party x WHERE x.agreement_id = a.id AND x.role = 'investor') ORDER BY a.id DESC"
           : "SELECT a.id, a.signed_on, a.region_code, a.program FROM agreement a WHERE a.id IN "
-            "(SELECT agreement_id FROM agreement_party WHERE party_id = ?) ORDER BY a.id";
+            "(SELECT agreement_id FROM agreement_party WHERE party_id = ?) ORDER BY a.id DESC";
   auto& st = db.statement(sql);
   st.bind(1, party_id);
   while (st.executeStep()) {
@@ -109,8 +113,12 @@ std::vector<AgreementSummary> agreements_of_party(Database& db, std::int64_t par
     s.signed_on = date_col(st.getColumn(1));
     s.region_code = st.getColumn(2).getString();
     s.program = st.getColumn(3).getString();
+    if (keep && !keep(s)) continue;
     out.push_back(std::move(s));
+    if (limit && out.size() >= limit) break;
   }
+  st.tryReset();  // an early break leaves it on a row
+  std::reverse(out.begin(), out.end());  // by id
   for (auto& s : out) {
     auto& p = db.statement("SELECT party_id, role FROM agreement_party WHERE agreement_id = ? ORDER BY party_id, role");
     p.bind(1, s.id);

@@ -17,6 +17,11 @@ void bind_text_or_null(SQLite::Statement& st, int i, const std::string& s) {
 }
 }  // namespace
 
+void tune_for_batch(Database& db) {
+  db.sql().exec("PRAGMA wal_autocheckpoint = 16384");
+  db.sql().exec("PRAGMA cache_size = -32768");
+}
+
 std::optional<std::int64_t> find_source_by_sha256(Database& db, const std::string& sha256) {
   auto& st = db.statement("SELECT id FROM source WHERE sha256 = ?");
   st.bind(1, sha256);

@@ -1,6 +1,7 @@
 #pragma once
 // Agreements: their parties, sources and the views the CLI lists (agreements, show).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,8 +41,14 @@ struct AgreementSummary {
 // Agreements where the party plays any role, by id; only those where it is an investor, or only
 // those that have no investor at all (what the merger compares an investor-less agreement with).
 enum class AgreementsOf { any_role, as_investor, without_investors };
+// `keep` (optional) is asked with the agreement's id, signed_on, region_code and program only,
+// before its parties, sources and commitments are read; at most `limit` agreements are returned
+// (0 = all), the newest first when limited, so that the cost per call stays bounded however
+// many agreements the party has.
 std::vector<AgreementSummary> agreements_of_party(Database& db, std::int64_t party_id,
-                                                  AgreementsOf which = AgreementsOf::any_role);
+                                                  AgreementsOf which = AgreementsOf::any_role,
+                                                  const std::function<bool(const AgreementSummary&)>& keep = {},
+                                                  std::size_t limit = 0);
 
 struct PartyRole {
   std::int64_t id = 0;

@@ -27,6 +27,10 @@ struct SourceInfoRow {
   std::optional<Date> published;
 };
 
+// Connection settings for a batch of many small write transactions (one per source): a WAL
+// checkpoint every ~64 MB instead of 4 MB (fewer fsyncs and rewrites of the same pages) and a
+// 32 MB page cache. Affects this connection only.
+void tune_for_batch(Database& db);
 std::optional<std::int64_t> find_source_by_sha256(Database& db, const std::string& sha256);
 std::int64_t insert_source(Database& db, const NewSource& source);
 // Throws NotFoundError for an unknown id.

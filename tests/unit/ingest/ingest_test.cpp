@@ -222,3 +222,59 @@ TEST_CASE("a batch keeps going past a rejected file and --jobs does not change t
   const auto one = run(1);
   CHECK(one == run(3));
 }
+
+TEST_CASE("a follow-up years later restating the pledge is a claim on the original commitment, its progress links to it") {
+  TempDb t;
+  auto fes = ingest_fixture(t.db, "kenzi-fes-signing-fr.json");      // 2022: 800 jobs by 2025
+  auto tanger = ingest_fixture(t.db, "kenzi-tanger-signing-en.json");  // 2023, another region: 700 by 2024
+  CHECK(tanger.new_agreements.size() == 1);
+  auto follow = ingest_fixture(t.db, "kenzi-fes-followup-en.json");  // 2025: restates 800, reports 650
+  CHECK(follow.new_agreements.empty());
+  CHECK(follow.merged_agreements == fes.new_agreements);
+  CHECK(follow.unlinked.empty());
+  CHECK(follow.progress == 1);
+  const auto list = store::list_agreements(t.db);
+  REQUIRE(list.size() == 2);
+  const auto& c = only_commitment(list.at(0));
+  CHECK(store::commitment_claims(t.db, c.id).size() == 2);  // no duplicate commitment
+  REQUIRE(c.values.start);
+  CHECK(c.values.start->to_string() == "2022-03-09");  // a restatement does not restart the pledge
+  // The Tangier pledge's deadline is closer to the observation, but the article restates the Fes one.
+  const auto rows = store::list_progress(t.db);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].commitment_id == c.id);
+  CHECK(rows[0].value == doctest::Approx(650));
+  CHECK_FALSE(store::commitment_revisions(t.db, c.id).rescheduled);
+}
+
+TEST_CASE("the same company's different pledge in the same region years later stays a separate agreement") {
+  TempDb t;
+  ingest_fixture(t.db, "kenzi-fes-signing-fr.json");
+  auto second = ingest_fixture(t.db, "kenzi-fes-second-plant-en.json");  // 2026: 1,500 jobs by 2029
+  CHECK(second.new_agreements.size() == 1);
+  CHECK(second.merged_agreements.empty());
+  CHECK(store::list_agreements(t.db).size() == 2);
+}
+
+TEST_CASE("two reports of one signing worded differently are not a rescheduling - a later one is") {
+  TempDb t;
+  ingest_fixture(t.db, "kenzi-fes-signing-fr.json");  // by the end of 2025, published 2022-03-10
+  auto ar = ingest_fixture(t.db, "kenzi-fes-same-week-ar.json");  // within four years (2026-03-09), two days later
+  REQUIRE(ar.merged_agreements.size() == 1);
+  const auto id = only_commitment(store::list_agreements(t.db).at(0)).id;
+  auto rev = store::commitment_revisions(t.db, id);
+  CHECK_FALSE(rev.rescheduled);
+  CHECK(rev.changes.empty());
+  CHECK(store::get_commitment(t.db, id).values.deadline->to_string() == "2026-03-09");  // newest source
+  // A later article restating the end-of-2025 horizon is a restatement, not a change either.
+  ingest_fixture(t.db, "kenzi-fes-followup-en.json");
+  CHECK_FALSE(store::commitment_revisions(t.db, id).rescheduled);
+  // A manual deadline a year later is a rescheduling.
+  store::ManualChange change;
+  change.deadline = Date(2027, 6, 30);
+  store::set_commitment(t.db, id, change, Date(2025, 9, 1));
+  rev = store::commitment_revisions(t.db, id);
+  CHECK(rev.rescheduled);
+  REQUIRE(rev.changes.size() == 1);
+  CHECK(rev.changes[0].to == "2027-06-30");
+}

@@ -98,3 +98,22 @@ TEST_CASE("programs_compatible when the words of one are all in the other") {
   CHECK(programs_compatible("", "Digital Morocco 2030"));
   CHECK_FALSE(programs_compatible("Digital Morocco 2030", "Plan Maroc Vert"));
 }
+
+TEST_CASE("score_merge: a restated pledge merges however far apart the dates - a different one does not") {
+  const auto signing = facts(Date(2022, 5, 9), Date(2022, 5, 10), "MA-04", {{Metric::jobs, 1200, Date(2024, 12, 31)}});
+  // Three years later, no signing date, the same 1,200 jobs restated.
+  const auto follow = facts(std::nullopt, Date(2025, 2, 4), "MA-04", {{Metric::jobs, 1200, Date(2024, 12, 31)}});
+  CHECK(score_merge(signing, follow, RegionRelation::same).match);
+  // Even when the follow-up gives a (far) signing date of its own.
+  auto dated = follow;
+  dated.signed_on = Date(2025, 1, 30);
+  CHECK(score_merge(signing, dated, RegionRelation::unknown).match);
+  // Far apart, same deadline year but another number: a second project, not a restatement.
+  const auto other = facts(Date(2025, 1, 30), Date(2025, 2, 4), "MA-04", {{Metric::jobs, 3000, Date(2024, 12, 31)}});
+  CHECK_FALSE(score_merge(signing, other, RegionRelation::same).match);
+  // Far apart with a target stated on one side only and the same deadline year: a restatement.
+  const auto no_target = facts(std::nullopt, Date(2025, 2, 4), "", {{Metric::jobs, std::nullopt, Date(2024, 12, 31)}});
+  CHECK(score_merge(signing, no_target, RegionRelation::unknown).match);
+  // The same pledge in another region is still another agreement.
+  CHECK_FALSE(score_merge(signing, follow, RegionRelation::different).match);
+}

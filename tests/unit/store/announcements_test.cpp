@@ -97,6 +97,42 @@ TEST_CASE("revisions_from_claims flags later deadlines and changed targets in da
   CHECK(same.changes.empty());
 }
 
+TEST_CASE("revisions_from_claims: same-week wordings are not revisions, restatements never revise") {
+  // "within four years" and "by 2029" reported the same week: differing wordings.
+  const auto week = store::revisions_from_claims({
+      claim(1, 500, std::nullopt, Date(2029, 7, 22), DeadlineKind::relative, Date(2025, 7, 22)),
+      claim(2, 500, std::nullopt, Date(2029, 12, 31), DeadlineKind::horizon, Date(2025, 7, 23)),
+      claim(3, 520, std::nullopt, Date(2030, 3, 31), DeadlineKind::absolute, Date(2025, 7, 25)),
+  });
+  CHECK_FALSE(week.rescheduled);
+  CHECK_FALSE(week.upsized);
+  CHECK(week.changes.empty());
+  // Downsized a year later; a still later article recalling the original 1000 is not an upsizing.
+  const auto recall = store::revisions_from_claims({
+      claim(1, 1000, std::nullopt, Date(2028, 12, 31), DeadlineKind::horizon, Date(2024, 1, 1)),
+      claim(2, 800, std::nullopt, Date(2030, 6, 30), DeadlineKind::absolute, Date(2025, 1, 10)),
+      claim(3, 1000, std::nullopt, Date(2028, 12, 31), DeadlineKind::horizon, Date(2026, 1, 1)),
+  });
+  CHECK(recall.downsized);
+  CHECK(recall.rescheduled);
+  CHECK_FALSE(recall.upsized);
+  REQUIRE(recall.changes.size() == 2);
+  CHECK(recall.changes[0].claim_id == 2);
+  CHECK(recall.changes[1].claim_id == 2);
+  // 31 days after the first claim of the old value is later: a revision.
+  const auto month = store::revisions_from_claims({
+      claim(1, 500, std::nullopt, std::nullopt, std::nullopt, Date(2025, 1, 1)),
+      claim(2, 400, std::nullopt, std::nullopt, std::nullopt, Date(2025, 2, 1)),
+  });
+  CHECK(month.downsized);
+  // Without dates nothing shows that a claim is later.
+  const auto undated = store::revisions_from_claims({
+      claim(1, 500, std::nullopt, std::nullopt, std::nullopt, std::nullopt),
+      claim(2, 400, std::nullopt, std::nullopt, std::nullopt, std::nullopt),
+  });
+  CHECK_FALSE(undated.downsized);
+}
+
 TEST_CASE("fts_query quotes every word so user input is never FTS syntax") {
   CHECK(store::fts_query("Renault Tanger") == "\"Renault\" \"Tanger\"");
   CHECK(store::fts_query("jobs\" OR (NEAR* ^x:") == "\"jobs\" \"OR\" \"NEAR\" \"x\"");
