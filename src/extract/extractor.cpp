@@ -363,13 +363,35 @@ Announcement extract(const Document& doc, const Options& options) {
     return false;
   };
 
+  // First tokens of company mentions, sorted (for "a company is named before token i").
+  std::vector<std::uint32_t> company_at;
+  for (const auto& m : pf.mentions)
+    if (pf.parties[m.party].kind == PartyKind::company) company_at.push_back(m.first);
+  std::sort(company_at.begin(), company_at.end());
+
   // Sentence verdict: statistics or progress or pledge.
   auto judge = [&](Candidate& cd) -> bool {
     const auto& t = toks[cd.tok];
     auto [sa, sb] = spans.sentence(t.sentence);
     auto [ca, cb] = spans.clause(t.clause);
     if (has_hit_in(ci, Cue::stat_negative, sa, sb)) return false;
-    if (cd.tok >= 1 && has_hit_in(ci, Cue::current_headcount, std::max(ca, cd.tok > 6 ? cd.tok - 6 : 0), cd.tok)) return false;
+    if (cd.tok >= 1 && has_hit_in(ci, Cue::current_headcount, std::max(ca, cd.tok > 6 ? cd.tok - 6 : 0), cd.tok)) {
+      // "Tesla employs 1,460 people at the plant": a company's current headcount is where its
+      // pledge stands (progress); a sector's or a country's ("le secteur emploie...") is not.
+      auto it = std::lower_bound(company_at.begin(), company_at.end(), static_cast<std::uint32_t>(sa));
+      const bool company_named = (it != company_at.end() && *it < cd.tok) || has_hit_in(ci, Cue::group_cue, sa, cd.tok);
+      if (cd.metric != Metric::jobs || !company_named) return false;
+      // The group's staff across the world is no measure of one site's pledge.
+      for (std::size_t k = sa; k < sb; ++k) {
+        const auto w = toks[k].stem;
+        if (w == "worldwide" || w == "globally" || w == "monde" || w == "mundo" || w == "countries" ||
+            w == "pays" || w == "\xD8\xB9\xD8\xA7\xD9\x84\xD9\x85" /* عالم */ ||
+            w == "\xD8\xAF\xD9\x88\xD9\x84\xD9\x87" /* دوله */)
+          return false;
+      }
+      cd.progress = true;
+      return true;
+    }
     if (const auto* pr = ci.nearest(Cue::progress, sa, sb, cd.tok)) {
       // "had already surpassed the first target, one that required Tesla to create 500 jobs by
       // April 2019": a pledge word nearer to the number than the progress word wins.
@@ -448,7 +470,9 @@ Announcement extract(const Document& doc, const Options& options) {
     const CueHit* hire = ci.nearest(Cue::hire_verb, ca, cb, ti);
     const CueHit* train = ci.nearest(Cue::train, sa, sb, ti);
     auto dist = [&](const CueHit* h) { return h->first > ti ? h->first - ti : ti - h->first; };
-    if (noun || (person && (hire || train))) {
+    // "employs 1,200 people": a headcount verb also makes persons jobs (judged as progress).
+    const bool headcount = person && ti >= 1 && has_hit_in(ci, Cue::current_headcount, std::max(ca, ti > 6 ? ti - 6 : 0), ti);
+    if (noun || (person && (hire || train || headcount))) {
       bool training = train && train->cue == Cue::train && (!hire || dist(train) < dist(hire)) &&
                       toks[train->first].clause == t.clause;
       cd.metric = training ? Metric::training : Metric::jobs;
@@ -842,6 +866,18 @@ Announcement extract(const Document& doc, const Options& options) {
   // --- regions
   const auto& gaz = geo::Gazetteer::builtin();
   auto rmentions = find_region_mentions(c, lang);
+  {
+    // "Sahel Solaire", "Atlas Câbles": a place word inside a company name does not say where the
+    // project is; such mentions are dropped unless nothing else names a place.
+    std::vector<char> in_company(toks.size(), 0);
+    for (const auto& m : pf.mentions)
+      if (pf.parties[m.party].kind == PartyKind::company)
+        for (std::size_t k = m.first; k < m.last && k < toks.size(); ++k) in_company[k] = 1;
+    std::vector<RegionMention> outside;
+    for (const auto& m : rmentions)
+      if (!in_company[m.first]) outside.push_back(m);
+    if (!outside.empty()) rmentions = std::move(outside);
+  }
   std::map<std::string, int> country_votes;
   for (const auto& m : rmentions) country_votes[m.region->country] += m.region->type == "Country" ? 1 : 2;
   std::string main_country;

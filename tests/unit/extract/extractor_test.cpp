@@ -229,3 +229,43 @@ TEST_CASE("one canonical name per program") {
   CHECK(extract::detail::find_program("the Digital Morocco 2030 strategy") == "Digital Morocco 2030");
   CHECK(extract::detail::find_program("nothing here") == "");
 }
+
+TEST_CASE("a company's current headcount is progress, a sector's or the group's worldwide staff is not") {
+  const auto d = doc_of("Velora had promised 900 jobs at its Meknes plant by the end of 2025. The company currently "
+                        "employs 640 people at the plant. The sector employs 85,000 people nationwide. "
+                        "Velora Group employs 12,000 people worldwide.",
+                        "en", Date::parse("2025-03-10"));
+  const auto a = extract::extract(d);
+  check_evidence(d, a);
+  REQUIRE(a.progress.size() == 1);
+  CHECK(a.progress[0].metric == Metric::jobs);
+  CHECK(a.progress[0].value == 640);
+  CHECK(a.progress[0].as_of == Date::parse("2025-03-10"));
+  // The restated pledge keeps its target and deadline; the follow-up signs nothing.
+  const auto cs = commitments(a);
+  REQUIRE(cs.size() == 1);
+  CHECK(cs[0].target == 900);
+  CHECK(cs[0].deadline == Date::parse("2025-12-31"));
+  REQUIRE(a.agreements.size() == 1);
+  CHECK(a.agreements[0].kind == AgreementKind::announcement);
+  CHECK_FALSE(a.agreements[0].signed_on);
+}
+
+TEST_CASE("a place name inside a company name is not the project's region") {
+  auto a = extract::extract(doc_of("La société Tanger Textiles va créer 300 emplois à Oujda d'ici 2026.", "fr"));
+  REQUIRE(a.agreements.size() == 1);
+  CHECK(a.agreements[0].region_code == "MA-02");
+  // and a region of another country in the name does not move the project abroad
+  a = extract::extract(doc_of("Le groupe Sahel Solaire va créer 300 emplois à Ouarzazate d'ici 2026.", "fr"));
+  REQUIRE(a.agreements.size() == 1);
+  CHECK(a.agreements[0].region_code == "MA-08");
+}
+
+TEST_CASE("a page without full stops is split into bounded sentences and still read") {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "la société Atlas Câbles va créer 1 200 emplois à Kénitra ";
+  const auto a = extract::extract(doc_of(text, "fr"));
+  const auto cs = commitments(a);
+  REQUIRE_FALSE(cs.empty());
+  CHECK(cs[0].target == 1200);
+}
