@@ -57,7 +57,11 @@ static Registrar ingest_reg(20, [](CLI::App& app, Context& ctx) {
                                sum.inputs, sum.new_agreements, sum.merged, sum.progress, sum.unchanged, sum.rejected);
     if (sum.unlinked > 0 && !ctx.quiet) std::cerr << fmt::format("{} unlinked progress statements not stored\n", sum.unlinked);
     if (sum.inputs == 0) {
-      std::cerr << "error: no input files found\n";
+      // Only folders can yield nothing (a named file is always an input): name them.
+      std::string named;
+      for (const auto& p : args->paths) named += (named.empty() ? "" : ", ") + p;
+      std::cerr << fmt::format("error: {}: no documents found (looked for .txt .md .markdown .html .htm .json .ndjson)\n",
+                               named);
       return exit_error;
     }
     if (sum.rejected == 0) return exit_ok;

@@ -332,7 +332,39 @@ TEST_CASE("hostile: invalid UTF-8 on standard input") {
   CHECK(r.err.find("UTF-8") != std::string::npos);
 }
 
-TEST_CASE("hostile: markup and bidi controls in names are escaped, not executed") {
+TEST_CASE("hostile: markup and table pipes in names are escaped in every Markdown table") {
+  test::Scratch s;
+  const std::string name = "<b>Bold</b> | Pipe Co";
+  s.write("pipe.json", R"({"language":"en","published":"2025-03-01","text":"Pipe will create 300 jobs.",
+    "agreements":[{"kind":"announcement","title":"<i>deal</i> | x","country":"MA","parties":[{"name":")" + name +
+                           R"(","kind":"company","role":"investor"}],
+    "commitments":[{"party":")" + name + R"(","metric":"jobs","target":300,"unit":"jobs","deadline":"2026-12-31",
+    "evidence":["Pipe will create 300 jobs."]}]}]})");
+  REQUIRE(test::run(s, {"--db", s.db(), "init", "-q"}).code == 0);
+  auto ing = test::run(s, {"--db", s.db(), "ingest", "pipe.json", "-q"});
+  REQUIRE_MESSAGE(ing.code == 0, ing.err);
+  for (const std::string cmd : {"pledges", "parties", "agreements"}) {
+    auto md = test::run(s, {"--db", s.db(), "--as-of", "2025-06-01", "--format", "md", cmd});
+    REQUIRE_MESSAGE(md.code == 0, md.err);
+    CAPTURE(cmd);
+    CHECK(md.out.find("<b>") == std::string::npos);
+    CHECK(md.out.find("&lt;b&gt;Bold&lt;/b&gt; \\| Pipe Co") != std::string::npos);
+    // Every row has as many cell separators as the header: no pipe broke out of its cell.
+    std::size_t header_bars = 0, line_start = 0;
+    for (std::size_t i = 0; i < md.out.size(); ++i) {
+      if (md.out[i] != '\n') continue;
+      const std::string line = md.out.substr(line_start, i - line_start);
+      std::size_t bars = 0;
+      for (std::size_t k = 0; k < line.size(); ++k)
+        if (line[k] == '|' && (k == 0 || line[k - 1] != '\\')) ++bars;
+      if (line_start == 0) header_bars = bars;
+      else CHECK(bars == header_bars);
+      line_start = i + 1;
+    }
+  }
+}
+
+TEST_CASE("hostile: markup in names is escaped, not executed") {
   test::Scratch s;
   s.write("xss.json", R"({"language":"en","published":"2025-03-01","text":"Evil will create 300 jobs.",
     "agreements":[{"kind":"announcement","title":"<img src=x onerror=alert(1)>","country":"MA","parties":[{"name":"<script>alert(1)</script>","kind":"company","role":"investor"}],
