@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "pledgedb/announcement_json.hpp"
@@ -160,29 +161,77 @@ std::vector<Unit> prepare(const std::string& path, const IngestOptions& options,
 
 }  // namespace
 
-std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
-  std::vector<std::string> out;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (p != "-" && fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && wanted_extension(lower_extension(it->path().string())))
-          found.push_back(it->path().string());
+namespace {
+
+// Inputs one at a time: folders are walked depth first, each folder's entries sorted by name,
+// so memory holds the entries of the folders on the current path, not every file of the batch.
+class PathStream {
+ public:
+  explicit PathStream(const std::vector<std::string>& roots) : roots_(roots) {}
+
+  std::optional<std::string> next() {
+    for (;;) {
+      if (!stack_.empty()) {
+        auto& dir = stack_.back();
+        if (dir.at == dir.entries.size()) {
+          stack_.pop_back();
+          continue;
+        }
+        auto [path, is_dir] = std::move(dir.entries[dir.at++]);
+        if (is_dir) {
+          push(path);
+          continue;
+        }
+        return path;
       }
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else {
-      out.push_back(p);  // missing files are reported by the reader, naming them
+      if (root_ >= roots_.size()) return std::nullopt;
+      const std::string& p = roots_[root_++];
+      std::error_code ec;
+      if (p != "-" && fs::is_directory(p, ec)) {
+        push(p);
+        continue;
+      }
+      return p;  // missing files are reported by the reader, naming them
     }
   }
+
+ private:
+  struct Dir {
+    std::vector<std::pair<std::string, bool>> entries;  // path, is a folder
+    std::size_t at = 0;
+  };
+  void push(const std::string& dir) {
+    Dir d;
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      std::error_code e2;
+      // Like recursive_directory_iterator: symbolic links to folders are not followed.
+      if (it->is_directory(e2) && !it->is_symlink(e2)) d.entries.emplace_back(it->path().string(), true);
+      else if (it->is_regular_file(e2) && wanted_extension(lower_extension(it->path().string())))
+        d.entries.emplace_back(it->path().string(), false);
+    }
+    std::sort(d.entries.begin(), d.entries.end());
+    stack_.push_back(std::move(d));
+  }
+
+  const std::vector<std::string>& roots_;
+  std::size_t root_ = 0;
+  std::vector<Dir> stack_;
+};
+
+}  // namespace
+
+std::vector<std::string> expand_paths(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  PathStream stream(paths);
+  while (auto p = stream.next()) out.push_back(std::move(*p));
   return out;
 }
 
 BatchSummary ingest_paths(store::Database& db, const std::vector<std::string>& paths, const IngestOptions& options,
                           const std::function<void(const FileOutcome&)>& on_outcome) {
-  const std::vector<std::string> files = expand_paths(paths);
+  PathStream files(paths);
   BatchSummary sum;
   // Regions must be in the database before agreements can point at them.
   if (!store::region_exists(db, "MA")) store::sync_regions(db);
@@ -240,33 +289,43 @@ BatchSummary ingest_paths(store::Database& db, const std::vector<std::string>& p
   };
 
   const unsigned jobs = std::max(1u, options.jobs);
-  if (jobs == 1 || files.size() <= 1) {
-    for (const auto& f : files) {
-      auto units = prepare(f, options, xopts);
+  if (jobs == 1) {
+    while (auto f = files.next()) {
+      auto units = prepare(*f, options, xopts);
       store_units(units);
     }
     return sum;
   }
 
-  // Workers prepare inputs at most `window` ahead of the writer, which stores in input order.
+  // Workers take the next input (in walk order) at most `window` ahead of the writer, which
+  // stores in input order: the database is the same as with one job.
   const std::size_t window = 2 * static_cast<std::size_t>(jobs);
   std::mutex mu;
   std::condition_variable cv;
   std::map<std::size_t, std::vector<Unit>> ready;
   std::size_t next_claim = 0, written = 0;
+  std::optional<std::size_t> total;  // known once the walk is over
   bool stop = false;
   std::vector<std::thread> workers;
   for (unsigned w = 0; w < jobs; ++w) {
     workers.emplace_back([&] {
       for (;;) {
         std::size_t i;
+        std::string path;
         {
           std::unique_lock lock(mu);
-          cv.wait(lock, [&] { return stop || next_claim >= files.size() || next_claim < written + window; });
-          if (stop || next_claim >= files.size()) return;
+          cv.wait(lock, [&] { return stop || total || next_claim < written + window; });
+          if (stop || total) return;
+          auto f = files.next();
+          if (!f) {
+            total = next_claim;
+            cv.notify_all();
+            return;
+          }
           i = next_claim++;
+          path = std::move(*f);
         }
-        auto units = prepare(files[i], options, xopts);
+        auto units = prepare(path, options, xopts);
         {
           std::lock_guard lock(mu);
           ready.emplace(i, std::move(units));
@@ -276,11 +335,12 @@ BatchSummary ingest_paths(store::Database& db, const std::vector<std::string>& p
     });
   }
   try {
-    for (std::size_t i = 0; i < files.size(); ++i) {
+    for (std::size_t i = 0;; ++i) {
       std::vector<Unit> units;
       {
         std::unique_lock lock(mu);
-        cv.wait(lock, [&] { return ready.count(i) > 0; });
+        cv.wait(lock, [&] { return ready.count(i) > 0 || (total && i >= *total); });
+        if (!ready.count(i)) break;
         units = std::move(ready[i]);
         ready.erase(i);
       }

@@ -78,8 +78,10 @@ struct BatchSummary {
   std::size_t new_agreements = 0, merged = 0, progress = 0, unchanged = 0, rejected = 0, unlinked = 0;
 };
 
-// Expands directories (recursively, sorted by path, files with extensions .txt .md .markdown
-// .html .htm .json .ndjson); files named explicitly are kept whatever their extension.
+// Expands directories (recursively, depth first, each folder's entries sorted by path; files
+// with extensions .txt .md .markdown .html .htm .json .ndjson; symbolic links to folders are not
+// followed); files named explicitly are kept whatever their extension. ingest_paths walks the
+// same way one input at a time, without holding the whole list.
 std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
 
 // Ingests files, directories and "-" (stdin). .json/.ndjson announcements are stored as they are
