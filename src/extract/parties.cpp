@@ -497,7 +497,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
                         [](const PartyMention& x, const PartyMention& y) { return x.first == y.first && x.party == y.party; }),
             all.end());
   b.f.mentions = std::move(all);
-  return b.f;
+  return std::move(b.f);
 }
 
 }  // namespace pledgedb::extract::detail
