@@ -269,3 +269,11 @@ TEST_CASE("a page without full stops is split into bounded sentences and still r
   REQUIRE_FALSE(cs.empty());
   CHECK(cs[0].target == 1200);
 }
+
+TEST_CASE("Arabic future investment verbs ('ستستثمر', 'سيستثمر') make an investment pledge") {
+  const auto cs = commitments(extract::extract(
+      doc_of("وقعت الوزارة اتفاقية مع شركة Nordal Foods. وستستثمر الشركة 2,5 مليار درهم في الموقع.", "ar")));
+  bool found = false;
+  for (const auto& c : cs) found |= c.metric == Metric::investment && c.target && *c.target == 2.5e9;
+  CHECK(found);
+}
