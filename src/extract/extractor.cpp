@@ -1010,10 +1010,15 @@ Announcement extract(const Document& doc, const Options& options) {
   const bool multi = investors.size() > 1;
   const bool any_sign = !ci.of(Cue::sign).empty();
 
+  // A follow-up (it reports progress, and signs nothing now: no signing date, or one more than
+  // three months before publication) restates the earlier pledge: an announcement without a
+  // signing date, which ingest merges with the original agreement as a claim.
+  const bool follow_up = !a.progress.empty() &&
+                         (!signed_on || (a.published && days_between(*signed_on, *a.published) > 90));
   for (const auto& inv : investors) {
     Agreement ag;
-    ag.kind = kind_value.empty() ? AgreementKind::announcement : *parse_agreement_kind(kind_value);
-    ag.signed_on = signed_on;
+    ag.kind = kind_value.empty() || follow_up ? AgreementKind::announcement : *parse_agreement_kind(kind_value);
+    ag.signed_on = follow_up ? std::nullopt : signed_on;
     ag.place = place;
     ag.program = program;
     ag.sector = sector;

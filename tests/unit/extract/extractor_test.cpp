@@ -277,3 +277,28 @@ TEST_CASE("Arabic future investment verbs ('ستستثمر', 'سيستثمر') m
   for (const auto& c : cs) found |= c.metric == Metric::investment && c.target && *c.target == 2.5e9;
   CHECK(found);
 }
+
+TEST_CASE("a follow-up that restates an old signing is an announcement without a signing date") {
+  const auto d = doc_of("Velora signed a protocol on 12 March 2023 to create 900 jobs at its Meknes plant by 2025. "
+                        "The company has hired 640 people so far.",
+                        "en", Date::parse("2025-03-10"));
+  const auto a = extract::extract(d);
+  REQUIRE(a.progress.size() == 1);
+  CHECK(a.progress[0].value == 640);
+  REQUIRE(a.agreements.size() == 1);
+  CHECK(a.agreements[0].kind == AgreementKind::announcement);
+  CHECK_FALSE(a.agreements[0].signed_on);
+  const auto cs = commitments(a);
+  REQUIRE(cs.size() == 1);
+  CHECK(cs[0].target == 900);
+  CHECK(cs[0].deadline == Date::parse("2025-12-31"));
+}
+
+TEST_CASE("a signing reported with progress on an older project keeps its kind and date") {
+  const auto a = extract::extract(doc_of("Velora signed a protocol on 3 March 2025 to create 900 jobs in Meknes by 2027. "
+                                         "Its first plant has hired 640 people so far.",
+                                         "en", Date::parse("2025-03-10")));
+  REQUIRE(a.agreements.size() == 1);
+  CHECK(a.agreements[0].kind == AgreementKind::protocol);
+  CHECK(a.agreements[0].signed_on == Date::parse("2025-03-03"));
+}
