@@ -302,3 +302,11 @@ TEST_CASE("a signing reported with progress on an older project keeps its kind a
   CHECK(a.agreements[0].kind == AgreementKind::protocol);
   CHECK(a.agreements[0].signed_on == Date::parse("2025-03-03"));
 }
+
+TEST_CASE("'had created X jobs by <date>' is progress, not a new pledge") {
+  const auto a = extract::extract(doc_of("By June 2024 the Velora plant in Meknes had created 410 jobs, the company said.",
+                                         "en", Date::parse("2024-07-02")));
+  REQUIRE(a.progress.size() == 1);
+  CHECK(a.progress[0].value == 410);
+  CHECK(commitments(a).empty());
+}
