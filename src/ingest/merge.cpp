@@ -87,8 +87,10 @@ MergeScore score_merge(const MergeFacts& existing, const MergeFacts& incoming, R
     if (lo1 && lo2) dates = distance_days(lo1, hi1, lo2, hi2) <= 120 ? 1 : -2;
   }
   // A later article restating the pledge (a follow-up, a progress report) is a claim on the same
-  // commitment however far apart the dates: distance only counts against pledges that differ.
-  if (dates < 0 && overlap == Overlap::restated) dates = 0;
+  // commitment however far apart the publications: that distance only counts against pledges that
+  // differ. Two signing dates far apart stay two signings (the same company's second project with
+  // the same round number of jobs).
+  if (dates < 0 && overlap == Overlap::restated && !(existing.signed_on && incoming.signed_on)) dates = 0;
   s.score += dates;
   if (overlap != Overlap::none) s.score += 2;
   if (region == RegionRelation::same && !existing.region_code.empty()) s.score += 1;

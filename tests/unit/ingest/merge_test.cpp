@@ -104,10 +104,13 @@ TEST_CASE("score_merge: a restated pledge merges however far apart the dates - a
   // Three years later, no signing date, the same 1,200 jobs restated.
   const auto follow = facts(std::nullopt, Date(2025, 2, 4), "MA-04", {{Metric::jobs, 1200, Date(2024, 12, 31)}});
   CHECK(score_merge(signing, follow, RegionRelation::same).match);
-  // Even when the follow-up gives a (far) signing date of its own.
+  // Or recalls the original signing date.
   auto dated = follow;
-  dated.signed_on = Date(2025, 1, 30);
+  dated.signed_on = Date(2022, 5, 9);
   CHECK(score_merge(signing, dated, RegionRelation::unknown).match);
+  // A signing of its own years later is another agreement, even with the same round number.
+  dated.signed_on = Date(2025, 1, 30);
+  CHECK_FALSE(score_merge(signing, dated, RegionRelation::same).match);
   // Far apart, same deadline year but another number: a second project, not a restatement.
   const auto other = facts(Date(2025, 1, 30), Date(2025, 2, 4), "MA-04", {{Metric::jobs, 3000, Date(2024, 12, 31)}});
   CHECK_FALSE(score_merge(signing, other, RegionRelation::same).match);
