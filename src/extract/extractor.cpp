@@ -363,6 +363,20 @@ Announcement extract(const Document& doc, const Options& options) {
     return false;
   };
 
+  // "Lire aussi : 82 projets approuvés pour 115 milliards", "Read also: ...": a link to another
+  // story, whose figures are not this article's.
+  std::vector<char> see_also(nsent, 0);
+  for (std::uint32_t si = 0; si < nsent; ++si) {
+    auto [s0, s1] = spans.sentence(si);
+    auto w = [&](std::size_t k) { return s0 + k < s1 ? toks[s0 + k].key : std::string_view(); };
+    const std::size_t k = w(0) == "a" && w(1) == "lire" ? 1 : 0;  // "À lire aussi"
+    const auto first = w(k), second = w(k + 1);
+    see_also[si] = ((first == "lire" || first == "voir") && second == "aussi") ||
+                   ((first == "read" || first == "see") && (second == "also" || second == "more")) ||
+                   (first == "lea" && second == "tambien") ||
+                   (first == "\xD8\xA7\xD9\x82\xD8\xB1\xD8\xA7" && second == "\xD8\xA7\xD9\x8A\xD8\xB6\xD8\xA7");  // اقرا ايضا
+  }
+
   // First tokens of company mentions, sorted (for "a company is named before token i").
   std::vector<std::uint32_t> company_at;
   for (const auto& m : pf.mentions)
@@ -374,7 +388,7 @@ Announcement extract(const Document& doc, const Options& options) {
     const auto& t = toks[cd.tok];
     auto [sa, sb] = spans.sentence(t.sentence);
     auto [ca, cb] = spans.clause(t.clause);
-    if (has_hit_in(ci, Cue::stat_negative, sa, sb)) return false;
+    if (has_hit_in(ci, Cue::stat_negative, sa, sb) || see_also[t.sentence]) return false;
     if (cd.tok >= 1 && has_hit_in(ci, Cue::current_headcount, std::max(ca, cd.tok > 6 ? cd.tok - 6 : 0), cd.tok)) {
       // "Tesla employs 1,460 people at the plant": a company's current headcount is where its
       // pledge stands (progress); a sector's or a country's ("le secteur emploie...") is not.
@@ -554,7 +568,7 @@ Announcement extract(const Document& doc, const Options& options) {
     const auto& t = toks[ti];
     auto [ca, cb] = spans.clause(t.clause);
     auto [sa, sb] = spans.sentence(t.sentence);
-    if (is_baseline(ti, te, cb) || is_comparison(ti)) continue;
+    if (is_baseline(ti, te, cb) || is_comparison(ti) || see_also[t.sentence]) continue;
     std::size_t wa = std::max(ca, ti >= 5 ? ti - 5 : 0), wb = std::min(cb, te + 3);
     if (has_hit_in(ci, Cue::money_negative, wa, wb)) continue;
     // "signed seven pacts worth Ksh 100 billion", "MoUs worth Rs 10,400 crore with three companies":

@@ -310,3 +310,13 @@ TEST_CASE("'had created X jobs by <date>' is progress, not a new pledge") {
   CHECK(a.progress[0].value == 410);
   CHECK(commitments(a).empty());
 }
+
+TEST_CASE("figures in a 'Lire aussi' / 'Read also' link line are another story's") {
+  const auto a = extract::extract(doc_of("La société Atlas Câbles va créer 1 200 emplois à Kénitra d'ici 2026.\n"
+                                         "Lire aussi : 40 projets approuvés pour 90 milliards de dirhams et 20 000 emplois\n"
+                                         "Read also: Nordal will invest $2 billion and create 5,000 jobs by 2027\n",
+                                         "fr"));
+  const auto cs = commitments(a);
+  REQUIRE(cs.size() == 1);
+  CHECK(cs[0].target == 1200);
+}
