@@ -353,7 +353,7 @@ struct EnvVar {
 };
 }  // namespace
 
-TEST_CASE("open: PLEDGEDB_MAX_PAGE_COUNT simulates a full disk; the failed write rolls back whole") {
+TEST_CASE("open: PLEDGEDB_MAX_PAGE_COUNT simulates a full disk and the failed write rolls back whole") {
   TempDir t;
   const auto path = t.file("a.db");
   std::int64_t pages = 0;
