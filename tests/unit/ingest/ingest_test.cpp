@@ -278,3 +278,15 @@ TEST_CASE("two reports of one signing worded differently are not a rescheduling 
   REQUIRE(rev.changes.size() == 1);
   CHECK(rev.changes[0].to == "2027-06-30");
 }
+
+TEST_CASE("expand_paths walks folders depth first in sorted order, known extensions only") {
+  TempDb t;
+  const auto root = t.dir / "in";
+  fs::create_directories(root / "b" / "c");
+  fs::create_directories(root / "a");
+  for (const auto& f : {"b/c/2.md", "b/1.txt", "a/z.json", "a/skip.pdf", "0.html"}) std::ofstream(root / f) << "x";
+  const auto got = ingest::expand_paths({(root).string(), "missing.md"});
+  const std::vector<std::string> want = {(root / "0.html").string(), (root / "a" / "z.json").string(),
+                                         (root / "b" / "1.txt").string(), (root / "b" / "c" / "2.md").string(), "missing.md"};
+  CHECK(got == want);
+}
