@@ -1,4 +1,7 @@
 // `pledgedb pledges`: every commitment with its status as of --as-of, filtered and sorted.
+#include <fmt/format.h>
+
+#include <iostream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -7,12 +10,14 @@
 #include "cli/open_db.hpp"
 #include "pledgedb/query/pledges.hpp"
 #include "pledgedb/report/tables.hpp"
+#include "pledgedb/store/reports.hpp"
 
 namespace pledgedb::cli {
 
 namespace {
 struct PledgesOptions {
   query::PledgeFilter filter;
+  std::optional<std::size_t> limit;
   std::string status;  // comma-separated
   std::string due_before, due_after;
 };
@@ -37,7 +42,37 @@ std::vector<std::string> split_list(const std::string& s) {
   }
   return out;
 }
+std::string thousands(std::size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
 }  // namespace
+
+constexpr std::size_t default_table_limit = 100;
+
+// A terminal table stops at 100 rows unless --limit says otherwise; csv, tsv, json, ndjson and
+// md are for programs and files: complete unless --limit is given.
+std::size_t row_limit(const Context& ctx, const std::optional<std::size_t>& limit) {
+  if (limit) return *limit;
+  return ctx.output_format() == report::Format::table ? default_table_limit : 0;
+}
+
+void note_truncation(const Context& ctx, std::size_t shown, const query::Truncation& cut) {
+  if (!cut.more || ctx.quiet) return;
+  if (cut.total)
+    std::cerr << fmt::format("showing {} of {} rows (--limit 0 for all)\n", thousands(shown), thousands(*cut.total));
+  else
+    std::cerr << fmt::format("showing the first {} rows; more match (--limit 0 for all)\n", thousands(shown));
+}
+
+void add_limit_option(CLI::App* cmd, std::optional<std::size_t>& limit) {
+  cmd->add_option("--limit", limit,
+                  "At most N rows, 0 for all (default: 100 for --format table, all for the other formats)");
+}
 
 // Read-only: listing never changes the database.
 store::Database open_for_reading(const Context& ctx) {
@@ -45,7 +80,9 @@ store::Database open_for_reading(const Context& ctx) {
   options.create = false;
   options.migrate = false;
   options.read_only = true;
-  return open_db(ctx, options);
+  auto db = open_db(ctx, options);
+  store::tune_for_reading(db);
+  return db;
 }
 
 static Registrar pledges_reg(40, [](CLI::App& app, Context& ctx) {
@@ -63,6 +100,7 @@ static Registrar pledges_reg(40, [](CLI::App& app, Context& ctx) {
   cmd->add_option("--due-before", opts->due_before, "Deadline before DATE (YYYY-MM-DD)");
   cmd->add_option("--due-after", opts->due_after, "Deadline after DATE (YYYY-MM-DD)");
   cmd->add_option("--sort", f.sort, "Column to sort by, '-column' for descending (default: deadline, then id)");
+  add_limit_option(cmd, opts->limit);
   on_run(cmd, [&ctx, opts] {
     auto filter = opts->filter;
     filter.statuses = split_list(opts->status);
@@ -71,8 +109,12 @@ static Registrar pledges_reg(40, [](CLI::App& app, Context& ctx) {
     const Date as_of = ctx.as_of();
     const auto format = ctx.output_format();  // reject a bad --format before touching the database
     (void)format;
+    filter.limit = row_limit(ctx, opts->limit);
     auto db = open_for_reading(ctx);
-    ctx.emit(report::pledges_table(query::list_pledges(db, filter, as_of)));
+    query::Truncation cut;
+    const auto rows = query::list_pledges(db, filter, as_of, {}, &cut);
+    ctx.emit(report::pledges_table(rows));
+    note_truncation(ctx, rows.size(), cut);
     return exit_ok;
   });
 });

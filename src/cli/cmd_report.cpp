@@ -15,7 +15,11 @@
 
 namespace pledgedb::cli {
 
-store::Database open_for_reading(const Context& ctx);  // cmd_pledges.cpp
+// cmd_pledges.cpp
+store::Database open_for_reading(const Context& ctx);
+void add_limit_option(CLI::App* cmd, std::optional<std::size_t>& limit);
+std::size_t row_limit(const Context& ctx, const std::optional<std::size_t>& limit);
+void note_truncation(const Context& ctx, std::size_t shown, const query::Truncation& cut);
 
 namespace {
 struct ReportOptions {
@@ -23,6 +27,7 @@ struct ReportOptions {
   std::string country;
   std::string region;
   std::string title = "Pledges";
+  std::optional<std::size_t> limit;
 };
 }  // namespace
 
@@ -34,13 +39,18 @@ static Registrar report_reg(60, [](CLI::App& app, Context& ctx) {
   auto* overdue = report->add_subcommand("overdue", "Commitments past their deadline and not met, most overdue first");
   overdue->add_option("--region", opts->region, "Only this region (code or name; includes sub-regions)");
   overdue->add_option("--country", opts->country, "Only this country (ISO 3166-1 alpha-2)");
+  add_limit_option(overdue, opts->limit);
   on_run(overdue, [&ctx, opts] {
     const Date as_of = ctx.as_of();
     query::PledgeFilter f;
     f.region = opts->region;
     f.country = opts->country;
+    f.limit = row_limit(ctx, opts->limit);
     auto db = open_for_reading(ctx);
-    ctx.emit(report::overdue_table(query::overdue_pledges(db, as_of, f)));
+    query::Truncation cut;
+    const auto rows = query::overdue_pledges(db, as_of, f, &cut);
+    ctx.emit(report::overdue_table(rows));
+    note_truncation(ctx, rows.size(), cut);
     return exit_ok;
   });
 
@@ -48,6 +58,7 @@ static Registrar report_reg(60, [](CLI::App& app, Context& ctx) {
   due->add_option("--within", opts->within, "Window: Nd, Nw, Nm or Ny (default 180d)");
   due->add_option("--region", opts->region, "Only this region (code or name; includes sub-regions)");
   due->add_option("--country", opts->country, "Only this country (ISO 3166-1 alpha-2)");
+  add_limit_option(due, opts->limit);
   on_run(due, [&ctx, opts] {
     const Date as_of = ctx.as_of();
     std::int64_t days = 0;
@@ -59,8 +70,12 @@ static Registrar report_reg(60, [](CLI::App& app, Context& ctx) {
     query::PledgeFilter f;
     f.region = opts->region;
     f.country = opts->country;
+    f.limit = row_limit(ctx, opts->limit);
     auto db = open_for_reading(ctx);
-    ctx.emit(report::due_table(query::due_pledges(db, as_of, days, f)));
+    query::Truncation cut;
+    const auto rows = query::due_pledges(db, as_of, days, f, &cut);
+    ctx.emit(report::due_table(rows));
+    note_truncation(ctx, rows.size(), cut);
     return exit_ok;
   });
 

@@ -133,16 +133,80 @@ bool keep(const Pledge& p, const PledgeFilter& f) {
   return true;
 }
 
+bool known(const store::CommitmentRecord& c, Date as_of) {
+  // Unknown at T when every source that states it was published after T.
+  return c.claims.empty() || std::any_of(c.claims.begin(), c.claims.end(), [&](const auto& k) {
+           return !k.claimed_on || *k.claimed_on <= as_of;
+         });
+}
+
 std::vector<Pledge> collect(store::Database& db, store::CommitmentFilter sf, const PledgeFilter& f, Date as_of,
                             const StatusOptions& opt, const std::function<bool(const Pledge&)>& also) {
   std::vector<Pledge> out;
-  for (const auto& c : store::fetch_commitments(db, sf, as_of)) {
-    if (!c.claims.empty() && std::none_of(c.claims.begin(), c.claims.end(), [&](const auto& k) {
-          return !k.claimed_on || *k.claimed_on <= as_of;
-        }))
-      continue;  // every source that states it was published after T
+  store::scan_commitments(db, sf, as_of, store::CommitmentOrder::id, [&](store::CommitmentRecord& c) {
+    if (!known(c, as_of)) return true;
     Pledge p = pledge_of(c, as_of, opt);
     if (keep(p, f) && also(p)) out.push_back(std::move(p));
+    return true;
+  });
+  return out;
+}
+
+// (deadline in force at T, id), undated last: the order of the default listing, of the overdue
+// list (most days overdue first) and of the due list (soonest first).
+bool deadline_before(const Pledge& a, const Pledge& b) {
+  const auto& da = a.status.deadline;
+  const auto& db = b.status.deadline;
+  if (da.has_value() != db.has_value()) return da.has_value();
+  if (da && *da != *db) return *da < *db;
+  return a.id < b.id;
+}
+
+void truncate(std::vector<Pledge>& v, std::size_t limit, Truncation* cut) {
+  if (cut) *cut = {limit && v.size() > limit, v.size()};
+  if (limit && v.size() > limit) v.resize(limit);
+}
+
+// The first `limit` pledges in deadline order, reading commitments along the deadline index and
+// stopping once the page is full: the cost follows the page, not the database. A pledge revised
+// after T (a claim dated after T) may have another deadline in force at T than the compiled one
+// the index orders by: those few are read in full first and merged in by their deadline at T.
+std::vector<Pledge> first_by_deadline(store::Database& db, store::CommitmentFilter sf, const PledgeFilter& f,
+                                      Date as_of, const StatusOptions& opt,
+                                      const std::function<bool(const Pledge&)>& also, std::size_t limit,
+                                      Truncation* cut) {
+  store::CommitmentFilter rsf = sf;
+  rsf.deadline_below = rsf.deadline_above = rsf.deadline_from = rsf.deadline_to = std::nullopt;
+  rsf.revised_after.reset();
+  rsf.only_revised_after = as_of;
+  auto revised = collect(db, rsf, f, as_of, opt, also);
+  std::sort(revised.begin(), revised.end(), deadline_before);
+
+  sf.revised_after.reset();
+  sf.skip_revised_after = as_of;
+  std::vector<Pledge> out;
+  std::size_t next = 0;
+  bool more = false;
+  auto take = [&](Pledge&& p) {
+    if (out.size() == limit) {
+      more = true;
+      return false;
+    }
+    out.push_back(std::move(p));
+    return true;
+  };
+  store::scan_commitments(db, sf, as_of, store::CommitmentOrder::deadline, [&](store::CommitmentRecord& c) {
+    if (!known(c, as_of)) return true;
+    Pledge p = pledge_of(c, as_of, opt);
+    if (!keep(p, f) || !also(p)) return true;
+    while (next < revised.size() && deadline_before(revised[next], p))
+      if (!take(std::move(revised[next++]))) return false;
+    return take(std::move(p));
+  });
+  while (!more && next < revised.size()) take(std::move(revised[next++]));
+  if (cut) {
+    cut->more = more;
+    cut->total = more ? std::nullopt : std::optional<std::size_t>(out.size());
   }
   return out;
 }
@@ -217,24 +281,32 @@ void sort_pledges(std::vector<Pledge>& v, std::string_view field) {
   v = std::move(sorted);
 }
 
-std::vector<Pledge> list_pledges(store::Database& db, const PledgeFilter& f, Date as_of, const StatusOptions& opt) {
+std::vector<Pledge> list_pledges(store::Database& db, const PledgeFilter& f, Date as_of, const StatusOptions& opt,
+                                 Truncation* cut) {
   auto sf = store_filter(db, f);
   // The compiled deadline bounds the SQL read; pledges revised after T are re-read and re-checked.
   if (f.due_before) sf.deadline_below = f.due_before;
   if (f.due_after) sf.deadline_above = f.due_after;
   if (f.due_before || f.due_after) sf.revised_after = as_of;
-  auto out = collect(db, sf, f, as_of, opt, [](const Pledge&) { return true; });
+  const auto all = [](const Pledge&) { return true; };
+  if (f.limit && (f.sort.empty() || f.sort == "deadline")) return first_by_deadline(db, sf, f, as_of, opt, all, f.limit, cut);
+  auto out = collect(db, sf, f, as_of, opt, all);
   sort_pledges(out, f.sort);
+  truncate(out, f.limit, cut);
   return out;
 }
 
-std::vector<Pledge> overdue_pledges(store::Database& db, Date as_of, const PledgeFilter& f) {
+std::vector<Pledge> overdue_pledges(store::Database& db, Date as_of, const PledgeFilter& f, Truncation* cut) {
   auto sf = store_filter(db, f);
   sf.deadline_below = as_of;
   sf.revised_after = as_of;
-  auto out = collect(db, sf, f, as_of, {}, [](const Pledge& p) {
+  const auto overdue = [](const Pledge& p) {
     return p.status.status == Status::overdue || p.status.status == Status::overdue_no_data;
-  });
+  };
+  // Most days overdue first is the earliest deadline first.
+  if (f.limit) return first_by_deadline(db, sf, f, as_of, {}, overdue, f.limit, cut);
+  auto out = collect(db, sf, f, as_of, {}, overdue);
+  if (cut) *cut = {false, out.size()};
   std::stable_sort(out.begin(), out.end(), [](const Pledge& a, const Pledge& b) {
     if (a.status.days_to_deadline != b.status.days_to_deadline) return a.status.days_to_deadline < b.status.days_to_deadline;
     return a.id < b.id;
@@ -242,14 +314,18 @@ std::vector<Pledge> overdue_pledges(store::Database& db, Date as_of, const Pledg
   return out;
 }
 
-std::vector<Pledge> due_pledges(store::Database& db, Date as_of, std::int64_t window_days, const PledgeFilter& f) {
+std::vector<Pledge> due_pledges(store::Database& db, Date as_of, std::int64_t window_days, const PledgeFilter& f,
+                                Truncation* cut) {
   auto sf = store_filter(db, f);
   sf.deadline_from = as_of;
   sf.deadline_to = as_of.add_days(window_days);
   sf.revised_after = as_of;
   StatusOptions opt;
   opt.due_soon_days = window_days;
-  auto out = collect(db, sf, f, as_of, opt, [](const Pledge& p) { return p.status.due_soon; });
+  const auto due = [](const Pledge& p) { return p.status.due_soon; };
+  if (f.limit) return first_by_deadline(db, sf, f, as_of, opt, due, f.limit, cut);
+  auto out = collect(db, sf, f, as_of, opt, due);
+  if (cut) *cut = {false, out.size()};
   std::stable_sort(out.begin(), out.end(), [](const Pledge& a, const Pledge& b) {
     if (a.status.deadline != b.status.deadline) return a.status.deadline < b.status.deadline;
     return a.id < b.id;

@@ -15,26 +15,10 @@ namespace {
 
 std::optional<Date> date_of(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
-  return Date::try_parse(c.getString());
-}
-std::optional<Date> date_of(const nlohmann::json& j) {
-  if (!j.is_string()) return std::nullopt;
-  return Date::try_parse(j.get<std::string>());
-}
-std::optional<double> number_of(const nlohmann::json& j) {
-  if (!j.is_number()) return std::nullopt;
-  return j.get<double>();
+  const char* text = c.getText();
+  return Date::try_parse(std::string_view(text, static_cast<std::size_t>(c.getBytes())));
 }
 std::string text_of(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
-std::string text_of(const nlohmann::json& j) { return j.is_string() ? j.get<std::string>() : std::string(); }
-
-// The JSON array a correlated json_group_array() produced; most rows have none ("[]").
-nlohmann::json array_of(const SQLite::Column& c) {
-  if (c.isNull()) return nlohmann::json::array();
-  const char* text = c.getText();
-  if (text[0] == '[' && text[1] == ']') return nlohmann::json::array();
-  return nlohmann::json::parse(text);
-}
 
 std::string json_list(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
 
@@ -46,24 +30,22 @@ std::string upper(std::string_view s) {
 
 }  // namespace
 
-std::vector<CommitmentRecord> fetch_commitments(Database& db, const CommitmentFilter& f, Date as_of) {
-  // Latest-first reads use the indexes progress(commitment_id, as_of), commitment_claim
-  // (commitment_id) and milestone(commitment_id, due) once per row.
+namespace {
+
+// One statement per pass; `tail` is the extra condition and ORDER BY of the pass.
+std::string commitment_sql(const CommitmentFilter& f, std::string_view tail) {
+  // The child rows (observations, claims, milestones) are read per commitment by index
+  // look-ups from C++ (see read_children): cheaper than building and parsing JSON per row.
   std::string sql =
       "SELECT c.id, c.agreement_id, c.party_id, p.name, c.metric, c.target, c.comparator, c.unit, c.qualifier,"
       " c.start, c.deadline, c.deadline_text, c.manual_status, a.title, a.program, a.sector,"
       " coalesce(a.country, r.country), a.region_code, r.name, a.signed_on,"
       // The earliest source date is only a fallback start: read it only when needed.
       " CASE WHEN c.start IS NULL AND a.signed_on IS NULL THEN (SELECT min(s.published) FROM agreement_source x"
-      "   JOIN source s ON s.id = x.source_id WHERE x.agreement_id = a.id) END,"
-      " (SELECT json_group_array(json_array(pr.id, pr.as_of, pr.value, coalesce(ps.url, pr.source_url)))"
-      "   FROM (SELECT * FROM progress WHERE commitment_id = c.id AND as_of <= :asof ORDER BY as_of, id) pr"
-      "   LEFT JOIN source ps ON ps.id = pr.source_id),"
-      " (SELECT json_group_array(json_array(cc.id, coalesce(cc.claimed_on, cs.published), cc.target, cc.deadline,"
-      "     cc.manual_status, cc.origin, cc.confidence))"
-      "   FROM commitment_claim cc LEFT JOIN source cs ON cs.id = cc.source_id WHERE cc.commitment_id = c.id),"
-      " (SELECT json_group_array(json_array(m.due, m.target, m.text)) FROM milestone m WHERE m.commitment_id = c.id)"
-      " FROM commitment c JOIN agreement a ON a.id = c.agreement_id"
+      "   JOIN source s ON s.id = x.source_id WHERE x.agreement_id = a.id) END"
+      // CROSS JOIN keeps commitment as the outer loop: the deadline order then comes from the
+      // commitment_deadline index instead of a sort of every matching row.
+      " FROM commitment c CROSS JOIN agreement a ON a.id = c.agreement_id"
       " LEFT JOIN party p ON p.id = c.party_id LEFT JOIN region r ON r.code = a.region_code WHERE 1";
   std::string deadline_sql;
   auto add_deadline = [&](const char* cond) { deadline_sql += deadline_sql.empty() ? cond : std::string(" AND ") + cond; };
@@ -78,6 +60,9 @@ std::vector<CommitmentRecord> fetch_commitments(Database& db, const CommitmentFi
     else
       sql += " AND " + deadline_sql;
   }
+  if (f.only_revised_after) sql += " AND c.id IN (SELECT commitment_id FROM commitment_claim WHERE claimed_on > :onlyrev)";
+  if (f.skip_revised_after)
+    sql += " AND c.id NOT IN (SELECT commitment_id FROM commitment_claim WHERE claimed_on > :skiprev)";
   const bool by_city = f.region_codes && !f.cities.empty() && !f.city_region_codes.empty();
   if (by_city)
     sql += " AND (a.region_code IN (SELECT value FROM json_each(:regions)) OR (a.region_code IN (SELECT value FROM"
@@ -92,15 +77,20 @@ std::vector<CommitmentRecord> fetch_commitments(Database& db, const CommitmentFi
   if (!f.program.empty()) sql += " AND a.program = :program COLLATE NOCASE";
   if (!f.sector.empty()) sql += " AND a.sector = :sector COLLATE NOCASE";
   if (f.id) sql += " AND c.id = :id";
-  sql += " ORDER BY c.id";
+  sql += tail;
+  return sql;
+}
 
-  auto& st = db.statement(sql);
-  st.bind(":asof", as_of.to_string());
+void bind_filter(SQLite::Statement& st, const CommitmentFilter& f) {
+  const bool has_deadline = f.deadline_below || f.deadline_above || f.deadline_from || f.deadline_to;
   if (f.deadline_below) st.bind(":dbelow", f.deadline_below->to_string());
   if (f.deadline_above) st.bind(":dabove", f.deadline_above->to_string());
   if (f.deadline_from) st.bind(":dfrom", f.deadline_from->to_string());
   if (f.deadline_to) st.bind(":dto", f.deadline_to->to_string());
-  if (!deadline_sql.empty() && f.revised_after) st.bind(":revised", f.revised_after->to_string());
+  if (has_deadline && f.revised_after) st.bind(":revised", f.revised_after->to_string());
+  if (f.only_revised_after) st.bind(":onlyrev", f.only_revised_after->to_string());
+  if (f.skip_revised_after) st.bind(":skiprev", f.skip_revised_after->to_string());
+  const bool by_city = f.region_codes && !f.cities.empty() && !f.city_region_codes.empty();
   if (f.region_codes) st.bind(":regions", json_list(*f.region_codes));
   if (by_city) {
     st.bind(":cregions", json_list(f.city_region_codes));
@@ -112,51 +102,134 @@ std::vector<CommitmentRecord> fetch_commitments(Database& db, const CommitmentFi
   if (!f.program.empty()) st.bind(":program", f.program);
   if (!f.sector.empty()) st.bind(":sector", f.sector);
   if (f.id) st.bind(":id", *f.id);
+}
 
-  std::vector<CommitmentRecord> out;
-  while (st.executeStep()) {
-    CommitmentRecord c;
-    c.id = st.getColumn(0).getInt64();
-    c.agreement_id = st.getColumn(1).getInt64();
-    if (!st.getColumn(2).isNull()) c.party_id = st.getColumn(2).getInt64();
-    c.party = text_of(st.getColumn(3));
-    c.metric = parse_metric(text_of(st.getColumn(4))).value_or(Metric::other);
-    if (!st.getColumn(5).isNull()) c.target = st.getColumn(5).getDouble();
-    c.comparator = parse_comparator(text_of(st.getColumn(6))).value_or(Comparator::exactly);
-    c.unit = text_of(st.getColumn(7));
-    c.qualifier = text_of(st.getColumn(8));
-    c.start = date_of(st.getColumn(9));
-    c.deadline = date_of(st.getColumn(10));
-    c.deadline_text = text_of(st.getColumn(11));
-    if (!st.getColumn(12).isNull()) c.manual_status = parse_manual_status(st.getColumn(12).getString());
-    c.title = text_of(st.getColumn(13));
-    c.program = text_of(st.getColumn(14));
-    c.sector = text_of(st.getColumn(15));
-    c.country = text_of(st.getColumn(16));
-    c.region_code = text_of(st.getColumn(17));
-    c.region = text_of(st.getColumn(18));
-    c.signed_on = date_of(st.getColumn(19));
-    c.first_source = date_of(st.getColumn(20));
-    for (const auto& o : array_of(st.getColumn(21))) {
-      auto d = date_of(o[1]);
+void read_row(SQLite::Statement& st, CommitmentRecord& c) {
+  c.id = st.getColumn(0).getInt64();
+  c.agreement_id = st.getColumn(1).getInt64();
+  if (!st.getColumn(2).isNull()) c.party_id = st.getColumn(2).getInt64();
+  c.party = text_of(st.getColumn(3));
+  c.metric = parse_metric(text_of(st.getColumn(4))).value_or(Metric::other);
+  if (!st.getColumn(5).isNull()) c.target = st.getColumn(5).getDouble();
+  c.comparator = parse_comparator(text_of(st.getColumn(6))).value_or(Comparator::exactly);
+  c.unit = text_of(st.getColumn(7));
+  c.qualifier = text_of(st.getColumn(8));
+  c.start = date_of(st.getColumn(9));
+  c.deadline = date_of(st.getColumn(10));
+  c.deadline_text = text_of(st.getColumn(11));
+  if (!st.getColumn(12).isNull()) c.manual_status = parse_manual_status(st.getColumn(12).getString());
+  c.title = text_of(st.getColumn(13));
+  c.program = text_of(st.getColumn(14));
+  c.sector = text_of(st.getColumn(15));
+  c.country = text_of(st.getColumn(16));
+  c.region_code = text_of(st.getColumn(17));
+  c.region = text_of(st.getColumn(18));
+  c.signed_on = date_of(st.getColumn(19));
+  c.first_source = date_of(st.getColumn(20));
+}
+
+// Index look-ups of one commitment's observations up to T (progress(commitment_id, as_of)),
+// claims (commitment_claim(commitment_id)) and milestones (milestone(commitment_id, due)).
+struct ChildReader {
+  SQLite::Statement& obs;
+  SQLite::Statement& claims;
+  SQLite::Statement* milestones;  // null when the database has none at all
+  std::string as_of;
+
+  void read(CommitmentRecord& c) {
+    obs.reset();
+    obs.bind(1, c.id);
+    obs.bind(2, as_of);
+    while (obs.executeStep()) {
+      auto d = date_of(obs.getColumn(1));
       if (!d) continue;
-      c.observations.push_back({o[0].get<std::int64_t>(), *d, number_of(o[2]).value_or(0), text_of(o[3])});
+      c.observations.push_back(
+          {obs.getColumn(0).getInt64(), *d, obs.getColumn(2).getDouble(), text_of(obs.getColumn(3))});
     }
-    for (const auto& o : array_of(st.getColumn(22))) {
+    claims.reset();
+    claims.bind(1, c.id);
+    while (claims.executeStep()) {
       ClaimRecord k;
-      k.id = o[0].get<std::int64_t>();
-      k.claimed_on = date_of(o[1]);
-      k.target = number_of(o[2]);
-      k.deadline = date_of(o[3]);
-      if (o[4].is_string()) k.manual_status = parse_manual_status(o[4].get<std::string>());
-      k.manual = text_of(o[5]) == "manual";
-      k.confidence = number_of(o[6]).value_or(1.0);
+      k.id = claims.getColumn(0).getInt64();
+      k.claimed_on = date_of(claims.getColumn(1));
+      if (!claims.getColumn(2).isNull()) k.target = claims.getColumn(2).getDouble();
+      k.deadline = date_of(claims.getColumn(3));
+      if (!claims.getColumn(4).isNull()) k.manual_status = parse_manual_status(claims.getColumn(4).getString());
+      const char* origin = claims.getColumn(5).getText();
+      k.manual = std::string_view(origin) == "manual";
+      k.confidence = claims.getColumn(6).isNull() ? 1.0 : claims.getColumn(6).getDouble();
       c.claims.push_back(k);
     }
-    for (const auto& o : array_of(st.getColumn(23)))
-      c.milestones.push_back({date_of(o[0]), number_of(o[1]).value_or(0), text_of(o[2])});
-    out.push_back(std::move(c));
+    if (!milestones) return;
+    milestones->reset();
+    milestones->bind(1, c.id);
+    while (milestones->executeStep())
+      c.milestones.push_back({date_of(milestones->getColumn(0)), milestones->getColumn(1).getDouble(),
+                              text_of(milestones->getColumn(2))});
   }
+};
+
+}  // namespace
+
+void tune_for_reading(Database& db) {
+  for (const char* pragma : {"PRAGMA cache_size = -65536", "PRAGMA mmap_size = 2147418112"}) {
+    auto& st = db.statement(pragma);
+    while (st.executeStep()) {
+    }
+    st.reset();
+  }
+}
+
+void scan_commitments(Database& db, const CommitmentFilter& f, Date as_of, CommitmentOrder order,
+                      const std::function<bool(CommitmentRecord&)>& visit) {
+  // Statements are prepared once per process (the cache) and reset per row.
+  auto& has_milestones = db.statement("SELECT EXISTS (SELECT 1 FROM milestone)");
+  const bool any_milestone = has_milestones.executeStep() && has_milestones.getColumn(0).getInt() != 0;
+  has_milestones.reset();
+  ChildReader children{
+      db.statement("SELECT pr.id, pr.as_of, pr.value, coalesce(ps.url, pr.source_url) FROM progress pr"
+                   " LEFT JOIN source ps ON ps.id = pr.source_id WHERE pr.commitment_id = ?1 AND pr.as_of <= ?2"
+                   " ORDER BY pr.as_of, pr.id"),
+      db.statement("SELECT cc.id, coalesce(cc.claimed_on, cs.published), cc.target, cc.deadline, cc.manual_status,"
+                   " cc.origin, cc.confidence FROM commitment_claim cc LEFT JOIN source cs ON cs.id = cc.source_id"
+                   " WHERE cc.commitment_id = ?1 ORDER BY cc.id"),
+      any_milestone ? &db.statement("SELECT due, target, text FROM milestone WHERE commitment_id = ?1 ORDER BY due, id")
+                    : nullptr,
+      as_of.to_string()};
+
+  std::vector<std::string> passes;
+  if (order == CommitmentOrder::id) passes.push_back(commitment_sql(f, " ORDER BY c.id"));
+  else {
+    passes.push_back(commitment_sql(f, " AND c.deadline IS NOT NULL ORDER BY c.deadline, c.id"));
+    passes.push_back(commitment_sql(f, " AND c.deadline IS NULL ORDER BY c.id"));
+  }
+  for (const auto& sql : passes) {
+    auto& st = db.statement(sql);
+    bind_filter(st, f);
+    while (st.executeStep()) {
+      CommitmentRecord c;
+      read_row(st, c);
+      children.read(c);
+      if (!visit(c)) {
+        st.reset();  // release the read transaction now
+        children.obs.reset();
+        children.claims.reset();
+        return;
+      }
+    }
+    st.reset();
+  }
+  children.obs.reset();
+  children.claims.reset();
+  if (children.milestones) children.milestones->reset();
+}
+
+std::vector<CommitmentRecord> fetch_commitments(Database& db, const CommitmentFilter& f, Date as_of) {
+  std::vector<CommitmentRecord> out;
+  scan_commitments(db, f, as_of, CommitmentOrder::id, [&](CommitmentRecord& c) {
+    out.push_back(std::move(c));
+    return true;
+  });
   return out;
 }
 

@@ -149,3 +149,30 @@ TEST_CASE("every output format of pledges") {
   CHECK(file.out.empty());
   CHECK(json::parse(test::slurp(s.path("p.json"))).size() == 4);
 }
+
+TEST_CASE("--limit: the table view says what it left out, machine formats are complete") {
+  test::Scratch s;
+  reports_fixture::build(s);
+  const auto all = parse(at(s, "2025-06-01", {"-f", "json", "pledges"}));
+  REQUIRE(all.size() == 4);
+
+  auto page = at(s, "2025-06-01", {"-f", "json", "pledges", "--limit", "2"});
+  const auto first = parse(page);
+  REQUIRE(first.size() == 2);
+  CHECK(first[0] == all[0]);  // the same order as the full listing: a prefix of it
+  CHECK(first[1] == all[1]);
+  CHECK(page.err.find("showing the first 2 rows; more match (--limit 0 for all)") != std::string::npos);
+
+  // Another sort reads every row: the note gives the total.
+  auto sorted = at(s, "2025-06-01", {"-f", "csv", "pledges", "--limit", "1", "--sort", "-target"});
+  CHECK(sorted.err.find("showing 1 of 4 rows") != std::string::npos);
+  // Nothing left out, nothing said; --quiet silences the note.
+  CHECK(at(s, "2025-06-01", {"-f", "json", "pledges", "--limit", "4"}).err.empty());
+  CHECK(at(s, "2025-06-01", {"-q", "-f", "json", "pledges", "--limit", "1"}).err.empty());
+
+  auto overdue = at(s, "2025-06-01", {"-f", "json", "report", "overdue", "--limit", "1"});
+  REQUIRE(parse(overdue).size() == 1);
+  CHECK(parse(overdue)[0] == parse(at(s, "2025-06-01", {"-f", "json", "report", "overdue"}))[0]);
+  CHECK(overdue.err.find("more match") != std::string::npos);
+  CHECK(at(s, "2025-06-01", {"report", "overdue", "--limit", "x"}).code == 2);
+}

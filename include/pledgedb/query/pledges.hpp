@@ -28,6 +28,16 @@ struct PledgeFilter {
   std::optional<Date> due_before;  // deadline (as of T) < D
   std::optional<Date> due_after;   // deadline (as of T) > D
   std::string sort;  // a column name, "-name" for descending; default deadline then id
+  // At most this many rows (0 = all), after sorting. In deadline order (the default sort, the
+  // overdue and due lists) reading stops once the page is full.
+  std::size_t limit = 0;
+};
+
+// What a limit cut off: `more` is set when rows were left out; `total` is the full count when
+// it was computed anyway (a sort other than by deadline reads every row), unknown otherwise.
+struct Truncation {
+  bool more = false;
+  std::optional<std::size_t> total;
 };
 
 struct Pledge {
@@ -43,15 +53,16 @@ struct Pledge {
 };
 
 std::vector<Pledge> list_pledges(store::Database& db, const PledgeFilter& filter, Date as_of,
-                                 const StatusOptions& options = {});
+                                 const StatusOptions& options = {}, Truncation* cut = nullptr);
 
 // overdue and overdue_no_data as of T, most days overdue first (then id).
-std::vector<Pledge> overdue_pledges(store::Database& db, Date as_of, const PledgeFilter& filter = {});
+std::vector<Pledge> overdue_pledges(store::Database& db, Date as_of, const PledgeFilter& filter = {},
+                                    Truncation* cut = nullptr);
 
 // Pledges whose deadline (as of T) falls in [T, T + window_days], not met and not closed by
 // hand, soonest first.
 std::vector<Pledge> due_pledges(store::Database& db, Date as_of, std::int64_t window_days,
-                                const PledgeFilter& filter = {});
+                                const PledgeFilter& filter = {}, Truncation* cut = nullptr);
 
 // Totals per first-level region (agreements without a region get one row per country with an
 // empty region_code).

@@ -3,6 +3,7 @@
 // (observations up to T, claims, milestones), regions and agreements. Status itself is computed
 // in pledgedb::query from these facts, never in SQL.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,8 +35,15 @@ struct CommitmentFilter {
   // Also read commitments that have a claim dated after this date, whatever their compiled
   // deadline: their deadline as of that date may differ (the caller recomputes it).
   std::optional<Date> revised_after;
+  // Only commitments with a claim dated after this date (claimed_on > D) / none of those.
+  std::optional<Date> only_revised_after;
+  std::optional<Date> skip_revised_after;
   std::optional<std::int64_t> id;
 };
+
+// Row order of scan_commitments: by id, or by compiled deadline then id with undated ones last
+// (walks the commitment_deadline index, so a caller that stops early reads only what it keeps).
+enum class CommitmentOrder { id, deadline };
 
 struct ObservationRecord {
   std::int64_t progress_id = 0;
@@ -82,8 +90,15 @@ struct CommitmentRecord {
   std::vector<MilestoneRecord> milestones;
 };
 
+// For a connection that reads many rows (reports): a 64 MiB page cache and memory-mapped reads,
+// so rows come from the mapping instead of one read() system call per page.
+void tune_for_reading(Database& db);
+
 // Commitments matching the filter, by id. Observations are limited to as_of <= `as_of`.
 std::vector<CommitmentRecord> fetch_commitments(Database& db, const CommitmentFilter& filter, Date as_of);
+// The same rows one at a time in `order`; `visit` returns false to stop reading.
+void scan_commitments(Database& db, const CommitmentFilter& filter, Date as_of, CommitmentOrder order,
+                      const std::function<bool(CommitmentRecord&)>& visit);
 
 struct RegionRecord {
   std::string code, name, type, parent, country;

@@ -154,6 +154,59 @@ TEST_CASE("overdue: most days overdue first - due: deadlines within the window")
   CHECK(due_pledges(*w.t.db, d("2025-06-01"), 90).empty());  // 2025-09-30 is 121 days away
 }
 
+TEST_CASE("--limit: the first rows in deadline order, a pledge revised after T placed by its deadline at T") {
+  World w;
+  // Compiled deadline 2031 (from a claim of September 2025); at T the 2023 claim's 2024-06-01
+  // is in force, so at T it is overdue and sorts between dc_money_usd and plant_jobs.
+  const auto s_old = w.t.source(std::string("2023-02-01"), std::string("https://news.example/old"));
+  const auto s_new = w.t.source(std::string("2025-09-01"), std::string("https://news.example/new"));
+  const auto ag = w.t.agreement("Port extension", std::string("MA-06"), std::string("MA"), std::string("2023-02-01"),
+                                std::nullopt, s_old);
+  const auto revised = w.t.commitment(ag, std::nullopt, "jobs", 300, "jobs", std::nullopt, std::string("2031-01-01"));
+  w.t.claim(revised, s_old, std::string("2023-02-01"), 300, std::string("2024-06-01"));
+  w.t.claim(revised, s_new, std::string("2025-09-01"), 300, std::string("2031-01-01"));
+  const Date T = d("2025-06-01");
+
+  Truncation cut;
+  PledgeFilter f;
+  f.limit = 2;
+  CHECK(ids(list_pledges(*w.t.db, f, T, {}, &cut)) == std::vector<std::int64_t>{w.dc_money_usd, revised});
+  CHECK(cut.more);
+  CHECK_FALSE(cut.total.has_value());  // reading stopped: the total is not known
+  f.limit = 0;
+  const auto all = list_pledges(*w.t.db, f, T, {}, &cut);
+  CHECK(ids(all) == std::vector<std::int64_t>{w.dc_money_usd, revised, w.plant_jobs, w.dc_jobs, w.plant_money, w.fr_jobs});
+  CHECK_FALSE(cut.more);
+  // Every limit gives a prefix of the full listing (undated pledges last).
+  const auto all_ids = ids(all);
+  for (std::size_t n = 1; n <= all.size() + 1; ++n) {
+    f.limit = n;
+    const auto page = ids(list_pledges(*w.t.db, f, T, {}, &cut));
+    CHECK(page == std::vector<std::int64_t>(all_ids.begin(), all_ids.begin() + static_cast<long>(std::min(n, all.size()))));
+    CHECK(cut.more == (n < all.size()));
+  }
+  // Another sort reads every row, so the total is known.
+  f.limit = 1;
+  f.sort = "-target";
+  CHECK(ids(list_pledges(*w.t.db, f, T, {}, &cut)) == std::vector<std::int64_t>{w.plant_money});
+  CHECK(cut.more);
+  CHECK(cut.total == all.size());
+
+  PledgeFilter o;
+  o.limit = 2;
+  auto over = overdue_pledges(*w.t.db, T, o, &cut);
+  CHECK(ids(over) == std::vector<std::int64_t>{w.dc_money_usd, revised});
+  CHECK(over[1].status.days_to_deadline == -365);
+  CHECK(cut.more);
+  o.limit = 3;
+  CHECK(ids(overdue_pledges(*w.t.db, T, o, &cut)) == std::vector<std::int64_t>{w.dc_money_usd, revised, w.plant_jobs});
+  CHECK_FALSE(cut.more);
+  CHECK(cut.total == 3u);
+  o.limit = 1;
+  CHECK(ids(due_pledges(*w.t.db, T, 180, o, &cut)) == std::vector<std::int64_t>{w.dc_jobs});
+  CHECK_FALSE(cut.more);
+}
+
 TEST_CASE("region totals: latest per commitment, money per currency, first-level regions") {
   World w;
   auto rows = region_totals(*w.t.db, d("2025-06-01"));
