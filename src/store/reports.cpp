@@ -33,7 +33,7 @@ std::string upper(std::string_view s) {
 namespace {
 
 // One statement per pass; `tail` is the extra condition and ORDER BY of the pass.
-std::string commitment_sql(const CommitmentFilter& f, std::string_view tail) {
+std::string commitment_sql(const CommitmentFilter& f, CommitmentOrder order, std::string_view tail) {
   // The child rows (observations, claims, milestones) are read per commitment by index
   // look-ups from C++ (see read_children): cheaper than building and parsing JSON per row.
   std::string sql =
@@ -43,10 +43,13 @@ std::string commitment_sql(const CommitmentFilter& f, std::string_view tail) {
       // The earliest source date is only a fallback start: read it only when needed.
       " CASE WHEN c.start IS NULL AND a.signed_on IS NULL THEN (SELECT min(s.published) FROM agreement_source x"
       "   JOIN source s ON s.id = x.source_id WHERE x.agreement_id = a.id) END"
-      // CROSS JOIN keeps commitment as the outer loop: the deadline order then comes from the
-      // commitment_deadline index instead of a sort of every matching row.
-      " FROM commitment c CROSS JOIN agreement a ON a.id = c.agreement_id"
-      " LEFT JOIN party p ON p.id = c.party_id LEFT JOIN region r ON r.code = a.region_code WHERE 1";
+      " FROM commitment c";
+  // In deadline order CROSS JOIN keeps commitment as the outer loop, so the order comes from the
+  // commitment_deadline index (and reading can stop early) instead of a sort of every matching
+  // row. In id order the planner may start from agreement_region for a selective region.
+  sql += order == CommitmentOrder::deadline ? " CROSS JOIN" : " JOIN";
+  sql += " agreement a ON a.id = c.agreement_id"
+         " LEFT JOIN party p ON p.id = c.party_id LEFT JOIN region r ON r.code = a.region_code WHERE 1";
   std::string deadline_sql;
   auto add_deadline = [&](const char* cond) { deadline_sql += deadline_sql.empty() ? cond : std::string(" AND ") + cond; };
   if (f.deadline_below) add_deadline("c.deadline < :dbelow");
@@ -190,18 +193,19 @@ void scan_commitments(Database& db, const CommitmentFilter& f, Date as_of, Commi
       db.statement("SELECT pr.id, pr.as_of, pr.value, coalesce(ps.url, pr.source_url) FROM progress pr"
                    " LEFT JOIN source ps ON ps.id = pr.source_id WHERE pr.commitment_id = ?1 AND pr.as_of <= ?2"
                    " ORDER BY pr.as_of, pr.id"),
-      db.statement("SELECT cc.id, coalesce(cc.claimed_on, cs.published), cc.target, cc.deadline, cc.manual_status,"
-                   " cc.origin, cc.confidence FROM commitment_claim cc LEFT JOIN source cs ON cs.id = cc.source_id"
+      // The source row (large: it holds the text) is only visited for a claim without a date.
+      db.statement("SELECT cc.id, coalesce(cc.claimed_on, (SELECT cs.published FROM source cs WHERE cs.id = cc.source_id)),"
+                   " cc.target, cc.deadline, cc.manual_status, cc.origin, cc.confidence FROM commitment_claim cc"
                    " WHERE cc.commitment_id = ?1 ORDER BY cc.id"),
       any_milestone ? &db.statement("SELECT due, target, text FROM milestone WHERE commitment_id = ?1 ORDER BY due, id")
                     : nullptr,
       as_of.to_string()};
 
   std::vector<std::string> passes;
-  if (order == CommitmentOrder::id) passes.push_back(commitment_sql(f, " ORDER BY c.id"));
+  if (order == CommitmentOrder::id) passes.push_back(commitment_sql(f, order, " ORDER BY c.id"));
   else {
-    passes.push_back(commitment_sql(f, " AND c.deadline IS NOT NULL ORDER BY c.deadline, c.id"));
-    passes.push_back(commitment_sql(f, " AND c.deadline IS NULL ORDER BY c.id"));
+    passes.push_back(commitment_sql(f, order, " AND c.deadline IS NOT NULL ORDER BY c.deadline, c.id"));
+    passes.push_back(commitment_sql(f, order, " AND c.deadline IS NULL ORDER BY c.id"));
   }
   for (const auto& sql : passes) {
     auto& st = db.statement(sql);
