@@ -8,7 +8,7 @@
 # Query databases already loaded by an earlier run are reused when BENCH_REUSE_DB=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-quick=0 runs=5 out="" sizes_arg="" do_ingest=1 do_queries=1
+args="$*" quick=0 runs=5 out="" sizes_arg="" do_ingest=1 do_queries=1
 while [[ $# -gt 0 ]]; do
   case $1 in
     --quick) quick=1 ;;
@@ -54,7 +54,7 @@ ms() { # median wall milliseconds of a command over $runs runs
 report() {
 echo "# pledgedb benchmarks"
 echo
-echo "- date: $(date -u +%Y-%m-%d), command: \`bench/run.sh $( ((quick)) && echo --quick) --runs $runs\`"
+echo "- date: $(date -u +%Y-%m-%d), command: \`bench/run.sh $args\`"
 echo "- machine: $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(uname -sr)"
 echo "- medians of $runs runs; latencies include process start-up"
 echo
