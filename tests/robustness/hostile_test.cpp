@@ -134,7 +134,9 @@ TEST_CASE("hostile: empty JSON file") {
 
 TEST_CASE("hostile: binary file with a text extension") {
   Seeded db;
-  db.rejects("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24), "byte");
+  // The PNG signature and the start of its header chunk (20 bytes, NULs included).
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+  db.rejects("image.txt", std::string(png, sizeof png - 1), "byte");
 }
 
 TEST_CASE("hostile: file over the size limit") {
