@@ -27,7 +27,7 @@ CommitmentFacts facts_of(const store::CommitmentRecord& c) {
   for (const auto& m : c.milestones)
     if (m.due) f.milestones.push_back({*m.due, m.target});
   for (const auto& o : c.observations) f.observations.push_back({o.as_of, o.value, o.source_url});
-  for (const auto& k : c.claims) f.claims.push_back({k.claimed_on, k.target, k.deadline, k.manual_status, k.manual, k.confidence});
+  for (const auto& k : c.claims) f.claims.push_back({k.claimed_on, k.target, k.deadline, k.manual_status, k.manual, k.confidence, k.deadline_kind});
   return f;
 }
 

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "pledgedb/error.hpp"
+#include "pledgedb/store/commitments.hpp"
 
 namespace pledgedb::query {
 
@@ -130,26 +131,24 @@ StatusResult compute_status(const CommitmentFacts& f, Date t, const StatusOption
     if (auto i = pick(seen, [](const Claim& c) { return c.manual_status.has_value(); })) manual = seen[*i]->manual_status;
   }
 
-  // Revisions: walk the visible claims in date order (undated first, as the earliest word).
-  std::vector<const Claim*> ordered = seen;
-  std::stable_sort(ordered.begin(), ordered.end(), [](const Claim* a, const Claim* b) {
-    if (a->claimed_on.has_value() != b->claimed_on.has_value()) return !a->claimed_on.has_value();
-    return a->claimed_on < b->claimed_on;
-  });
-  std::optional<double> last_target;
-  std::optional<Date> last_deadline;
-  for (const Claim* c : ordered) {
-    if (c->target) {
-      // Same thresholds as store::revisions_from_claims: rounding is not a revision.
-      if (last_target && *c->target < *last_target * 0.99) r.downsized = true;
-      if (last_target && *c->target > *last_target * 1.01) r.upsized = true;
-      last_target = c->target;
-    }
-    if (c->deadline) {
-      if (last_deadline && days_between(*last_deadline, *c->deadline) > 31) r.rescheduled = true;
-      last_deadline = c->deadline;
-    }
+  // Revisions among the claims known at T, by the one rule `show` uses too
+  // (store::revisions_from_claims): only a later statement that changes the value counts.
+  std::vector<store::ClaimRow> rows;
+  rows.reserve(seen.size());
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    store::ClaimRow row;
+    row.id = static_cast<std::int64_t>(i + 1);
+    row.origin = seen[i]->manual ? "manual" : "extracted";
+    row.target = seen[i]->target;
+    row.deadline = seen[i]->deadline;
+    row.deadline_kind = seen[i]->deadline_kind;
+    row.claimed_on = seen[i]->claimed_on;
+    rows.push_back(std::move(row));
   }
+  const auto revisions = store::revisions_from_claims(std::move(rows));
+  r.rescheduled = revisions.rescheduled;
+  r.downsized = revisions.downsized;
+  r.upsized = revisions.upsized;
 
   // Observations up to T, oldest first; the latest is the stock, never the sum.
   std::vector<const Observation*> obs;

@@ -420,12 +420,15 @@ std::int64_t insert_progress(Database& db, const ProgressRow& p) {
 
 std::vector<ProgressRow> list_progress(Database& db, std::optional<std::int64_t> commitment_id) {
   std::vector<ProgressRow> rows;
-  auto& st = db.statement(
+  // Two statements, not "?1 IS NULL OR ...": that form cannot use the progress index and
+  // scanned every observation for each commitment shown.
+  static constexpr const char* select =
       "SELECT p.id, p.commitment_id, p.as_of, p.value, p.unit, p.source_id, p.origin, p.note, "
-      "coalesce(p.source_url, s.url), p.confidence FROM progress p LEFT JOIN source s ON s.id = p.source_id "
-      "WHERE ?1 IS NULL OR p.commitment_id = ?1 ORDER BY p.commitment_id, p.as_of, p.id");
+      "coalesce(p.source_url, s.url), p.confidence FROM progress p LEFT JOIN source s ON s.id = p.source_id ";
+  auto& st = commitment_id
+                 ? db.statement(std::string(select) + "WHERE p.commitment_id = ?1 ORDER BY p.as_of, p.id")
+                 : db.statement(std::string(select) + "ORDER BY p.commitment_id, p.as_of, p.id");
   if (commitment_id) st.bind(1, *commitment_id);
-  else st.bind(1);
   while (st.executeStep()) {
     ProgressRow r;
     r.id = st.getColumn(0).getInt64();

@@ -161,6 +161,7 @@ struct ChildReader {
       const char* origin = claims.getColumn(5).getText();
       k.manual = std::string_view(origin) == "manual";
       k.confidence = claims.getColumn(6).isNull() ? 1.0 : claims.getColumn(6).getDouble();
+      if (!claims.getColumn(7).isNull()) k.deadline_kind = parse_deadline_kind(claims.getColumn(7).getString());
       c.claims.push_back(k);
     }
     if (!milestones) return;
@@ -195,7 +196,7 @@ void scan_commitments(Database& db, const CommitmentFilter& f, Date as_of, Commi
                    " ORDER BY pr.as_of, pr.id"),
       // The source row (large: it holds the text) is only visited for a claim without a date.
       db.statement("SELECT cc.id, coalesce(cc.claimed_on, (SELECT cs.published FROM source cs WHERE cs.id = cc.source_id)),"
-                   " cc.target, cc.deadline, cc.manual_status, cc.origin, cc.confidence FROM commitment_claim cc"
+                   " cc.target, cc.deadline, cc.manual_status, cc.origin, cc.confidence, cc.deadline_kind FROM commitment_claim cc"
                    " WHERE cc.commitment_id = ?1 ORDER BY cc.id"),
       any_milestone ? &db.statement("SELECT due, target, text FROM milestone WHERE commitment_id = ?1 ORDER BY due, id")
                     : nullptr,

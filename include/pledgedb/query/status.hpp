@@ -35,6 +35,7 @@ struct Claim {
   std::optional<ManualStatus> manual_status;
   bool manual = false;  // origin = manual: wins over sources
   double confidence = 1.0;
+  std::optional<DeadlineKind> deadline_kind;  // a year horizon revises only by a later year
 };
 
 struct PaceMilestone {

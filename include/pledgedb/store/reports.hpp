@@ -60,6 +60,7 @@ struct ClaimRecord {
   std::optional<ManualStatus> manual_status;
   bool manual = false;
   double confidence = 1.0;
+  std::optional<DeadlineKind> deadline_kind;
 };
 
 struct MilestoneRecord {

@@ -163,8 +163,8 @@ TEST_CASE("manual statuses override everything") {
 
 TEST_CASE("claims dated after T do not count - revisions raise flags") {
   auto f = jobs(800, "2022-01-01", "2027-12-31");  // compiled from both claims
-  f.claims.push_back({d("2022-01-01"), 1000.0, d("2025-12-31"), std::nullopt, false, 1.0});
-  f.claims.push_back({d("2025-06-01"), 800.0, d("2027-12-31"), std::nullopt, false, 1.0});
+  f.claims.push_back({d("2022-01-01"), 1000.0, d("2025-12-31"), std::nullopt, false, 1.0, std::nullopt});
+  f.claims.push_back({d("2025-06-01"), 800.0, d("2027-12-31"), std::nullopt, false, 1.0, std::nullopt});
 
   auto early = compute_status(f, d("2024-01-01"));
   CHECK(early.target == 1000.0);
@@ -192,9 +192,9 @@ TEST_CASE("claims dated after T do not count - revisions raise flags") {
 
 TEST_CASE("a manual claim wins over newer sources") {
   CommitmentFacts f = jobs(50, "2022-01-01", "2026-01-01");
-  f.claims.push_back({d("2022-01-01"), 40.0, std::nullopt, std::nullopt, true, 1.0});
-  f.claims.push_back({d("2023-01-01"), 70.0, std::nullopt, std::nullopt, false, 1.0});
-  f.claims.push_back({d("2030-01-01"), 90.0, std::nullopt, std::nullopt, false, 1.0});  // hidden
+  f.claims.push_back({d("2022-01-01"), 40.0, std::nullopt, std::nullopt, true, 1.0, std::nullopt});
+  f.claims.push_back({d("2023-01-01"), 70.0, std::nullopt, std::nullopt, false, 1.0, std::nullopt});
+  f.claims.push_back({d("2030-01-01"), 90.0, std::nullopt, std::nullopt, false, 1.0, std::nullopt});  // hidden
   auto r = compute_status(f, d("2024-01-01"));
   CHECK(r.target == 40.0);
   CHECK(r.upsized);
@@ -231,4 +231,17 @@ TEST_CASE("windows accept days, weeks, months and years") {
   CHECK_THROWS_AS(parse_window_days("six months", d("2025-01-01")), InputError);
   CHECK_THROWS_AS(parse_window_days("10x", d("2025-01-01")), InputError);
   CHECK_THROWS_AS(parse_window_days("", d("2025-01-01")), InputError);
+}
+
+TEST_CASE("two reports of one announcement worded differently are not a reschedule") {
+  // "within four years" (2029-07-22) and "by 2029" (a year horizon) published the same week.
+  auto f = jobs(500, "2025-07-22", "2029-07-22");
+  f.claims.push_back({d("2025-07-22"), 500.0, d("2029-07-22"), std::nullopt, false, 1.0, pledgedb::DeadlineKind::relative});
+  f.claims.push_back({d("2025-07-24"), 500.0, d("2029-12-31"), std::nullopt, false, 1.0, pledgedb::DeadlineKind::horizon});
+  auto r = compute_status(f, d("2026-01-01"));
+  CHECK_FALSE(r.rescheduled);
+  CHECK_FALSE(r.downsized);
+  // A statement a year later that moves the deadline to 2031 is one.
+  f.claims.push_back({d("2026-09-01"), 500.0, d("2031-12-31"), std::nullopt, false, 1.0, pledgedb::DeadlineKind::horizon});
+  CHECK(compute_status(f, d("2026-10-01")).rescheduled);
 }
