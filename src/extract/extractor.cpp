@@ -129,6 +129,7 @@ struct Candidate {
   std::size_t tok_end = 0;
   std::size_t nb = 0, ne = 0;  // normalized bytes of the number
   bool progress = false;
+  bool headcount = false;  // progress read from a current headcount ("employs", "compte déjà")
   bool total = false;  // the sum of several deals
   double confidence = 0.6;
 };
@@ -404,6 +405,7 @@ Announcement extract(const Document& doc, const Options& options) {
           return false;
       }
       cd.progress = true;
+      cd.headcount = true;
       return true;
     }
     if (const auto* pr = ci.nearest(Cue::progress, sa, sb, cd.tok)) {
@@ -707,6 +709,7 @@ Announcement extract(const Document& doc, const Options& options) {
   };
 
   // --- assemble commitments and progress, grouped by party
+  std::vector<bool> progress_from_headcount;  // parallel to a.progress
   struct Pending {
     std::optional<std::size_t> party;
     Commitment com;
@@ -738,6 +741,7 @@ Announcement extract(const Document& doc, const Options& options) {
       if (!p.as_of) p.as_of = a.published;
       if (p.as_of && a.published && *p.as_of > *a.published) p.as_of = a.published;
       a.progress.push_back(std::move(p));
+      progress_from_headcount.push_back(cd.headcount);
       continue;
     }
     Commitment com;
@@ -1029,6 +1033,14 @@ Announcement extract(const Document& doc, const Options& options) {
   // signing date, which ingest merges with the original agreement as a claim.
   const bool follow_up = !a.progress.empty() &&
                          (!signed_on || (a.published && days_between(*signed_on, *a.published) > 90));
+  // In the article that announces a signing, the company's current headcount is the baseline
+  // the pledge adds to ("already employs 2,300 at its other sites"), not progress on it.
+  if (!follow_up) {
+    std::vector<ProgressStatement> kept;
+    for (std::size_t i = 0; i < a.progress.size(); ++i)
+      if (!progress_from_headcount[i]) kept.push_back(std::move(a.progress[i]));
+    a.progress = std::move(kept);
+  }
   for (const auto& inv : investors) {
     Agreement ag;
     ag.kind = kind_value.empty() || follow_up ? AgreementKind::announcement : *parse_agreement_kind(kind_value);

@@ -320,3 +320,15 @@ TEST_CASE("figures in a 'Lire aussi' / 'Read also' link line are another story's
   REQUIRE(cs.size() == 1);
   CHECK(cs[0].target == 1200);
 }
+
+TEST_CASE("in the article announcing a signing, the current headcount is a baseline, not progress") {
+  const auto d = doc_of("Le groupe Velora a signé le 3 mars 2025 une convention avec l'AMDIE pour créer 900 emplois "
+                        "à Meknès d'ici fin 2027. La société compte déjà 2 300 salariés sur ses sites de Tanger.",
+                        "fr", Date::parse("2025-03-04"));
+  const auto a = extract::extract(d);
+  check_evidence(d, a);
+  CHECK(a.progress.empty());
+  const auto cs = commitments(a);
+  REQUIRE(cs.size() == 1);
+  CHECK(cs[0].target == 900);
+}
