@@ -2,6 +2,8 @@
 // then assemble parties, commitments, progress and agreements with evidence and confidence.
 #include "pledgedb/extract/extractor.hpp"
 
+#include "geo/curated.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -222,6 +224,12 @@ const RegionWords& region_words() {
                                "county", "city", "governorate"}) {
       auto t = detail::tokenize(d);
       for (std::size_t k = 0; k < t.size(); ++k) r.later.emplace(t[k].key);
+    }
+    // Region names that are ordinary words ("Centre", "Nord", "Delta"): in running text a
+    // capitalised "Centre régional d'investissement" is no place (it gave Burkina Faso's Centre).
+    for (const char* w : geo::curated::not_in_running_text()) {
+      auto t = detail::tokenize(w);
+      if (t.size() == 1) r.single.erase(std::string(t.front().key));
     }
     return r;
   }();

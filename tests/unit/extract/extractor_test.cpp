@@ -332,3 +332,13 @@ TEST_CASE("in the article announcing a signing, the current headcount is a basel
   REQUIRE(cs.size() == 1);
   CHECK(cs[0].target == 900);
 }
+
+TEST_CASE("a capitalised ordinary word that is also a region name abroad is no place") {
+  const auto d = doc_of("La société Atlas Textile a signé avec le Centre régional d'investissement de Fès-Meknès "
+                        "une convention pour créer 300 emplois d'ici 2027.",
+                        "fr", Date::parse("2025-03-04"));
+  const auto a = extract::extract(d);
+  REQUIRE(a.agreements.size() == 1);
+  CHECK(a.agreements[0].region_code == "MA-03");
+  CHECK(a.agreements[0].country == "MA");
+}
