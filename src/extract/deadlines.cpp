@@ -247,21 +247,7 @@ class DeadlineScanner {
   DeadlineScanner(std::string_view s, std::optional<Date> start) : s_(s), start_(start) {}
 
   std::vector<DeadlineMatch> run() {
-    // Visit each word start once; skip the rest of a word without looking at it.
-    const std::size_t n = s_.size();
-    for (std::size_t i = 0; i < n;) {
-      std::size_t len = 0;
-      if (!word_char_at(s_, i, len)) {
-        i += len;
-        continue;
-      }
-      const std::size_t next = try_at(i);
-      if (next > i) {
-        i = next;
-        if (word_start(s_, i)) continue;
-      }
-      while (i < n && word_char_at(s_, i, len)) i += len;
-    }
+    scan_word_starts(s_, [this](std::size_t i) { return try_at(i); });
     return std::move(out_);
   }
 

@@ -113,6 +113,26 @@ inline bool word_char_at(std::string_view s, std::size_t i, std::size_t& len) {
 // digits), optionally with the Arabic era letter glued on ("2030م"); returns its end or 0.
 std::size_t year_at(std::string_view s, std::size_t i, int& year);
 bool word_start(std::string_view s, std::size_t i);  // i starts a word (previous char isn't one)
+
+// Visits each word start of s once: try_at(i) returns the end of what it consumed there (i when
+// nothing); the rest of a word is skipped unread. Linear in s.
+template <typename TryAt>
+void scan_word_starts(std::string_view s, TryAt&& try_at) {
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    std::size_t len = 0;
+    if (!word_char_at(s, i, len)) {
+      i += len;
+      continue;
+    }
+    const std::size_t next = try_at(i);
+    if (next > i) {
+      i = next;
+      if (word_start(s, i)) continue;
+    }
+    while (i < n && word_char_at(s, i, len)) i += len;
+  }
+}
 bool word_end(std::string_view s, std::size_t i);    // no word char at i
 
 class Lexicon {
