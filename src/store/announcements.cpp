@@ -5,18 +5,13 @@
 #include <algorithm>
 
 #include "pledgedb/error.hpp"
+#include "store/columns.hpp"
 
 namespace pledgedb::store {
 
+using namespace columns;
+
 namespace {
-std::optional<Date> date_col(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return Date::try_parse(c.getString());
-}
-void bind_opt_text(SQLite::Statement& st, int i, const std::string& s) {
-  if (s.empty()) st.bind(i);
-  else st.bind(i, s);
-}
 }  // namespace
 
 std::int64_t insert_agreement(Database& db, const Agreement& a, const std::string& region_code) {
@@ -24,15 +19,15 @@ std::int64_t insert_agreement(Database& db, const Agreement& a, const std::strin
       "INSERT INTO agreement (kind, title, signed_on, place, country, region_code, city, sector, program, confidence, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
   st.bind(1, std::string(to_string(a.kind)));
-  bind_opt_text(st, 2, a.title);
+  bind_text(st, 2, a.title);
   if (a.signed_on) st.bind(3, a.signed_on->to_string());
   else st.bind(3);
-  bind_opt_text(st, 4, a.place);
-  bind_opt_text(st, 5, a.country);
-  bind_opt_text(st, 6, region_code);
-  bind_opt_text(st, 7, a.city);
-  bind_opt_text(st, 8, a.sector);
-  bind_opt_text(st, 9, a.program);
+  bind_text(st, 4, a.place);
+  bind_text(st, 5, a.country);
+  bind_text(st, 6, region_code);
+  bind_text(st, 7, a.city);
+  bind_text(st, 8, a.sector);
+  bind_text(st, 9, a.program);
   st.bind(10, a.confidence);
   st.exec();
   return db.sql().getLastInsertRowid();
@@ -43,15 +38,15 @@ void complete_agreement(Database& db, std::int64_t id, const Agreement& a, const
       "UPDATE agreement SET title = coalesce(title, ?), signed_on = coalesce(signed_on, ?), place = coalesce(place, ?), "
       "country = coalesce(country, ?), region_code = coalesce(region_code, ?), city = coalesce(city, ?), "
       "sector = coalesce(sector, ?), program = coalesce(program, ?) WHERE id = ?");
-  bind_opt_text(st, 1, a.title);
+  bind_text(st, 1, a.title);
   if (a.signed_on) st.bind(2, a.signed_on->to_string());
   else st.bind(2);
-  bind_opt_text(st, 3, a.place);
-  bind_opt_text(st, 4, a.country);
-  bind_opt_text(st, 5, region_code);
-  bind_opt_text(st, 6, a.city);
-  bind_opt_text(st, 7, a.sector);
-  bind_opt_text(st, 8, a.program);
+  bind_text(st, 3, a.place);
+  bind_text(st, 4, a.country);
+  bind_text(st, 5, region_code);
+  bind_text(st, 6, a.city);
+  bind_text(st, 7, a.sector);
+  bind_text(st, 8, a.program);
   st.bind(9, id);
   st.exec();
 }
@@ -63,8 +58,8 @@ void add_agreement_party(Database& db, std::int64_t agreement_id, std::int64_t p
   st.bind(1, agreement_id);
   st.bind(2, party_id);
   st.bind(3, std::string(to_string(role)));
-  bind_opt_text(st, 4, representative);
-  bind_opt_text(st, 5, title);
+  bind_text(st, 4, representative);
+  bind_text(st, 5, title);
   st.exec();
 }
 
@@ -110,7 +105,7 @@ std::vector<AgreementSummary> agreements_of_party(Database& db, std::int64_t par
   while (st.executeStep()) {
     AgreementSummary s;
     s.id = st.getColumn(0).getInt64();
-    s.signed_on = date_col(st.getColumn(1));
+    s.signed_on = date_of(st.getColumn(1));
     s.region_code = st.getColumn(2).getString();
     s.program = st.getColumn(3).getString();
     if (keep && !keep(s)) continue;
@@ -132,7 +127,7 @@ std::vector<AgreementSummary> agreements_of_party(Database& db, std::int64_t par
     src.bind(1, s.id);
     while (src.executeStep()) {
       s.sources.push_back(src.getColumn(0).getInt64());
-      if (auto d = date_col(src.getColumn(1))) {
+      if (auto d = date_of(src.getColumn(1))) {
         if (!s.first_published || *d < *s.first_published) s.first_published = d;
         if (!s.last_published || *d > *s.last_published) s.last_published = d;
       }
@@ -152,7 +147,7 @@ AgreementView read_view(SQLite::Statement& st) {
   v.id = st.getColumn(0).getInt64();
   v.kind = st.getColumn(1).getString();
   v.title = st.getColumn(2).getString();
-  v.signed_on = date_col(st.getColumn(3));
+  v.signed_on = date_of(st.getColumn(3));
   v.place = st.getColumn(4).getString();
   v.country = st.getColumn(5).getString();
   v.region_code = st.getColumn(6).getString();
@@ -177,7 +172,7 @@ void fill_view(Database& db, AgreementView& v) {
   s.bind(1, v.id);
   while (s.executeStep())
     v.sources.push_back({s.getColumn(0).getInt64(), s.getColumn(1).getString(), s.getColumn(2).getString(),
-                         s.getColumn(3).getString(), date_col(s.getColumn(4))});
+                         s.getColumn(3).getString(), date_of(s.getColumn(4))});
 }
 }  // namespace
 

@@ -7,27 +7,14 @@
 #include <cstdlib>
 
 #include "pledgedb/error.hpp"
+#include "store/columns.hpp"
 
 namespace pledgedb::store {
 
+using namespace columns;
+
 namespace {
 
-std::optional<Date> date_col(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return Date::try_parse(c.getString());
-}
-void bind_opt_text(SQLite::Statement& st, int i, const std::string& s) {
-  if (s.empty()) st.bind(i);
-  else st.bind(i, s);
-}
-void bind_opt_date(SQLite::Statement& st, int i, const std::optional<Date>& d) {
-  if (d) st.bind(i, d->to_string());
-  else st.bind(i);
-}
-void bind_opt_double(SQLite::Statement& st, int i, const std::optional<double>& v) {
-  if (v) st.bind(i, *v);
-  else st.bind(i);
-}
 std::string fmt_number(double v) {
   if (std::floor(v) == v && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<long long>(v));
   return fmt::format("{}", v);
@@ -211,21 +198,21 @@ std::int64_t insert_claim(Database& db, const ClaimRow& c) {
   if (c.source_id) st.bind(2, *c.source_id);
   else st.bind(2);
   st.bind(3, c.origin);
-  bind_opt_double(st, 4, c.target);
+  bind_double(st, 4, c.target);
   if (c.comparator) st.bind(5, std::string(to_string(*c.comparator)));
   else st.bind(5);
-  bind_opt_text(st, 6, c.unit);
-  bind_opt_text(st, 7, c.qualifier);
-  bind_opt_date(st, 8, c.start);
-  bind_opt_date(st, 9, c.deadline);
+  bind_text(st, 6, c.unit);
+  bind_text(st, 7, c.qualifier);
+  bind_date(st, 8, c.start);
+  bind_date(st, 9, c.deadline);
   if (c.deadline_kind) st.bind(10, std::string(to_string(*c.deadline_kind)));
   else st.bind(10);
-  bind_opt_text(st, 11, c.deadline_text);
+  bind_text(st, 11, c.deadline_text);
   if (c.manual_status) st.bind(12, std::string(to_string(*c.manual_status)));
   else st.bind(12);
-  bind_opt_text(st, 13, c.note);
+  bind_text(st, 13, c.note);
   st.bind(14, c.confidence);
-  bind_opt_date(st, 15, c.claimed_on);
+  bind_date(st, 15, c.claimed_on);
   st.exec();
   return db.sql().getLastInsertRowid();
 }
@@ -247,14 +234,14 @@ std::vector<ClaimRow> commitment_claims(Database& db, std::int64_t commitment_id
     if (!st.getColumn(5).isNull()) c.comparator = parse_comparator(st.getColumn(5).getString());
     c.unit = st.getColumn(6).getString();
     c.qualifier = st.getColumn(7).getString();
-    c.start = date_col(st.getColumn(8));
-    c.deadline = date_col(st.getColumn(9));
+    c.start = date_of(st.getColumn(8));
+    c.deadline = date_of(st.getColumn(9));
     if (!st.getColumn(10).isNull()) c.deadline_kind = parse_deadline_kind(st.getColumn(10).getString());
     c.deadline_text = st.getColumn(11).getString();
     if (!st.getColumn(12).isNull()) c.manual_status = parse_manual_status(st.getColumn(12).getString());
     c.note = st.getColumn(13).getString();
     c.confidence = st.getColumn(14).getDouble();
-    c.claimed_on = date_col(st.getColumn(15));
+    c.claimed_on = date_of(st.getColumn(15));
     rows.push_back(std::move(c));
   }
   return rows;
@@ -265,14 +252,14 @@ void compile_commitment(Database& db, std::int64_t id) {
   auto& st = db.statement(
       "UPDATE commitment SET target = ?, comparator = ?, unit = ?, qualifier = ?, start = ?, deadline = ?, "
       "deadline_kind = ?, deadline_text = ?, manual_status = ?, confidence = ? WHERE id = ?");
-  bind_opt_double(st, 1, v.target);
+  bind_double(st, 1, v.target);
   st.bind(2, std::string(to_string(v.comparator)));
-  bind_opt_text(st, 3, v.unit);
-  bind_opt_text(st, 4, v.qualifier);
-  bind_opt_date(st, 5, v.start);
-  bind_opt_date(st, 6, v.deadline);
+  bind_text(st, 3, v.unit);
+  bind_text(st, 4, v.qualifier);
+  bind_date(st, 5, v.start);
+  bind_date(st, 6, v.deadline);
   st.bind(7, std::string(to_string(v.deadline_kind)));
-  bind_opt_text(st, 8, v.deadline_text);
+  bind_text(st, 8, v.deadline_text);
   if (v.manual_status) st.bind(9, std::string(to_string(*v.manual_status)));
   else st.bind(9);
   st.bind(10, v.confidence);
@@ -299,8 +286,8 @@ CommitmentRow read_commitment(SQLite::Statement& st) {
   r.values.comparator = parse_comparator(st.getColumn(6).getString()).value_or(Comparator::exactly);
   r.values.unit = st.getColumn(7).getString();
   r.values.qualifier = st.getColumn(8).getString();
-  r.values.start = date_col(st.getColumn(9));
-  r.values.deadline = date_col(st.getColumn(10));
+  r.values.start = date_of(st.getColumn(9));
+  r.values.deadline = date_of(st.getColumn(10));
   r.values.deadline_kind = parse_deadline_kind(st.getColumn(11).getString()).value_or(DeadlineKind::none);
   r.values.deadline_text = st.getColumn(12).getString();
   if (!st.getColumn(13).isNull()) r.values.manual_status = parse_manual_status(st.getColumn(13).getString());
@@ -383,9 +370,9 @@ std::vector<EvidenceRow> evidence_for(Database& db, EvidenceFor what, std::int64
 std::int64_t insert_milestone(Database& db, std::int64_t commitment_id, const Milestone& m, std::optional<std::int64_t> source_id) {
   auto& st = db.statement("INSERT INTO milestone (commitment_id, due, target, text, source_id) VALUES (?, ?, ?, ?, ?)");
   st.bind(1, commitment_id);
-  bind_opt_date(st, 2, m.due);
+  bind_date(st, 2, m.due);
   st.bind(3, m.target);
-  bind_opt_text(st, 4, m.text);
+  bind_text(st, 4, m.text);
   if (source_id) st.bind(5, *source_id);
   else st.bind(5);
   st.exec();
@@ -395,7 +382,7 @@ std::int64_t insert_milestone(Database& db, std::int64_t commitment_id, const Mi
 bool milestone_exists(Database& db, std::int64_t commitment_id, const Milestone& m) {
   auto& st = db.statement("SELECT 1 FROM milestone WHERE commitment_id = ? AND due IS ? AND target = ?");
   st.bind(1, commitment_id);
-  bind_opt_date(st, 2, m.due);
+  bind_date(st, 2, m.due);
   st.bind(3, m.target);
   return st.executeStep();
 }
@@ -407,12 +394,12 @@ std::int64_t insert_progress(Database& db, const ProgressRow& p) {
   st.bind(1, p.commitment_id);
   st.bind(2, p.as_of.to_string());
   st.bind(3, p.value);
-  bind_opt_text(st, 4, p.unit);
+  bind_text(st, 4, p.unit);
   if (p.source_id) st.bind(5, *p.source_id);
   else st.bind(5);
   st.bind(6, p.origin);
-  bind_opt_text(st, 7, p.note);
-  bind_opt_text(st, 8, p.source_url);
+  bind_text(st, 7, p.note);
+  bind_text(st, 8, p.source_url);
   st.bind(9, p.confidence);
   st.exec();
   return db.sql().getLastInsertRowid();

@@ -2,6 +2,8 @@
 // which filters are present, so each variant is prepared once and cached.
 #include "pledgedb/store/reports.hpp"
 
+#include "store/columns.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -11,14 +13,10 @@
 
 namespace pledgedb::store {
 
+using namespace columns;
+
 namespace {
 
-std::optional<Date> date_of(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  const char* text = c.getText();
-  return Date::try_parse(std::string_view(text, static_cast<std::size_t>(c.getBytes())));
-}
-std::string text_of(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
 
 std::string json_list(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
 

@@ -3,18 +3,13 @@
 #include <fmt/format.h>
 
 #include "pledgedb/error.hpp"
+#include "store/columns.hpp"
 
 namespace pledgedb::store {
 
+using namespace columns;
+
 namespace {
-std::optional<Date> date_column(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return Date::try_parse(c.getString());
-}
-void bind_text_or_null(SQLite::Statement& st, int i, const std::string& s) {
-  if (s.empty()) st.bind(i);
-  else st.bind(i, s);
-}
 }  // namespace
 
 void tune_for_batch(Database& db) {
@@ -34,15 +29,15 @@ std::int64_t insert_source(Database& db, const NewSource& s) {
       "INSERT INTO source (sha256, url, outlet, language, title, published, path, format, kind, text, ingested_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
   st.bind(1, s.sha256);
-  bind_text_or_null(st, 2, s.url);
-  bind_text_or_null(st, 3, s.outlet);
-  bind_text_or_null(st, 4, s.language);
-  bind_text_or_null(st, 5, s.title);
+  bind_text(st, 2, s.url);
+  bind_text(st, 3, s.outlet);
+  bind_text(st, 4, s.language);
+  bind_text(st, 5, s.title);
   if (s.published) st.bind(6, s.published->to_string());
   else st.bind(6);
-  bind_text_or_null(st, 7, s.path);
+  bind_text(st, 7, s.path);
   st.bind(8, s.format);
-  bind_text_or_null(st, 9, s.kind);
+  bind_text(st, 9, s.kind);
   st.bind(10, s.text);
   st.exec();
   return db.sql().getLastInsertRowid();
@@ -58,7 +53,7 @@ SourceInfoRow get_source(Database& db, std::int64_t id) {
   r.outlet = st.getColumn(2).getString();
   r.language = st.getColumn(3).getString();
   r.title = st.getColumn(4).getString();
-  r.published = date_column(st.getColumn(5));
+  r.published = date_of(st.getColumn(5));
   return r;
 }
 
@@ -95,7 +90,7 @@ std::vector<SearchHit> search_sources(Database& db, std::string_view text, int l
     h.id = st.getColumn(0).getInt64();
     h.url = st.getColumn(1).getString();
     h.outlet = st.getColumn(2).getString();
-    h.published = date_column(st.getColumn(3));
+    h.published = date_of(st.getColumn(3));
     h.snippet = st.getColumn(4).getString();
     hits.push_back(std::move(h));
   }
