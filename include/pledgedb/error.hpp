@@ -23,6 +23,12 @@ class DatabaseError : public Error {
   using Error::Error;
 };
 
+// Another process holds the database's lock longer than we waited (a DatabaseError).
+class BusyError : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
 // Something asked for does not exist (unknown id, region, party).
 class NotFoundError : public Error {
  public:

@@ -1,6 +1,7 @@
 #include "pledgedb/store/database.hpp"
 
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -31,7 +32,7 @@ bool is_memory(const std::string& path) { return path == ":memory:" || path.empt
   if (e.getErrorCode() == SQLITE_NOTADB)
     throw DatabaseError(fmt::format("{}: not a SQLite database ({})", path, e.what()));
   if (e.getErrorCode() == SQLITE_BUSY || e.getErrorCode() == SQLITE_LOCKED)
-    throw DatabaseError(fmt::format("{}: database is locked by another process ({})", path, e.what()));
+    throw BusyError(fmt::format("{}: database is locked by another process ({})", path, e.what()));
   throw DatabaseError(fmt::format("{}: cannot open the database: {}", path, e.what()));
 }
 
@@ -95,47 +96,69 @@ Database Database::open(const std::string& path, const OpenOptions& options) {
     }
   }
 
-  const int flags = options.read_only ? SQLite::OPEN_READONLY
-                    : options.create  ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
-                                      : SQLite::OPEN_READWRITE;
-  std::unique_ptr<SQLite::Database> conn;
-  try {
-    conn = std::make_unique<SQLite::Database>(is_memory(path) ? std::string(":memory:") : path, flags,
-                                              options.busy_timeout_ms);
-    // The first statements read the header: a foreign file fails here with SQLITE_NOTADB.
-    conn->exec("PRAGMA foreign_keys = ON");
-    if (!options.read_only) {
-      conn->execAndGet("PRAGMA journal_mode = WAL");
-      conn->exec("PRAGMA synchronous = NORMAL");
-      // Cannot go below the current size: SQLite then keeps the current page count.
-      if (const auto pages = max_page_count_from_env())
-        (void)conn->execAndGet(fmt::format("PRAGMA max_page_count = {}", *pages));
+  // Several processes may create or migrate one new file at once: a lock they hold past our
+  // busy timeout (or a snapshot SQLite cannot upgrade) makes the whole open start again, which
+  // is safe because each migration re-checks the version once it holds the write lock.
+  auto once = [&]() -> Database {
+    const int flags = options.read_only ? SQLite::OPEN_READONLY
+                      : options.create  ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
+                                        : SQLite::OPEN_READWRITE;
+    std::unique_ptr<SQLite::Database> conn;
+    try {
+      conn = std::make_unique<SQLite::Database>(is_memory(path) ? std::string(":memory:") : path, flags,
+                                                options.busy_timeout_ms);
+      // The first statements read the header: a foreign file fails here with SQLITE_NOTADB.
+      conn->exec("PRAGMA foreign_keys = ON");
+      if (!options.read_only) {
+        conn->execAndGet("PRAGMA journal_mode = WAL");
+        conn->exec("PRAGMA synchronous = NORMAL");
+        // Cannot go below the current size: SQLite then keeps the current page count.
+        if (const auto pages = max_page_count_from_env())
+          (void)conn->execAndGet(fmt::format("PRAGMA max_page_count = {}", *pages));
+      }
+      (void)conn->execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    } catch (const SQLite::Exception& e) {
+      rethrow_open_error(path, e);
     }
-    (void)conn->execAndGet("SELECT count(*) FROM sqlite_master").getInt();
-  } catch (const SQLite::Exception& e) {
-    rethrow_open_error(path, e);
-  }
 
-  Database db(path, std::move(conn));
-  try {
-    if (options.check_schema) {
-      const auto& migrations = embedded_migrations();
-      if (auto problems = migration_problems(db.sql(), migrations, path); !problems.empty())
-        throw DatabaseError(problems.front());
-      const auto pending = pending_migrations(db.sql(), migrations);
-      if (!pending.empty() && (options.read_only || !options.migrate))
-        throw DatabaseError(fmt::format("{}: database schema version {} is older than this pledgedb ({}); "
-                                        "run 'pledgedb db migrate'",
-                                        path, db.schema_version(), code_version()));
-      int applied = 0;
-      if (!pending.empty()) applied = db.migrate();
-      // Seed the regions on a new database (or one whose seeding was interrupted).
-      if (!options.read_only && applied == 0 && regions_empty(db.sql())) sync_regions(db);
+    Database db(path, std::move(conn));
+    try {
+      if (options.check_schema) {
+        const auto& migrations = embedded_migrations();
+        // One read transaction: user_version and the bookkeeping rows must come from the same
+        // snapshot, or a migration committed by another process in between looks like tampering.
+        std::vector<std::string> problems;
+        std::vector<Migration> pending;
+        {
+          SQLite::Transaction snapshot(db.sql());
+          problems = migration_problems(db.sql(), migrations, path);
+          if (problems.empty()) pending = pending_migrations(db.sql(), migrations);
+          snapshot.commit();
+        }
+        if (!problems.empty()) throw DatabaseError(problems.front());
+        if (!pending.empty() && (options.read_only || !options.migrate))
+          throw DatabaseError(fmt::format("{}: database schema version {} is older than this pledgedb ({}); "
+                                          "run 'pledgedb db migrate'",
+                                          path, db.schema_version(), code_version()));
+        int applied = 0;
+        if (!pending.empty()) applied = db.migrate();
+        // Seed the regions on a new database (or one whose seeding was interrupted).
+        if (!options.read_only && applied == 0 && regions_empty(db.sql())) sync_regions(db);
+      }
+    } catch (const SQLite::Exception& e) {
+      rethrow_open_error(path, e);
     }
-  } catch (const SQLite::Exception& e) {
-    rethrow_open_error(path, e);
+    return db;
+  };
+  std::mt19937 rng(std::random_device{}());
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return once();
+    } catch (const BusyError&) {
+      if (attempt >= 20) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10 + rng() % 90));
+    }
   }
-  return db;
 }
 
 int Database::schema_version() { return user_version(*db_); }
@@ -231,6 +254,7 @@ SQLite::Statement& Database::statement(std::string_view sql) {
   return *it->second;
 }
 
+// A lock held too long is thrown as BusyError (callers may retry the whole operation).
 DatabaseError database_error(const std::string& path, const SQLite::Exception& e, std::string_view doing) {
   const std::string what = doing.empty() ? std::string() : std::string(doing) + ": ";
   switch (e.getErrorCode() & 0xff) {
@@ -243,7 +267,7 @@ DatabaseError database_error(const std::string& path, const SQLite::Exception& e
                                        path, what, e.what()));
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return DatabaseError(fmt::format("{}: {}database is locked by another process ({})", path, what, e.what()));
+      throw BusyError(fmt::format("{}: {}database is locked by another process ({})", path, what, e.what()));
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       return DatabaseError(fmt::format("{}: {}the database file is damaged; run 'pledgedb db check' ({})", path, what,
