@@ -376,7 +376,9 @@ Announcement extract(const Document& doc, const Options& options) {
   // story, whose figures are not this article's.
   std::vector<char> see_also(nsent, 0);
   for (std::uint32_t si = 0; si < nsent; ++si) {
-    auto [s0, s1] = spans.sentence(si);
+    // Plain variables, not a structured binding: clang 14 cannot capture those in a lambda.
+    const auto sentence_span = spans.sentence(si);
+    const std::size_t s0 = sentence_span.first, s1 = sentence_span.second;
     auto w = [&](std::size_t k) { return s0 + k < s1 ? toks[s0 + k].key : std::string_view(); };
     const std::size_t k = w(0) == "a" && w(1) == "lire" ? 1 : 0;  // "À lire aussi"
     const auto first = w(k), second = w(k + 1);
