@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <random>
 
+#include "support/temp_dir.hpp"
 #include "pledgedb/error.hpp"
 #include "pledgedb/store/announcements.hpp"
 #include "pledgedb/store/commitments.hpp"
@@ -28,21 +29,7 @@ ClaimRow claim(std::int64_t id, std::optional<double> target, std::optional<Comp
   return c;
 }
 
-struct TempDb {
-  fs::path dir;
-  store::Database db;
-  TempDb() : dir(make_dir()), db(store::Database::open((dir / "t.db").string())) {}
-  ~TempDb() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  static fs::path make_dir() {
-    static std::mt19937_64 rng{std::random_device{}()};
-    auto d = fs::temp_directory_path() / ("pledgedb-ann-" + std::to_string(rng()));
-    fs::create_directories(d);
-    return d;
-  }
-};
+using test::TempDb;
 
 }  // namespace
 

@@ -13,6 +13,7 @@
 
 #include "pledgedb/error.hpp"
 #include "pledgedb/store/database.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using pledgedb::DatabaseError;
@@ -22,20 +23,7 @@ using pledgedb::store::WriteTransaction;
 
 namespace {
 
-// A fresh folder per test, removed afterwards.
-struct TempDir {
-  fs::path dir;
-  TempDir() {
-    static std::mt19937_64 rng{std::random_device{}()};
-    dir = fs::temp_directory_path() / ("pledgedb-store-" + std::to_string(rng()));
-    fs::create_directories(dir);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  std::string file(const std::string& name) const { return (dir / name).string(); }
-};
+using test::TempDir;
 
 std::string error_of(const std::function<void()>& f) {
   try {

@@ -17,6 +17,7 @@
 #include "pledgedb/error.hpp"
 #include "pledgedb/sha256.hpp"
 #include "pledgedb/store/database.hpp"
+#include "support/temp_dir.hpp"
 #include "store/migrate.hpp"
 
 namespace fs = std::filesystem;
@@ -27,19 +28,7 @@ using pledgedb::store::Database;
 
 namespace {
 
-struct TempDir {
-  fs::path dir;
-  TempDir() {
-    static std::mt19937_64 rng{std::random_device{}()};
-    dir = fs::temp_directory_path() / ("pledgedb-migrate-" + std::to_string(rng()));
-    fs::create_directories(dir);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  std::string file(const std::string& name) const { return (dir / name).string(); }
-};
+using test::TempDir;
 
 std::string collapse_whitespace(const std::string& s) {
   std::string out;

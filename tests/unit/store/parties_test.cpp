@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <random>
 
+#include "support/temp_dir.hpp"
 #include "pledgedb/error.hpp"
 #include "pledgedb/store/announcements.hpp"
 #include "pledgedb/store/commitments.hpp"
@@ -13,21 +14,7 @@ namespace fs = std::filesystem;
 using namespace pledgedb;
 
 namespace {
-struct TempDb {
-  fs::path dir;
-  store::Database db;
-  TempDb() : dir(make_dir()), db(store::Database::open((dir / "t.db").string())) {}
-  ~TempDb() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  static fs::path make_dir() {
-    static std::mt19937_64 rng{std::random_device{}()};
-    auto d = fs::temp_directory_path() / ("pledgedb-parties-" + std::to_string(rng()));
-    fs::create_directories(d);
-    return d;
-  }
-};
+using test::TempDb;
 }  // namespace
 
 TEST_CASE("aliases are matched by their folded key") {
