@@ -1,4 +1,5 @@
 #include "pledgedb/announcement_json.hpp"
+#include "pledgedb/display_text.hpp"
 
 #include <fmt/format.h>
 
@@ -209,42 +210,6 @@ json parse_json(std::string_view text, const std::string& name) {
   }
 }
 
-// Invisible characters that change how a name displays: bidirectional embeddings, overrides and
-// isolates (U+202A..U+202E, U+2066..U+2069, the "Trojan source" characters) and C0/C1 controls
-// (terminal escapes, line breaks that would break table rows). A name holding one can show as
-// another name, so names carrying them are refused. Returns {byte offset, code point} of the first.
-std::optional<std::pair<std::size_t, char32_t>> find_display_control(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c == 0x7F) return std::pair{i, static_cast<char32_t>(c)};
-    if (c == 0xC2 && i + 1 < s.size()) {
-      const auto d = static_cast<unsigned char>(s[i + 1]);
-      if (d >= 0x80 && d <= 0x9F) return std::pair{i, static_cast<char32_t>(d)};
-    }
-    if (c == 0xE2 && i + 2 < s.size()) {
-      const auto d = static_cast<unsigned char>(s[i + 1]), e = static_cast<unsigned char>(s[i + 2]);
-      if (d == 0x80 && e >= 0xAA && e <= 0xAE) return std::pair{i, static_cast<char32_t>(0x2000 + (e - 0x80))};
-      if (d == 0x81 && e >= 0xA6 && e <= 0xA9) return std::pair{i, static_cast<char32_t>(0x2040 + (e - 0x80))};
-    }
-  }
-  return std::nullopt;
-}
-
-std::string control_name(char32_t cp) {
-  switch (cp) {
-    case 0x202A: return "LEFT-TO-RIGHT EMBEDDING";
-    case 0x202B: return "RIGHT-TO-LEFT EMBEDDING";
-    case 0x202C: return "POP DIRECTIONAL FORMATTING";
-    case 0x202D: return "LEFT-TO-RIGHT OVERRIDE";
-    case 0x202E: return "RIGHT-TO-LEFT OVERRIDE";
-    case 0x2066: return "LEFT-TO-RIGHT ISOLATE";
-    case 0x2067: return "RIGHT-TO-LEFT ISOLATE";
-    case 0x2068: return "FIRST STRONG ISOLATE";
-    case 0x2069: return "POP DIRECTIONAL ISOLATE";
-    default: return "control character";
-  }
-}
-
 class Reader {
  public:
   explicit Reader(const std::string& name) : name_(name) {}
@@ -307,15 +272,7 @@ class Reader {
 
   // A string shown as a name in tables and reports: no bidi or control characters in it.
   std::string checked_name(std::string s, const char* key, const std::string& path) const {
-    if (auto found = find_display_control(s)) {
-      const bool bidi = found->second >= 0x2000;
-      fail(child(path, key),
-           fmt::format("contains the invisible {} U+{:04X}{} at byte {}; names must not hold "
-                       "{} (they can make one name display as another); remove it",
-                       bidi ? "bidirectional control" : "control character", static_cast<unsigned>(found->second),
-                       bidi ? " (" + control_name(found->second) + ")" : std::string(), found->first,
-                       bidi ? "bidirectional controls" : "control characters"));
-    }
+    if (auto found = find_display_control(s)) fail(child(path, key), describe_display_control(*found));
     return s;
   }
   std::string optional_name(const json& obj, const char* key, const std::string& path) const {

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "pledgedb/announcement_json.hpp"
+#include "pledgedb/display_text.hpp"
 #include "pledgedb/error.hpp"
 #include "pledgedb/text/utf8.hpp"
 
@@ -175,6 +176,17 @@ std::string read_file_bytes(const std::string& path, std::size_t max_bytes) {
   return bytes;
 }
 
+// Title, url and outlet are shown in tables and reports: whitespace controls become spaces
+// (an HTML <title> may span lines), other invisible controls refuse the file, as in JSON input.
+namespace {
+void check_metadata(std::string& value, std::string_view field, const std::string& shown) {
+  for (char& c : value)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  if (auto found = find_display_control(value))
+    throw InputError(fmt::format("{}: {} {}", shown, field, describe_display_control(*found, "titles, urls and outlets")));
+}
+}  // namespace
+
 Document parse_document(std::string_view bytes, const std::string& name, InputFormat format,
                         const ReadOptions& options) {
   const std::string shown = display_name(name);
@@ -218,6 +230,11 @@ Document parse_document(std::string_view bytes, const std::string& name, InputFo
       doc.published = a.published;
       break;
     }
+  }
+  if (format != InputFormat::json) {  // announcement_from_json has checked its own fields
+    check_metadata(doc.title, "title", shown);
+    check_metadata(doc.url, "url", shown);
+    check_metadata(doc.outlet, "outlet", shown);
   }
   doc.path = name;
   doc.format = format;

@@ -2,6 +2,7 @@
 // non-zero exit, and a database whose logical content is unchanged.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -415,6 +416,47 @@ TEST_CASE("hostile: a bidi isolate in a commitment's party is refused") {
   const std::string party = R"("party":"Acme")";
   bad.replace(bad.find(party), party.size(), "\"party\":\"Acme\u2067\"");
   db.rejects("isolate.json", bad, "U+2067");
+}
+
+TEST_CASE("hostile: a bidi override in front matter is refused, naming the file and the field") {
+  Seeded db;
+  db.rejects("outlet.md",
+             "---\npublished: 2025-03-01\nlanguage: en\noutlet: Daily \u202Ewen\n---\n"
+             "Acme will create 300 jobs in Agadir by 2027.\n",
+             "outlet contains the invisible bidirectional control U+202E");
+  db.rejects("title.md", "---\ntitle: Deal\u2066 signed\npublished: 2025-03-01\n---\nAcme will create 300 jobs.\n",
+             "title contains");
+}
+
+TEST_CASE("hostile: a bidi override in an HTML title is refused; a title over two lines is not") {
+  Seeded db;
+  db.rejects("page.html",
+             "<html><head><title>Acme \u202Eemca</title></head><body><p>Acme will create 300 jobs in Agadir by "
+             "2027.</p></body></html>",
+             "title contains the invisible bidirectional control U+202E");
+  db.s.write("lines.html",
+             "<html><head><meta property=\"og:title\" content=\"Acme\n\tplant\"></head><body><p>Acme will create 300 "
+             "jobs in Agadir by 2027.</p></body></html>");
+  auto r = test::run(db.s, {"--db", db.s.db(), "ingest", "lines.html", "-q"});
+  CHECK_MESSAGE(r.code == 0, r.err);
+}
+
+TEST_CASE("hostile: a bidi override around a name in article text does not reach the party's name") {
+  test::Scratch s;
+  s.write("a.md", "---\npublished: 2025-03-01\nlanguage: en\n---\nThe group \u202EAcme Motors\u202C Inc will "
+                  "create 800 jobs in Tangier by 2027.\n");
+  auto r = test::run(s, {"extract", "a.md", "--format", "json"});
+  REQUIRE_MESSAGE(r.code == 0, r.err);
+  const auto j = nlohmann::json::parse(r.out);
+  REQUIRE(!j["agreements"].empty());
+  bool found = false;
+  for (const auto& p : j["agreements"][0]["parties"]) {
+    const std::string name = p["name"].get<std::string>();
+    CHECK(name.find("\u202E") == std::string::npos);
+    CHECK(name.find("\u202C") == std::string::npos);
+    found = found || name.find("Acme Motors") != std::string::npos;
+  }
+  CHECK(found);
 }
 
 TEST_CASE("hostile: a terminal escape sequence in an agreement title") {
