@@ -22,6 +22,7 @@ namespace pledgedb::cli {
 namespace {
 struct EvalArgs {
   std::vector<std::string> dirs;
+  bool mismatches = false;
 };
 
 report::Cell ratio(std::optional<double> v) {
@@ -34,6 +35,8 @@ static Registrar eval_reg(90, [](CLI::App& app, Context& ctx) {
   auto args = std::make_shared<EvalArgs>();
   auto* cmd = app.add_subcommand("eval", "Score the extractor against annotated announcements (*.json)");
   cmd->add_option("dirs", args->dirs, "Folders of annotated *.json files (or single files)")->required();
+  cmd->add_flag("--mismatches", args->mismatches,
+                "List every error per document (file, slot, fp/fn/wrong, expected, got, evidence) instead of the scores");
   on_run(cmd, [&ctx, args] {
     std::vector<std::filesystem::path> files;
     for (const auto& d : args->dirs) {
@@ -59,6 +62,18 @@ static Registrar eval_reg(90, [](CLI::App& app, Context& ctx) {
       k.gold = announcement_from_json(bytes, name);
       k.predicted = extract::extract(extract::document_from_annotation(k.gold, name));
       cases.push_back(std::move(k));
+    }
+    if (args->mismatches) {
+      report::Table m;
+      m.columns = {{"file", report::ColumnType::text},     {"language", report::ColumnType::text},
+                   {"slot", report::ColumnType::text},     {"error", report::ColumnType::text},
+                   {"expected", report::ColumnType::text}, {"got", report::ColumnType::text},
+                   {"evidence", report::ColumnType::text}};
+      for (auto& x : extract::mismatches(cases))
+        m.rows.push_back({std::filesystem::path(x.file).filename().string(), x.language, x.slot, x.error, x.expected,
+                          x.got, x.evidence});
+      ctx.emit(m);
+      return exit_ok;
     }
     report::Table t;
     t.columns = {{"language", report::ColumnType::text}, {"slot", report::ColumnType::text},

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "pledgedb/extract/extractor.hpp"
 #include "pledgedb/geo/gazetteer.hpp"
@@ -105,9 +106,45 @@ struct Counts {
   void add(const Counts& o) { tp += o.tp; fp += o.fp; fn += o.fn; }
 };
 
-// Greedy one-to-one matching of two lists under a predicate.
-template <class G, class P, class F>
-Counts match_sets(const std::vector<G>& gold, const std::vector<P>& pred, F same) {
+std::string number(double v) {
+  std::ostringstream o;
+  o.precision(12);
+  o << v;
+  return o.str();
+}
+std::string date_text(const std::optional<Date>& d) { return d ? d->to_string() : std::string("-"); }
+
+std::string describe(const Commitment& c) {
+  std::string out = std::string(to_string(c.metric)) + " " + (c.target ? number(*c.target) : "-") + " " + c.unit;
+  if (!c.party.empty()) out += " by " + c.party;
+  if (c.deadline) out += " by " + c.deadline->to_string();
+  return out;
+}
+std::string describe(const ProgressStatement& p) {
+  return std::string(to_string(p.metric)) + " " + number(p.value) + " as of " + date_text(p.as_of) +
+         (p.party.empty() ? "" : " (" + p.party + ")");
+}
+template <class T>
+std::string first_evidence(const T& x) {
+  return x.evidence.empty() ? std::string() : x.evidence.front().text;
+}
+
+// Where the mismatches of one case go (none when only counting).
+struct Sink {
+  const EvalCase& k;
+  std::vector<Mismatch>* out;
+  void add(std::string slot, std::string error, std::string expected, std::string got, std::string evidence) const {
+    if (!out) return;
+    out->push_back({k.name, k.gold.language, std::move(slot), std::move(error), std::move(expected), std::move(got),
+                    std::move(evidence)});
+  }
+};
+
+// Greedy one-to-one matching of two lists under a predicate; `show` describes an element and
+// `why` gives its evidence, for the mismatch listing.
+template <class G, class P, class F, class D>
+Counts match_sets(const std::vector<G>& gold, const std::vector<P>& pred, F same, const Sink& sink,
+                  const std::string& slot, D show) {
   Counts c;
   std::vector<bool> used(pred.size(), false);
   for (const auto& g : gold) {
@@ -115,21 +152,31 @@ Counts match_sets(const std::vector<G>& gold, const std::vector<P>& pred, F same
     for (std::size_t i = 0; i < pred.size(); ++i)
       if (!used[i] && same(g, pred[i])) { used[i] = true; hit = true; break; }
     if (hit) ++c.tp;
-    else ++c.fn;
+    else {
+      ++c.fn;
+      sink.add(slot, "fn", show(g).first, "", show(g).second);
+    }
   }
-  for (bool u : used)
-    if (!u) ++c.fp;
+  for (std::size_t i = 0; i < pred.size(); ++i)
+    if (!used[i]) {
+      ++c.fp;
+      sink.add(slot, "fp", "", show(pred[i]).first, show(pred[i]).second);
+    }
   return c;
 }
 
-std::map<std::string, Counts> score_case(const EvalCase& k) {
+std::map<std::string, Counts> score_case(const EvalCase& k, std::vector<Mismatch>* out) {
+  const Sink sink{k, out};
   std::map<std::string, Counts> s;
   for (auto slot : eval_slots()) s[std::string(slot)];
   const auto gold = commitments_of(k.gold, true);
   const auto pred = commitments_of(k.predicted, true);
 
   if (k.gold.kind == AnnouncementKind::none) {
-    s["invented"].fp += static_cast<long>(commitments_of(k.predicted, false).size());
+    for (const auto* p : commitments_of(k.predicted, false)) {
+      ++s["invented"].fp;
+      sink.add("invented", "fp", "", describe(*p), first_evidence(*p));
+    }
   }
   // Commitments, one-to-one on metric + target.
   std::vector<std::pair<const Commitment*, const Commitment*>> pairs;
@@ -149,33 +196,48 @@ std::map<std::string, Counts> score_case(const EvalCase& k) {
     hit ? ++all.tp : ++all.fn;
     if (g->metric == Metric::jobs) hit ? ++s["jobs"].tp : ++s["jobs"].fn;
     if (g->metric == Metric::investment) hit ? ++s["investment"].tp : ++s["investment"].fn;
+    if (!hit) sink.add("commitments", "fn", describe(*g), "", first_evidence(*g));
   }
   for (std::size_t i = 0; i < pred.size(); ++i) {
     if (used[i]) continue;
     ++s["commitments"].fp;
     if (pred[i]->metric == Metric::jobs) ++s["jobs"].fp;
     if (pred[i]->metric == Metric::investment) ++s["investment"].fp;
+    sink.add("commitments", "fp", "", describe(*pred[i]), first_evidence(*pred[i]));
   }
-  auto pairwise = [&](const std::string& slot, bool gold_set, bool pred_set, bool equal) {
-    if (!gold_set) return;
-    auto& c = s[slot];
-    if (!pred_set) ++c.fn;
-    else if (equal) ++c.tp;
-    else { ++c.fp; ++c.fn; }
-  };
   for (const auto& [g, p] : pairs) {
+    auto pairwise = [&](const std::string& slot, bool gold_set, bool pred_set, bool equal, std::string gv,
+                        std::string pv) {
+      if (!gold_set) return;
+      auto& c = s[slot];
+      if (!pred_set) {
+        ++c.fn;
+        sink.add(slot, "fn", gv + " (" + describe(*g) + ")", "", first_evidence(*p));
+      } else if (equal) {
+        ++c.tp;
+      } else {
+        ++c.fp;
+        ++c.fn;
+        sink.add(slot, "wrong", gv, pv + " (" + describe(*p) + ")", first_evidence(*p));
+      }
+    };
     pairwise("deadline_year", g->deadline.has_value(), p->deadline.has_value(),
-             g->deadline && p->deadline && g->deadline->year() == p->deadline->year());
+             g->deadline && p->deadline && g->deadline->year() == p->deadline->year(), date_text(g->deadline),
+             date_text(p->deadline));
     pairwise("deadline_exact", g->deadline.has_value(), p->deadline.has_value(),
-             g->deadline && p->deadline && *g->deadline == *p->deadline);
-    pairwise("party", !g->party.empty(), !p->party.empty(), same_party(g->party, p->party));
-    pairwise("comparator", true, true, g->comparator == p->comparator);
+             g->deadline && p->deadline && *g->deadline == *p->deadline, date_text(g->deadline),
+             date_text(p->deadline));
+    pairwise("party", !g->party.empty(), !p->party.empty(), same_party(g->party, p->party), g->party, p->party);
+    pairwise("comparator", true, true, g->comparator == p->comparator, std::string(to_string(g->comparator)),
+             std::string(to_string(p->comparator)));
   }
   // Regions and signing dates: sets per document.
   {
     auto gr = regions_of(k.gold), pr = regions_of(k.predicted);
     std::vector<std::string> gv(gr.begin(), gr.end()), pv(pr.begin(), pr.end());
-    s["region"].add(match_sets(gv, pv, [](const std::string& a, const std::string& b) { return a == b; }));
+    s["region"].add(match_sets(
+        gv, pv, [](const std::string& a, const std::string& b) { return a == b; }, sink, "region",
+        [](const std::string& x) { return std::pair<std::string, std::string>(x, ""); }));
   }
   {
     std::set<Date> gd, pd;
@@ -184,7 +246,9 @@ std::map<std::string, Counts> score_case(const EvalCase& k) {
     for (const auto& ag : k.predicted.agreements)
       if (ag.signed_on) pd.insert(*ag.signed_on);
     std::vector<Date> gv(gd.begin(), gd.end()), pv(pd.begin(), pd.end());
-    s["signing_date"].add(match_sets(gv, pv, [](const Date& a, const Date& b) { return a == b; }));
+    s["signing_date"].add(match_sets(
+        gv, pv, [](const Date& a, const Date& b) { return a == b; }, sink, "signing_date",
+        [](const Date& x) { return std::pair<std::string, std::string>(x.to_string(), ""); }));
   }
   {
     std::set<std::string> gn, pn;
@@ -193,12 +257,17 @@ std::map<std::string, Counts> score_case(const EvalCase& k) {
     for (const auto& ag : k.predicted.agreements)
       for (const auto& p : ag.parties) pn.insert(p.name);
     std::vector<std::string> gv(gn.begin(), gn.end()), pv(pn.begin(), pn.end());
-    s["parties"].add(match_sets(gv, pv, [](const std::string& a, const std::string& b) { return same_party(a, b); }));
+    s["parties"].add(match_sets(
+        gv, pv, [](const std::string& a, const std::string& b) { return same_party(a, b); }, sink, "parties",
+        [](const std::string& x) { return std::pair<std::string, std::string>(x, ""); }));
   }
-  s["progress"].add(match_sets(k.gold.progress, k.predicted.progress,
-                               [](const ProgressStatement& a, const ProgressStatement& b) {
-                                 return a.metric == b.metric && close(a.value, b.value);
-                               }));
+  s["progress"].add(match_sets(
+      k.gold.progress, k.predicted.progress,
+      [](const ProgressStatement& a, const ProgressStatement& b) {
+        return a.metric == b.metric && close(a.value, b.value);
+      },
+      sink, "progress",
+      [](const ProgressStatement& x) { return std::pair<std::string, std::string>(describe(x), first_evidence(x)); }));
   return s;
 }
 
@@ -239,7 +308,7 @@ bool same_party(std::string_view gold, std::string_view predicted) {
 std::vector<SlotScore> evaluate(const std::vector<EvalCase>& cases) {
   std::map<std::string, std::map<std::string, Counts>> by_lang;
   for (const auto& k : cases) {
-    auto s = score_case(k);
+    auto s = score_case(k, nullptr);
     const std::string lang = k.gold.language.empty() ? "?" : k.gold.language;
     for (const auto& [slot, c] : s) {
       by_lang[lang][slot].add(c);
@@ -266,6 +335,12 @@ std::vector<SlotScore> evaluate(const std::vector<EvalCase>& cases) {
       out.push_back(std::move(sc));
     }
   }
+  return out;
+}
+
+std::vector<Mismatch> mismatches(const std::vector<EvalCase>& cases) {
+  std::vector<Mismatch> out;
+  for (const auto& k : cases) score_case(k, &out);
   return out;
 }
 

@@ -40,6 +40,20 @@ std::vector<std::string_view> eval_slots();
 // Scores per language present plus "all", every slot of eval_slots() for each.
 std::vector<SlotScore> evaluate(const std::vector<EvalCase>& cases);
 
+// One scoring error in one document, to see why the extractor missed (`eval --mismatches`).
+struct Mismatch {
+  std::string file;      // EvalCase::name
+  std::string language;
+  std::string slot;      // one of eval_slots()
+  std::string error;     // "fp" (predicted, not annotated), "fn" (annotated, not predicted) or "wrong"
+  std::string expected;  // the annotated value, "" for an fp
+  std::string got;       // the predicted value, "" for an fn
+  std::string evidence;  // the words the prediction (else the annotation) rests on
+};
+
+// Every fp/fn counted by evaluate(), in document order then slot order.
+std::vector<Mismatch> mismatches(const std::vector<EvalCase>& cases);
+
 // The document the extractor sees for an annotated article: its text, language and publication
 // date (none stays none, so relative deadlines stay unresolved).
 Document document_from_annotation(const Announcement& gold, const std::string& path);

@@ -103,3 +103,31 @@ TEST_CASE("party names match by fold, containment, acronym and ministry portfoli
   CHECK_FALSE(extract::same_party("Ministry of Industry and Trade", "Ministry of Investment"));
   CHECK_FALSE(extract::same_party("Tesla", "SolarCity"));
 }
+
+TEST_CASE("mismatches list each missed, extra and wrong value with its document") {
+  extract::EvalCase k;
+  k.name = "dir/atlas-fr.json";
+  k.gold = ann("fr", {com(Metric::jobs, 800, "Atlas Cables", Date(2027, 12, 31)), com(Metric::investment, 2e8)});
+  k.predicted = ann("fr", {com(Metric::jobs, 800, "Atlas Cables", Date(2028, 12, 31)), com(Metric::jobs, 35)});
+  const auto m = extract::mismatches({k});
+  auto find = [&](const std::string& slot, const std::string& error) -> const extract::Mismatch* {
+    for (const auto& x : m)
+      if (x.slot == slot && x.error == error) return &x;
+    return nullptr;
+  };
+  const auto* missed = find("commitments", "fn");
+  REQUIRE(missed);
+  CHECK(missed->file == "dir/atlas-fr.json");
+  CHECK(missed->language == "fr");
+  CHECK(missed->expected.find("investment 200000000") == 0);
+  const auto* extra = find("commitments", "fp");
+  REQUIRE(extra);
+  CHECK(extra->got.find("jobs 35") == 0);
+  const auto* late = find("deadline_year", "wrong");
+  REQUIRE(late);
+  CHECK(late->expected == "2027-12-31");
+  CHECK(late->got.find("2028-12-31") == 0);
+  // As many listed errors as evaluate() counts for these slots.
+  const auto s = extract::evaluate({k});
+  CHECK(slot(s, "fr", "commitments").fp + slot(s, "fr", "commitments").fn == 2);
+}
