@@ -250,7 +250,8 @@ MergeFacts facts_of(const store::AgreementSummary& s) {
   f.last_published = s.last_published;
   f.region_code = s.region_code;
   f.program = s.program;
-  for (const auto& c : s.commitments) f.pledges.push_back({c.metric, c.values.target, c.values.deadline});
+  for (const auto& c : s.commitments)
+    f.pledges.push_back({c.metric, c.values.target, c.values.deadline, c.values.unit, c.values.comparator});
   return f;
 }
 
@@ -260,7 +261,7 @@ MergeFacts facts_of(const Agreement& a, const std::string& region_code, const st
   f.first_published = f.last_published = published;
   f.region_code = region_code;
   f.program = a.program;
-  for (const auto& c : a.commitments) f.pledges.push_back({c.metric, c.target, c.deadline});
+  for (const auto& c : a.commitments) f.pledges.push_back({c.metric, c.target, c.deadline, c.unit, c.comparator});
   return f;
 }
 
@@ -269,7 +270,9 @@ int commitment_match(const store::CommitmentRow& c, const Commitment& s, std::op
   if (c.metric != s.metric) return 0;
   if (c.party_id && party && *c.party_id != *party) return 0;
   if (c.values.target && s.target) {
-    if (targets_close(*c.values.target, *s.target)) return 3;
+    if (pledges_agree({c.metric, c.values.target, {}, c.values.unit, c.values.comparator},
+                      {s.metric, s.target, {}, s.unit, s.comparator}))
+      return 3;
     // A different number for the same deadline year is a revision of the same pledge.
     if (c.values.deadline && s.deadline && c.values.deadline->year() == s.deadline->year()) return 2;
     return 0;
@@ -368,15 +371,32 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
         return !touched.count(s.id) && relate(s.region_code, region_code) != RegionRelation::different &&
                programs_compatible(s.program, ag.program);
       };
-      for (const auto& cand : store::agreements_of_party(
-               db, key, has_investor ? store::AgreementsOf::as_investor : store::AgreementsOf::without_investors, compatible,
-               merge_candidates)) {
+      const auto cands = store::agreements_of_party(
+          db, key, has_investor ? store::AgreementsOf::as_investor : store::AgreementsOf::without_investors, compatible,
+          merge_candidates);
+      // How many of this investor's agreements in exactly this region pledge a metric this one
+      // pledges: an undated article is placed only when that answer is one.
+      const auto shares_metric = [&](const store::AgreementSummary& s) {
+        for (const auto& c : s.commitments)
+          for (const auto& p : incoming.pledges)
+            if (c.metric == p.metric) return true;
+        return false;
+      };
+      std::size_t in_region = 0;
+      if (has_investor && !region_code.empty())
+        for (const auto& cand : cands)
+          if (cand.region_code == region_code && shares_metric(cand) &&
+              std::find(cand.investors.begin(), cand.investors.end(), key) != cand.investors.end())
+            ++in_region;
+      for (const auto& cand : cands) {
         if (touched.count(cand.id) || !seen.insert(cand.id).second) continue;
         // The investor must be the same; without investors, a shared party and a shared pledge or program.
         if (has_investor && std::find(cand.investors.begin(), cand.investors.end(), key) == cand.investors.end()) continue;
         if (!has_investor && !cand.investors.empty()) continue;
         const MergeFacts existing = facts_of(cand);
-        const auto sc = score_merge(existing, incoming, relate(cand.region_code, region_code));
+        MergeContext context;
+        context.sole_in_region = in_region == 1 && cand.region_code == region_code && shares_metric(cand);
+        const auto sc = score_merge(existing, incoming, relate(cand.region_code, region_code), context);
         if (!sc.match) continue;
         if (!has_investor) {
           const bool same_program = !ag.program.empty() && !cand.program.empty() && programs_compatible(ag.program, cand.program);

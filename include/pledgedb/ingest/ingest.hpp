@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pledgedb/date.hpp"
@@ -118,9 +119,14 @@ std::string consonant_skeleton(std::string_view name);
 // --- merge scoring (merge.cpp), pure ----------------------------------------------------
 
 struct Pledge {
+  Pledge() = default;
+  Pledge(Metric m, std::optional<double> t, std::optional<Date> d, std::string u = {}, Comparator c = Comparator::exactly)
+      : metric(m), target(t), deadline(d), unit(std::move(u)), comparator(c) {}
   Metric metric = Metric::other;
   std::optional<double> target;
   std::optional<Date> deadline;
+  std::string unit;                          // "MAD", "USD", "jobs"... ("" unknown)
+  Comparator comparator = Comparator::exactly;  // "more than", "about", "up to" widen the value
 };
 struct MergeFacts {
   std::optional<Date> signed_on;
@@ -136,11 +142,29 @@ struct MergeScore {
   bool match = false;       // compatible && score >= merge_threshold
 };
 inline constexpr int merge_threshold = 2;
-// Signals (docs/ingest.md): signed within 45 days +2 / signed both known and farther -3;
-// else publications within 120 days +1 / farther -2; a pledge overlap (same metric and target
-// within 10%, or same metric and same deadline year) +2; the same known region +1.
-MergeScore score_merge(const MergeFacts& existing, const MergeFacts& incoming, RegionRelation region);
-// Same metric, and target within 10% (or the same deadline year when a target is missing).
+// What the caller knows about the other candidates: `sole_in_region` = the existing agreement is
+// the only one of this investor in this (sub-national) region with a pledge of a metric the
+// incoming one also pledges.
+struct MergeContext {
+  bool sole_in_region = false;
+};
+// Signals (docs/ingest.md, "Merging agreements"): signed within 45 days +2 / signed both known and
+// farther -3; else publications within 120 days +1 / farther -2; a pledge overlap (same metric and
+// amounts agreeing, see pledges_agree, or same metric and same deadline year) +2; the same known
+// region +1; an undated side whose investor has only this agreement in this sub-national region
+// with a pledge of the same metric +1.
+MergeScore score_merge(const MergeFacts& existing, const MergeFacts& incoming, RegionRelation region,
+                       const MergeContext& context = {});
+// Targets within 10% of the larger.
 bool targets_close(double a, double b);
+// Two statements of one pledge's amount: the same metric, and values that agree once the
+// comparators are read as ranges (at_least N = [N, 1.5N], about N = [0.85N, 1.15N], up_to N =
+// [N/1.5, N], exactly N = N) within 10% of the larger; money in two different known currencies is
+// first converted to US dollars with approximate_usd and must agree within 25% (exchange rates move
+// and outlets round). A money amount and a non-money amount never agree.
+bool pledges_agree(const Pledge& a, const Pledge& b);
+// Approximate US dollars per unit of an ISO 4217 currency (also "DH", "Ksh", "Rs", "$", "€"...);
+// nullopt for an unknown unit. Coarse on purpose: only used with a wide tolerance.
+std::optional<double> approximate_usd(std::string_view unit);
 
 }  // namespace pledgedb::ingest

@@ -57,6 +57,41 @@ ingest::IngestResult ingest_fixture(store::Database& db, const std::string& name
   return ingest::ingest_announcement(db, a, {name, "json", sha256_hex(bytes)});
 }
 
+// An article written here (not a fixture file): one investor's project with pledges.
+Announcement article(const std::string& url, std::optional<Date> published, const std::string& investor,
+                     const std::string& region_code, std::vector<Commitment> pledges, std::optional<Date> signed_on = {}) {
+  Announcement a;
+  a.url = url;
+  a.language = "en";
+  a.published = published;
+  a.text = "Article at " + url + " about " + investor + ".";
+  Agreement ag;
+  ag.signed_on = signed_on;
+  ag.region_code = region_code;
+  ag.country = region_code.substr(0, 2);
+  PartyRef p;
+  p.name = investor;
+  p.kind = PartyKind::company;
+  p.role = Role::investor;
+  ag.parties.push_back(p);
+  for (auto& c : pledges) c.party = investor;
+  ag.commitments = std::move(pledges);
+  a.agreements.push_back(std::move(ag));
+  return a;
+}
+
+Commitment pledge(Metric metric, double target, const std::string& unit = "jobs") {
+  Commitment c;
+  c.metric = metric;
+  c.target = target;
+  c.unit = unit;
+  return c;
+}
+
+ingest::IngestResult store_article(store::Database& db, const Announcement& a) {
+  return ingest::ingest_announcement(db, a, {a.url, "json", sha256_hex(a.url + a.text)});
+}
+
 const store::CommitmentRow& only_commitment(const store::AgreementView& v) {
   REQUIRE(v.commitments.size() == 1);
   return v.commitments.front();
@@ -289,4 +324,73 @@ TEST_CASE("expand_paths walks folders depth first in sorted order, known extensi
   const std::vector<std::string> want = {(root / "0.html").string(), (root / "a" / "z.json").string(),
                                          (root / "b" / "1.txt").string(), (root / "b" / "c" / "2.md").string(), "missing.md"};
   CHECK(got == want);
+}
+
+TEST_CASE("an undated article about the investor's only project of that kind in the region joins it") {
+  TempDb t;
+  auto plant = store_article(t.db, article("https://example.org/plant", Date(2012, 2, 9), "Carmaker Tanja", "MA-01",
+                                           {pledge(Metric::jobs, 6000)}, Date(2012, 2, 9)));
+  // Years later, no date anywhere, other figures (the staff now employed).
+  auto profile = store_article(t.db, article("https://example.org/profile", std::nullopt, "Carmaker Tanja", "MA-01",
+                                             {pledge(Metric::jobs, 1000)}));
+  CHECK(profile.new_agreements.empty());
+  CHECK(profile.merged_agreements == plant.new_agreements);
+}
+
+TEST_CASE("an undated article stays apart when the investor has two projects of that kind in the region") {
+  TempDb t;
+  store_article(t.db, article("https://example.org/p1", Date(2012, 2, 9), "Carmaker Tanja", "MA-01", {pledge(Metric::jobs, 6000)},
+                              Date(2012, 2, 9)));
+  store_article(t.db, article("https://example.org/p2", Date(2016, 5, 3), "Carmaker Tanja", "MA-01", {pledge(Metric::jobs, 2500)},
+                              Date(2016, 5, 3)));
+  CHECK(store::list_agreements(t.db).size() == 2);  // two signings four years apart: two projects
+  auto profile = store_article(t.db, article("https://example.org/profile", std::nullopt, "Carmaker Tanja", "MA-01",
+                                             {pledge(Metric::jobs, 1000)}));
+  CHECK(profile.new_agreements.size() == 1);  // nothing says which one
+  CHECK(profile.merged_agreements.empty());
+}
+
+TEST_CASE("an undated article goes to the project in its own region, never the other region's") {
+  TempDb t;
+  auto north = store_article(t.db, article("https://example.org/north", Date(2019, 3, 1), "Voltcell", "MA-01",
+                                           {pledge(Metric::jobs, 900)}, Date(2019, 3, 1)));
+  auto south = store_article(t.db, article("https://example.org/south", Date(2021, 9, 1), "Voltcell", "MA-09",
+                                           {pledge(Metric::jobs, 700)}, Date(2021, 9, 1)));
+  CHECK(south.new_agreements.size() == 1);
+  auto update = store_article(t.db, article("https://example.org/update", std::nullopt, "Voltcell", "MA-09",
+                                            {pledge(Metric::jobs, 300)}));
+  CHECK(update.merged_agreements == south.new_agreements);
+  CHECK(update.merged_agreements != north.new_agreements);
+}
+
+TEST_CASE("two companies in the same region the same day stay two agreements") {
+  TempDb t;
+  auto a = store_article(t.db, article("https://example.org/a", Date(2024, 6, 4), "Voltcell", "MA-06",
+                                       {pledge(Metric::investment, 1e9, "MAD")}, Date(2024, 6, 4)));
+  auto b = store_article(t.db, article("https://example.org/b", Date(2024, 6, 4), "Sunmill Foods", "MA-06",
+                                       {pledge(Metric::investment, 1e9, "MAD")}, Date(2024, 6, 4)));
+  CHECK(b.new_agreements.size() == 1);
+  CHECK(b.merged_agreements.empty());
+  // An undated article of the second company does not go to the first one's project either.
+  auto c = store_article(t.db, article("https://example.org/c", std::nullopt, "Sunmill Foods", "MA-06",
+                                       {pledge(Metric::investment, 3e9, "MAD")}));
+  CHECK(c.merged_agreements == b.new_agreements);
+  CHECK(store::list_agreements(t.db).size() == 2);
+}
+
+TEST_CASE("one amount reported in local currency and in dollars is one pledge of one agreement") {
+  TempDb t;
+  auto local = store_article(t.db, article("https://example.org/ksh", Date(2025, 4, 23), "Rift Steelworks", "KE-22",
+                                           {pledge(Metric::investment, 19.4e9, "KES")}, Date(2025, 4, 23)));
+  auto dollars = store_article(t.db, article("https://example.org/usd", Date(2025, 4, 25), "Rift Steelworks", "KE-22",
+                                             {pledge(Metric::investment, 150e6, "USD")}));
+  CHECK(dollars.merged_agreements == local.new_agreements);
+  const auto list = store::list_agreements(t.db);
+  REQUIRE(list.size() == 1);
+  const auto& c = only_commitment(list[0]);  // a claim on the same commitment, not a second one
+  CHECK(store::commitment_claims(t.db, c.id).size() == 2);
+  // The same digits in another currency two years later are another project.
+  auto later = store_article(t.db, article("https://example.org/later", Date(2027, 4, 23), "Rift Steelworks", "KE-22",
+                                           {pledge(Metric::investment, 19.4e9, "USD")}, Date(2027, 4, 23)));
+  CHECK(later.new_agreements.size() == 1);
 }

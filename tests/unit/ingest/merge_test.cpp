@@ -120,3 +120,60 @@ TEST_CASE("score_merge: a restated pledge merges however far apart the dates - a
   // The same pledge in another region is still another agreement.
   CHECK_FALSE(score_merge(signing, follow, RegionRelation::different).match);
 }
+
+TEST_CASE("pledges_agree: one amount in two currencies, comparators as ranges") {
+  const Pledge shillings{Metric::investment, 19.4e9, std::nullopt, "KES"};
+  // 19.4 billion shillings reported by another outlet as "about 150 million dollars".
+  CHECK(pledges_agree(shillings, {Metric::investment, 150e6, std::nullopt, "USD", Comparator::about}));
+  CHECK(pledges_agree(shillings, {Metric::investment, 19.5e9, std::nullopt, "KES"}));  // rounding
+  // The same digits in another currency are another amount.
+  CHECK_FALSE(pledges_agree({Metric::investment, 10e9, std::nullopt, "MAD"}, {Metric::investment, 10e9, std::nullopt, "USD"}));
+  // Dirhams written three ways are one currency.
+  CHECK(pledges_agree({Metric::investment, 1e9, std::nullopt, "DH"}, {Metric::investment, 1e9, std::nullopt, "MAD"}));
+  // Euros against dollars: a conversion within 25%, not any number.
+  CHECK(pledges_agree({Metric::investment, 500e6, std::nullopt, "EUR"}, {Metric::investment, 540e6, std::nullopt, "USD"}));
+  CHECK_FALSE(pledges_agree({Metric::investment, 500e6, std::nullopt, "EUR"}, {Metric::investment, 1e9, std::nullopt, "USD"}));
+  // "More than 500 jobs" and "600 jobs" agree; "up to 500" and "700" do not; exact numbers keep the 10% band.
+  CHECK(pledges_agree({Metric::jobs, 500, std::nullopt, "jobs", Comparator::at_least}, {Metric::jobs, 600, std::nullopt, "jobs"}));
+  CHECK_FALSE(pledges_agree({Metric::jobs, 500, std::nullopt, "jobs", Comparator::up_to}, {Metric::jobs, 700, std::nullopt, "jobs"}));
+  CHECK(pledges_agree({Metric::jobs, 500, std::nullopt, "jobs", Comparator::up_to}, {Metric::jobs, 400, std::nullopt, "jobs"}));
+  CHECK_FALSE(pledges_agree({Metric::jobs, 500, std::nullopt}, {Metric::jobs, 400, std::nullopt}));
+  // Another metric, or no number, never agrees.
+  CHECK_FALSE(pledges_agree({Metric::jobs, 500, std::nullopt}, {Metric::training, 500, std::nullopt}));
+  CHECK_FALSE(pledges_agree({Metric::jobs, std::nullopt, std::nullopt}, {Metric::jobs, 500, std::nullopt}));
+  CHECK(approximate_usd("usd") == doctest::Approx(1));
+  CHECK_FALSE(approximate_usd("engineers"));
+}
+
+TEST_CASE("score_merge: a converted amount is a restated pledge") {
+  const auto local = facts(Date(2025, 4, 23), Date(2025, 4, 23), "KE-22", {{Metric::investment, 19.4e9, std::nullopt, "KES"}});
+  const auto dollars = facts(std::nullopt, Date(2025, 5, 2), "KE-22", {{Metric::investment, 150e6, std::nullopt, "USD"}});
+  CHECK(score_merge(local, dollars, RegionRelation::same).score >= 4);
+  const auto other = facts(std::nullopt, Date(2025, 5, 2), "KE-22", {{Metric::investment, 900e6, std::nullopt, "USD"}});
+  CHECK(score_merge(local, other, RegionRelation::same).score < score_merge(local, dollars, RegionRelation::same).score);
+}
+
+TEST_CASE("score_merge: an undated article about the investor's only project of that kind in the region") {
+  const auto plant = facts(Date(2012, 2, 9), std::nullopt, "MA-01", {{Metric::jobs, 6000, std::nullopt}});
+  // A profile years later with other figures and no date at all.
+  const auto undated = facts(std::nullopt, std::nullopt, "MA-01", {{Metric::jobs, 1000, std::nullopt}});
+  MergeContext sole;
+  sole.sole_in_region = true;
+  CHECK(score_merge(plant, undated, RegionRelation::same, sole).match);
+  // Symmetric: the undated article came first.
+  CHECK(score_merge(undated, plant, RegionRelation::same, sole).match);
+  // Two projects of that kind there: nothing says which one.
+  CHECK_FALSE(score_merge(plant, undated, RegionRelation::same).match);
+  // Another region is never the same project.
+  auto elsewhere = undated;
+  elsewhere.region_code = "MA-06";
+  CHECK_FALSE(score_merge(plant, elsewhere, RegionRelation::different, sole).match);
+  // Only the country is known: a country holds too many projects of one company.
+  const auto country_plant = facts(Date(2012, 2, 9), std::nullopt, "MA", {{Metric::jobs, 6000, std::nullopt}});
+  auto country_undated = undated;
+  country_undated.region_code = "MA";
+  CHECK_FALSE(score_merge(country_plant, country_undated, RegionRelation::same, sole).match);
+  // A dated article with another date and other figures is not rescued by being the only one.
+  const auto later = facts(Date(2016, 6, 1), Date(2016, 6, 2), "MA-01", {{Metric::jobs, 1000, std::nullopt}});
+  CHECK_FALSE(score_merge(plant, later, RegionRelation::same, sole).match);
+}
