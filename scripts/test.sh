@@ -17,7 +17,7 @@ cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
 
 if [[ "${1:-}" != "--quick" ]]; then
-  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPLEDGEDB_SANITIZE=ON -DPLEDGEDB_BENCH=OFF >/dev/null
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPLEDGEDB_SANITIZE=ON -DPLEDGEDB_BENCH=ON >/dev/null
   cmake --build build-asan -j "$jobs"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs" -E "consumer"
