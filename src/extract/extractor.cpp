@@ -388,6 +388,50 @@ Announcement extract(const Document& doc, const Options& options) {
                    (first == "\xD8\xA7\xD9\x82\xD8\xB1\xD8\xA7" && second == "\xD8\xA7\xD9\x8A\xD8\xB6\xD8\xA7");  // اقرا ايضا
   }
 
+  // "The original agreement required the company to provide 1,460 jobs": a target that was
+  // replaced by a later one is no pledge any more (nor progress). A sentence that goes on with
+  // "This/Ce/وهذا" ("This gave it a target of 2,900 jobs") speaks of the same superseded deal.
+  std::vector<char> superseded(nsent, 0);
+  {
+    static const SvSet earlier = {"original", "originally", "initial", "initially", "initiale", "initialement",
+                                  "originel", "originelle", "previous", "former", "precedent",
+                                  "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xB5\xD9\x84\xD9\x8A",               // الاصلي
+                                  "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xB5\xD9\x84\xD9\x8A\xD9\x87"};      // الاصليه
+    static const SvSet deal_words = {"agreement", "agreements", "deal", "contract", "plan", "plans", "target",
+                                     "targets", "pledge", "commitment", "accord", "contrat", "objectif", "plan",
+                                     "engagement", "convention",
+                                     "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAA\xD9\x81\xD8\xA7\xD9\x82",       // الاتفاق
+                                     "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAA\xD9\x81\xD8\xA7\xD9\x82\xD9\x8A\xD9\x87",  // الاتفاقيه
+                                     "\xD8\xA7\xD9\x84\xD9\x87\xD8\xAF\xD9\x81"};                      // الهدف
+    static const SvSet anaphora = {"this", "that", "these", "ce", "cela", "ceci", "\xD9\x87\xD8\xB0\xD8\xA7",  // هذا
+                                   "\xD9\x88\xD9\x87\xD8\xB0\xD8\xA7"};                                        // وهذا
+    for (std::uint32_t si = 0; si < nsent; ++si) {
+      const auto sentence_span = spans.sentence(si);
+      for (std::size_t k = sentence_span.first; k < sentence_span.second && !superseded[si]; ++k) {
+        if (!earlier.count(toks[k].key)) continue;
+        // The qualified noun is next to the adjective: "original agreement", "الاتفاق الاصلي".
+        for (std::size_t m = k >= 1 ? k - 1 : k; m < std::min(sentence_span.second, k + 3); ++m)
+          if (m != k && deal_words.count(toks[m].key)) superseded[si] = 1;
+      }
+      if (!superseded[si] && si > 0 && superseded[si - 1] && anaphora.count(toks[sentence_span.first].key))
+        superseded[si] = 1;
+    }
+  }
+  // "the Apparel Policy, which aims to create 100,000 jobs in the state": a public policy's
+  // target quoted in a company's deal is nobody's pledge here. Only when the figure is the
+  // policy's own (no company named between the policy word and the figure).
+  auto policy_word_before = [&](std::size_t ti) -> std::optional<std::size_t> {
+    static const SvSet policy = {"policy", "policies", "politique", "politiques", "politica",
+                                 "\xD8\xB3\xD9\x8A\xD8\xA7\xD8\xB3\xD9\x87"};  // سياسه
+    const auto s = toks[ti].sentence;
+    for (std::size_t k = ti, steps = 0; k > 0 && steps < 8; --k, ++steps) {
+      const auto& w = toks[k - 1];
+      if (w.sentence != s) break;
+      if (policy.count(w.key) || policy.count(w.stem)) return k - 1;
+    }
+    return std::nullopt;
+  };
+
   // First tokens of company mentions, sorted (for "a company is named before token i").
   std::vector<std::uint32_t> company_at;
   for (const auto& m : pf.mentions)
@@ -399,7 +443,12 @@ Announcement extract(const Document& doc, const Options& options) {
     const auto& t = toks[cd.tok];
     auto [sa, sb] = spans.sentence(t.sentence);
     auto [ca, cb] = spans.clause(t.clause);
-    if (has_hit_in(ci, Cue::stat_negative, sa, sb) || see_also[t.sentence]) return false;
+    if (has_hit_in(ci, Cue::stat_negative, sa, sb) || see_also[t.sentence] || superseded[t.sentence]) return false;
+    if (auto pw = policy_word_before(cd.tok)) {
+      // ...unless a company is named between the policy word and the figure ("under the policy, Acme will hire").
+      auto it = std::upper_bound(company_at.begin(), company_at.end(), static_cast<std::uint32_t>(*pw));
+      if (it == company_at.end() || *it >= cd.tok) return false;
+    }
     if (cd.tok >= 1 && has_hit_in(ci, Cue::current_headcount, std::max(ca, cd.tok > 6 ? cd.tok - 6 : 0), cd.tok)) {
       // "Tesla employs 1,460 people at the plant": a company's current headcount is where its
       // pledge stands (progress); a sector's or a country's ("le secteur emploie...") is not.
@@ -465,6 +514,46 @@ Announcement extract(const Document& doc, const Options& options) {
     return has_hit_in(ci, Cue::past, ti >= 4 ? ti - 4 : 0, ti);
   };
 
+  // "employment total of 1,636", "a workforce of 900", "عدد العاملين ... 6000": the count's noun
+  // stands before the figure.
+  auto count_noun_before = [&](std::size_t ti, std::size_t ca) {
+    static const SvSet heads = {"workforce", "headcount", "effectif", "effectifs"};
+    static const SvSet staff = {"staff", "employees", "workers"};  // only as "staff of N", "workers total"
+    static const SvSet arabic_staff = {"\xD8\xB9\xD8\xA7\xD9\x85\xD9\x84\xD9\x8A\xD9\x86",            // عاملين
+                                       "\xD8\xA7\xD8\xAC\xD8\xB1\xD8\xA7\xD8\xA1",                    // اجراء
+                                       "\xD9\x85\xD8\xB3\xD8\xAA\xD8\xAE\xD8\xAF\xD9\x85\xD9\x8A\xD9\x86",  // مستخدمين
+                                       "\xD9\x85\xD9\x88\xD8\xB8\xD9\x81\xD9\x8A\xD9\x86"};           // موظفين
+    for (std::size_t k = ti, steps = 0; k > ca && steps < 6; --k, ++steps) {
+      const auto& w = toks[k - 1];
+      if (w.digits) return false;
+      if (heads.count(w.key)) return true;
+      if (staff.count(w.key) && k < ti && (toks[k].key == "of" || toks[k].key == "total")) return true;
+      if (w.key == "total" && k >= 2 && (toks[k - 2].key == "employment" || toks[k - 2].key == "job")) return true;
+      if (arabic_staff.count(w.stem) && k >= 2 && toks[k - 2].stem == "\xD8\xB9\xD8\xAF\xD8\xAF") return true;  // عدد
+    }
+    return false;
+  };
+  // "had already surpassed its first target, 500 jobs by April": the target figure is also reached.
+  auto target_reached_before = [&](std::size_t ti) {
+    static const SvSet reached = {"surpassed", "exceeded", "met", "reached", "achieved", "hit", "depasse", "atteint",
+                                  "realise", "\xD8\xAA\xD8\xAC\xD8\xA7\xD9\x88\xD8\xB2",   // تجاوز
+                                  "\xD8\xAA\xD8\xAC\xD8\xA7\xD9\x88\xD8\xB2\xD8\xAA",      // تجاوزت
+                                  "\xD8\xAD\xD9\x82\xD9\x82", "\xD8\xAD\xD9\x82\xD9\x82\xD8\xAA"};  // حقق حققت
+    static const SvSet target = {"target", "goal", "objective", "milestone", "objectif", "cap",
+                                 "\xD9\x87\xD8\xAF\xD9\x81"};  // هدف
+    static const SvSet negation = {"not", "never", "failed", "fail", "yet", "pas", "jamais", "n", "didn", "hasn",
+                                   "hadn", "\xD9\x84\xD9\x85", "\xD9\x84\xD8\xA7"};  // لم لا
+    auto [sa, sb] = spans.sentence(toks[ti].sentence);
+    (void)sb;
+    for (std::size_t k = sa; k < ti; ++k) {
+      if (negation.count(toks[k].key)) return false;
+      if (!reached.count(toks[k].key) && !reached.count(toks[k].stem)) continue;
+      for (std::size_t m = k + 1; m < std::min(ti, k + 6); ++m)
+        if (target.count(toks[m].key) || target.count(toks[m].stem)) return true;
+    }
+    return false;
+  };
+
   // Jobs, training, capacity from plain numbers.
   std::size_t last_job_sentence = static_cast<std::size_t>(-1);
   for (const auto& n : numbers) {
@@ -485,7 +574,33 @@ Announcement extract(const Document& doc, const Options& options) {
     const CueHit* cap = (te < cb) ? ci.in(Cue::capacity, te, std::min(cb, te + 3)) : nullptr;
     if (n.year_like && !noun && !person) continue;
     // "from 100,000 to 200,000 cars": the first figure is where it starts, not the target.
-    if (is_baseline(ti, te, cb) || is_comparison(ti)) continue;
+    if (is_baseline(ti, te, cb)) {
+      // "raise the plant's staff from 6,000 to 7,000 workers": where a named company stands now is
+      // progress as of publication (like a current headcount: kept only in a follow-up article).
+      const std::size_t look = std::min(cb, te + 8);
+      const CueHit* bnoun = ci.in(Cue::job_noun, te, look);
+      const CueHit* bcap = ci.in(Cue::capacity, te, look);
+      if (!bnoun && !bcap) continue;
+      if (bnoun && bcap) (bnoun->first < bcap->first ? bcap : bnoun) = nullptr;
+      if (company_at.empty() || company_at.front() >= ti || see_also[t.sentence] || superseded[t.sentence] ||
+          has_hit_in(ci, Cue::stat_negative, sa, sb) || in_date(n.begin, n.end))
+        continue;
+      Candidate cd;
+      cd.metric = bnoun ? Metric::jobs : Metric::capacity;
+      cd.unit = std::string(bnoun ? bnoun->value : bcap->value);
+      cd.target = n.value;
+      cd.tok = ti;
+      cd.tok_end = te;
+      cd.nb = n.begin;
+      cd.ne = n.end;
+      cd.comparator = detail::comparator_before(toks, ti);
+      cd.progress = true;
+      cd.headcount = true;
+      cd.confidence = 0.5;
+      cands.push_back(std::move(cd));
+      continue;
+    }
+    if (is_comparison(ti)) continue;
     if (in_date(n.begin, n.end)) continue;
     Candidate cd;
     cd.target = n.value;
@@ -515,6 +630,10 @@ Announcement extract(const Document& doc, const Options& options) {
       cd.unit = "jobs";
       cd.qualifier = qualifier_of(c, te, std::min(cb, te + 3));
       cd.confidence = 0.55;
+    } else if (!n.year_like && count_noun_before(ti, ca)) {
+      cd.metric = Metric::jobs;
+      cd.unit = "jobs";
+      cd.confidence = 0.55;
     } else if (cap) {
       cd.metric = Metric::capacity;
       cd.unit = std::string(cap->value);
@@ -533,9 +652,28 @@ Announcement extract(const Document& doc, const Options& options) {
       continue;
     }
     cd.comparator = detail::comparator_before(toks, ti);
+    // "about 6,000 direct and 30,000 indirect jobs": the comparator of the first figure of a pair
+    // joined by "and" covers the second.
+    if (cd.comparator == Comparator::exactly && !cands.empty()) {
+      const auto& prev = cands.back();
+      if (toks[prev.tok].sentence == t.sentence && prev.metric == cd.metric && !prev.progress &&
+          prev.comparator != Comparator::exactly && prev.tok_end <= ti && ti - prev.tok_end <= 5) {
+        static const SvSet conj = {"and", "et", "y", "\xD9\x88"};  // و
+        bool digits_between = false;
+        for (std::size_t k = prev.tok_end; k < ti; ++k) digits_between |= toks[k].digits;
+        const bool attached_wa = !toks[ti].latin && toks[ti].key.rfind("\xD9\x88", 0) == 0;  // "و30"
+        if (!digits_between && ((ti >= 1 && conj.count(toks[ti - 1].key)) || attached_wa)) cd.comparator = prev.comparator;
+      }
+    }
     if (!judge(cd)) continue;
     if (cd.metric == Metric::jobs) last_job_sentence = t.sentence;
-    cands.push_back(std::move(cd));
+    const bool reached_too = !cd.progress && target_reached_before(ti);
+    cands.push_back(cd);
+    if (reached_too) {
+      cd.progress = true;
+      cd.headcount = false;
+      cands.push_back(std::move(cd));
+    }
   }
 
   // "...recruter plus de 500": a bare count after a hiring verb restates a job pledge already found.
@@ -580,7 +718,11 @@ Announcement extract(const Document& doc, const Options& options) {
     const auto& t = toks[ti];
     auto [ca, cb] = spans.clause(t.clause);
     auto [sa, sb] = spans.sentence(t.sentence);
-    if (is_baseline(ti, te, cb) || is_comparison(ti) || see_also[t.sentence]) continue;
+    if (is_baseline(ti, te, cb) || is_comparison(ti) || see_also[t.sentence] || superseded[t.sentence]) continue;
+    if (auto pw = policy_word_before(ti)) {
+      auto it = std::upper_bound(company_at.begin(), company_at.end(), static_cast<std::uint32_t>(*pw));
+      if (it == company_at.end() || *it >= ti) continue;
+    }
     std::size_t wa = std::max(ca, ti >= 5 ? ti - 5 : 0), wb = std::min(cb, te + 3);
     if (has_hit_in(ci, Cue::money_negative, wa, wb)) continue;
     // "signed seven pacts worth Ksh 100 billion", "MoUs worth Rs 10,400 crore with three companies":
@@ -600,7 +742,11 @@ Announcement extract(const Document& doc, const Options& options) {
                    !has_hit_in(ci, Cue::money_negative, ca, cb);
     // "Ksh 51.8 billion will flow to Baringo"; not "un objectif d'un milliard" of turnover.
     bool promised = has_hit_in(ci, Cue::pledge, ca, cb) && !has_hit_in(ci, Cue::money_negative, sa, sb);
-    if (!invest && !project && !promised) continue;
+    // "it has invested about $900 million so far", "كلف بناء المصنع 1.1 مليار": money already spent,
+    // reported as progress (kept apart from revenue, aid and fines by the sentence check).
+    bool reported = !has_hit_in(ci, Cue::money_negative, sa, sb) &&
+                    has_hit_in(ci, Cue::progress, std::max(sa, ti >= 25 ? ti - 25 : 0), std::min(sb, te + 4));
+    if (!invest && !project && !promised && !reported) continue;
     Candidate cd;
     cd.metric = Metric::investment;
     cd.target = m.amount;
@@ -750,6 +896,19 @@ Announcement extract(const Document& doc, const Options& options) {
           if (d->precision != DatePrecision::year) { p.as_of = end_of_period(*d); break; }
       if (!p.as_of) p.as_of = a.published;
       if (p.as_of && a.published && *p.as_of > *a.published) p.as_of = a.published;
+      // The same figure said twice ("from 100,000 to 200,000 cars"... "over 100,000 cars a year since
+      // it opened") is one observation with two evidence spans.
+      bool repeated = false;
+      for (std::size_t i = 0; i < a.progress.size() && !repeated; ++i) {
+        auto& q = a.progress[i];
+        if (q.metric != p.metric || q.party != p.party ||
+            std::abs(q.value - p.value) > 0.005 * std::max(q.value, p.value))
+          continue;
+        for (auto& e : p.evidence) q.evidence.push_back(std::move(e));
+        progress_from_headcount[i] = progress_from_headcount[i] && cd.headcount;
+        repeated = true;
+      }
+      if (repeated) continue;
       a.progress.push_back(std::move(p));
       progress_from_headcount.push_back(cd.headcount);
       continue;
@@ -813,18 +972,27 @@ Announcement extract(const Document& doc, const Options& options) {
       com.start = start;
     }
     // "60 cars an hour by 2014, equivalent to about 400,000 a year": the restatement shares the deadline.
-    if (!com.deadline && !pending.empty() && pending.back().sentence == t.sentence && pending.back().com.deadline) {
+    auto restates = [&] {
       for (std::size_t k = cd.tok >= 4 ? cd.tok - 4 : 0; k < cd.tok; ++k) {
         const auto& w = toks[k];
         if (w.key == "soit" || w.key == "equivalent" || w.stem == "\xD9\x8A\xD8\xB9\xD8\xA7\xD8\xAF\xD9\x84" ||
-            w.key == "\xD9\x8A\xD8\xB9\xD8\xA7\xD8\xAF\xD9\x84") {  // يعادل
-          com.deadline = pending.back().com.deadline;
-          com.deadline_kind = pending.back().com.deadline_kind;
-          com.deadline_text = pending.back().com.deadline_text;
-          com.start = start;
-          break;
-        }
+            w.key == "\xD9\x8A\xD8\xB9\xD8\xA7\xD8\xAF\xD9\x84")  // يعادل
+          return true;
       }
+      return false;
+    };
+    const bool restatement = !pending.empty() && pending.back().sentence == t.sentence && restates();
+    if (restatement && !com.deadline && pending.back().com.deadline) {
+      com.deadline = pending.back().com.deadline;
+      com.deadline_kind = pending.back().com.deadline_kind;
+      com.deadline_text = pending.back().com.deadline_text;
+      com.start = start;
+    }
+    // ...and a production rate restated per year is one capacity pledge, not two: keep the restatement.
+    if (restatement && com.metric == Metric::capacity && pending.back().com.metric == Metric::capacity) {
+      auto earlier = std::move(pending.back().com.evidence);
+      pending.pop_back();
+      com.evidence.insert(com.evidence.begin(), earlier.begin(), earlier.end());
     }
     if (!party) com.confidence -= 0.15;
     com.confidence = std::clamp(com.confidence, 0.1, 0.95);

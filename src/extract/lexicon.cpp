@@ -280,6 +280,8 @@ constexpr Entry kLexicon[] = {
     {Cue::job_noun, "workers", "أجير"}, {Cue::job_noun, "workers", "أجيرا"}, {Cue::job_noun, "workers", "أجراء"},
     {Cue::job_noun, "jobs", "empleos"}, {Cue::job_noun, "jobs", "empleo"}, {Cue::job_noun, "jobs", "puestos de trabajo"},
     {Cue::job_noun, "jobs", "plazas"},
+    // hires counted as a noun: "500 recrutements sur 4 ans", "300 new hires"
+    {Cue::job_noun, "jobs", "recrutements"}, {Cue::job_noun, "jobs", "embauches"}, {Cue::job_noun, "jobs", "hires"},
     // people counted by a hiring verb
     {Cue::person_noun, "people", "people"}, {Cue::person_noun, "people", "persons"}, {Cue::person_noun, "people", "youth"},
     {Cue::person_noun, "people", "young people"}, {Cue::person_noun, "people", "graduates"},
@@ -388,6 +390,10 @@ constexpr Entry kLexicon[] = {
     {Cue::progress, "", "reporting"}, {Cue::progress, "", "reported"}, {Cue::progress, "", "cumulative"},
     {Cue::progress, "", "بلغت"}, {Cue::progress, "", "ناهزت"}, {Cue::progress, "", "a produit"}, {Cue::progress, "", "produced"},
     {Cue::progress, "", "au cours de l'année"}, {Cue::progress, "", "hasta ahora"}, {Cue::progress, "", "ha creado"},
+    // the state since the plant opened, and what the project cost (past): "منذ بداية نشاطه", "كلف بناء"
+    {Cue::progress, "", "منذ بداية"}, {Cue::progress, "", "since it opened"}, {Cue::progress, "", "since opening"},
+    {Cue::progress, "", "depuis son ouverture"}, {Cue::progress, "", "depuis le démarrage"}, {Cue::progress, "", "كلف"},
+    {Cue::progress, "", "a coûté"},
     // statistics of the economy, not pledges
     {Cue::stat_negative, "", "unemployment"}, {Cue::stat_negative, "", "unemployed"}, {Cue::stat_negative, "", "payroll"},
     {Cue::stat_negative, "", "payrolls"}, {Cue::stat_negative, "", "jobless"}, {Cue::stat_negative, "", "labor force"},
@@ -402,7 +408,8 @@ constexpr Entry kLexicon[] = {
     {Cue::stat_negative, "", "bls"}, {Cue::stat_negative, "", "short of"}, {Cue::stat_negative, "", "shortfall"}, {Cue::stat_negative, "", "baisse"}, {Cue::stat_negative, "", "hausse"},
     {Cue::stat_negative, "", "recul"}, {Cue::stat_negative, "", "enregistré"}, {Cue::stat_negative, "", "economists"}, {Cue::stat_negative, "", "fell"}, {Cue::stat_negative, "", "declined"},
     // money that is not the investor's investment
-    {Cue::money_negative, "", "revenue"}, {Cue::money_negative, "", "revenues"}, {Cue::money_negative, "", "turnover"},
+    {Cue::money_negative, "", "revenue"}, {Cue::money_negative, "", "revenus"}, {Cue::money_negative, "", "recettes"},
+    {Cue::money_negative, "", "exportation"}, {Cue::money_negative, "", "export earnings"}, {Cue::money_negative, "", "revenues"}, {Cue::money_negative, "", "turnover"},
     {Cue::money_negative, "", "sales"}, {Cue::money_negative, "", "market"}, {Cue::money_negative, "", "incentives"},
     {Cue::money_negative, "", "incentive"}, {Cue::money_negative, "", "tax credit"}, {Cue::money_negative, "", "tax credits"},
     {Cue::money_negative, "", "subsidy"}, {Cue::money_negative, "", "subsidies"}, {Cue::money_negative, "", "grant"},

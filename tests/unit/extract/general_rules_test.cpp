@@ -1,0 +1,186 @@
+// General constructions the extractor must read right (issue #3): superseded targets, public
+// policy targets, restated rates, coordinated figures, baselines, counts whose noun comes first,
+// money already spent, targets reported as reached. Every sentence is written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "pledgedb/extract/extractor.hpp"
+
+using namespace pledgedb;
+
+namespace {
+
+Announcement run(std::string text, std::string lang, std::optional<Date> published = Date(2025, 3, 10)) {
+  Document d;
+  d.path = "test";
+  d.text = std::move(text);
+  d.language = std::move(lang);
+  d.published = published;
+  return extract::extract(d);
+}
+
+std::vector<Commitment> of_metric(const Announcement& a, Metric m) {
+  std::vector<Commitment> out;
+  for (const auto& ag : a.agreements)
+    for (const auto& c : ag.commitments)
+      if (c.metric == m) out.push_back(c);
+  return out;
+}
+
+std::vector<double> targets(const Announcement& a, Metric m) {
+  std::vector<double> out;
+  for (const auto& c : of_metric(a, m)) out.push_back(c.target.value_or(-1));
+  return out;
+}
+
+const ProgressStatement* progress_of(const Announcement& a, Metric m, double value) {
+  for (const auto& p : a.progress)
+    if (p.metric == m && p.value == value) return &p;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a target of an original agreement that a revised one replaced is no pledge, nor the sum restating it") {
+  const auto a = run(
+      "Delta Pumps opened its Sfax plant last month. The original agreement with the province required Delta Pumps "
+      "to hire 900 workers at the plant and another 600 workers at local suppliers. This gave the firm a target of "
+      "1,500 jobs. Under the revised agreement, Delta Pumps will create 700 jobs by 2027.",
+      "en");
+  CHECK(targets(a, Metric::jobs) == std::vector<double>{700});
+}
+
+TEST_CASE("a public policy's goal quoted in a company announcement is not the company's pledge") {
+  const auto a = run(
+      "Lumen Textiles will create 2,000 jobs at its new plant in Fes. \"We are proud to back the Regional Textile "
+      "Policy, which aims to create 80,000 jobs in the region,\" its chairman said.",
+      "en");
+  CHECK(targets(a, Metric::jobs) == std::vector<double>{2000});
+  SUBCASE("a company named after the policy word still pledges") {
+    const auto b = run("Under the new industrial policy, Lumen Textiles will create 2,000 jobs in Fes by 2027.", "en");
+    CHECK(targets(b, Metric::jobs) == std::vector<double>{2000});
+  }
+}
+
+TEST_CASE("export revenue goals are not investment") {
+  const auto a = run(
+      "La feuille de route vise aussi la hausse des revenus d'exportation du secteur, qui devraient passer de 5 "
+      "milliards de dirhams à 9 milliards de dirhams d'ici 2028.",
+      "fr");
+  CHECK(of_metric(a, Metric::investment).empty());
+}
+
+TEST_CASE("hires counted as a noun are jobs and merge with the same pledge stated with its deadline") {
+  const auto a = run(
+      "Le groupe Nova Data prévoit le recrutement de 300 ingénieurs au Maroc. \"Nous visons plus de 300 "
+      "recrutements sur 3 ans\", a déclaré son président.",
+      "fr", Date(2025, 5, 6));
+  const auto jobs = of_metric(a, Metric::jobs);
+  REQUIRE(jobs.size() == 1);
+  CHECK(jobs[0].target == 300);
+  REQUIRE(jobs[0].deadline);
+  CHECK(jobs[0].deadline->year() == 2028);
+}
+
+TEST_CASE("a comparator before the first of two joined figures covers the second") {
+  SUBCASE("English") {
+    const auto a = run("Kestrel Motors will create about 800 direct jobs and 4,000 indirect jobs in Kenitra.", "en");
+    const auto jobs = of_metric(a, Metric::jobs);
+    REQUIRE(jobs.size() == 2);
+    CHECK(jobs[0].comparator == Comparator::about);
+    CHECK(jobs[1].comparator == Comparator::about);
+  }
+  SUBCASE("Arabic, with the conjunction attached to the figure") {
+    const auto a = run("ستخلق شركة كيسترل نحو 800 منصب شغل مباشر و4 آلاف منصب شغل غير مباشر بالقنيطرة.", "ar");
+    const auto jobs = of_metric(a, Metric::jobs);
+    REQUIRE(jobs.size() == 2);
+    CHECK(jobs[1].target == 4000);
+    CHECK(jobs[1].comparator == Comparator::about);
+  }
+  SUBCASE("a figure after another verb keeps its own comparator") {
+    const auto a = run("Kestrel Motors will create about 800 jobs in 2026 and will add 1,000 jobs in 2028.", "en");
+    const auto jobs = of_metric(a, Metric::jobs);
+    REQUIRE(jobs.size() == 2);
+    CHECK(jobs[1].comparator == Comparator::exactly);
+  }
+}
+
+TEST_CASE("a production rate restated per year is one capacity pledge, with the rate's deadline") {
+  const auto a = run(
+      "The Kestrel plant will produce 20 cars an hour by 2027, equivalent to about 150,000 cars a year.", "en");
+  const auto cap = of_metric(a, Metric::capacity);
+  REQUIRE(cap.size() == 1);
+  CHECK(cap[0].target == 150000);
+  CHECK(cap[0].comparator == Comparator::about);
+  REQUIRE(cap[0].deadline);
+  CHECK(cap[0].deadline->year() == 2027);
+  CHECK(cap[0].evidence.size() == 2);
+}
+
+TEST_CASE("the starting figure of 'from X to Y' is where a named company stands now, in a follow-up article") {
+  const auto a = run(
+      "Kestrel Motors will take on more staff at its Kenitra plant: the workforce will grow from 3,000 to 3,800 "
+      "workers next year, the carmaker said.",
+      "en");
+  CHECK(targets(a, Metric::jobs) == std::vector<double>{3800});
+  CHECK(progress_of(a, Metric::jobs, 3000) != nullptr);
+  SUBCASE("no company: a sector's starting point is nobody's progress") {
+    const auto b = run("Le nombre d'emplois du secteur devrait passer de 30 000 à 45 000 emplois d'ici 2030.", "fr");
+    CHECK(b.progress.empty());
+  }
+  SUBCASE("in the article that announces a signing, it stays a baseline") {
+    const auto c = run(
+        "Kestrel Motors signed an investment agreement on 4 March 2025 in Rabat: the workforce of its Kenitra plant "
+        "will grow from 3,000 to 3,800 workers by 2027.",
+        "en");
+    CHECK(c.progress.empty());
+    CHECK(targets(c, Metric::jobs) == std::vector<double>{3800});
+  }
+}
+
+TEST_CASE("a count whose noun stands before it: employment total, workforce, عدد العاملين") {
+  const auto a = run("Kestrel's latest filing shows an employment total of 812 at the Albany plant so far.", "en");
+  CHECK(progress_of(a, Metric::jobs, 812) != nullptr);
+  const auto b = run("وأوضحت شركة كيسترل أن عدد العاملين بمصنعها بلغ حتى الآن 1450 بعد سنتين من افتتاحه.", "ar");
+  CHECK(progress_of(b, Metric::jobs, 1450) != nullptr);
+}
+
+TEST_CASE("money already spent is progress on the investment pledge") {
+  const auto a = run("Kestrel Motors said it has invested about $240 million in the Albany site since 2021.", "en");
+  CHECK(progress_of(a, Metric::investment, 240e6) != nullptr);
+  CHECK(of_metric(a, Metric::investment).empty());
+  const auto b = run("وقد كلف بناء مصنع شركة كيسترل، الذي دشن بطنجة، 500 مليون درهم.", "ar");
+  CHECK(progress_of(b, Metric::investment, 500e6) != nullptr);
+  SUBCASE("aid received is not the investor's money") {
+    const auto c = run("Kestrel Motors has already received $40 million in state assistance.", "en");
+    CHECK(c.progress.empty());
+  }
+}
+
+TEST_CASE("a target reported as surpassed is both the pledge and progress reaching it") {
+  const auto a = run(
+      "Kestrel Motors has already surpassed its first target, one that required it to create 300 jobs by June 2024.",
+      "en");
+  CHECK(targets(a, Metric::jobs) == std::vector<double>{300});
+  CHECK(progress_of(a, Metric::jobs, 300) != nullptr);
+  SUBCASE("not when the target was missed") {
+    const auto b = run("Kestrel Motors has not met its first target, one that required it to create 300 jobs by June 2024.",
+                       "en");
+    CHECK(progress_of(b, Metric::jobs, 300) == nullptr);
+  }
+}
+
+TEST_CASE("the same observed figure said twice is one progress statement with two evidence spans") {
+  const auto a = run(
+      "Kestrel Motors plans to raise output at its Kenitra plant from 90,000 cars to 160,000 cars in 2026. The plant "
+      "has produced more than 90,000 cars a year since it opened.",
+      "en");
+  int n = 0;
+  for (const auto& p : a.progress) n += p.metric == Metric::capacity && p.value == 90000;
+  CHECK(n == 1);
+  const auto* p = progress_of(a, Metric::capacity, 90000);
+  REQUIRE(p);
+  CHECK(p->evidence.size() == 2);
+}
