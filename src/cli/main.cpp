@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -23,6 +25,19 @@ std::vector<std::pair<int, Register>>& registry() {
 Action& pending_action() {
   static Action a;
   return a;
+}
+
+// The format named by an output file's extension (case-insensitive), if it names one.
+std::optional<std::string> format_for_output_file(const std::string& path) {
+  const auto dot = path.rfind('.');
+  if (path.empty() || path == "-" || dot == std::string::npos || path.find('/', dot) != std::string::npos) return {};
+  std::string ext = path.substr(dot + 1);
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if (ext == "csv" || ext == "tsv" || ext == "json" || ext == "ndjson" || ext == "md") return ext;
+  if (ext == "jsonl") return "ndjson";
+  if (ext == "markdown") return "md";
+  return {};
 }
 }  // namespace
 
@@ -50,8 +65,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.fallthrough();  // global options may come before or after the command
   app.add_option("--db", ctx.db_path, "Database file (default $PLEDGEDB_DB or ./pledges.db)");
-  app.add_option("--format,-f", ctx.format, "Output format: table, csv, tsv, json, ndjson, md")
-      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson", "md"}));
+  auto* format_opt = app.add_option("--format,-f", ctx.format,
+                                    "Output format: table, csv, tsv, json, ndjson, md (default: from the -o "
+                                    "file's extension, else table)")
+                         ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson", "md"}));
   app.add_option("-o,--output", ctx.output, "Write the output to FILE instead of stdout");
   app.add_flag("--no-headers", ctx.no_headers, "Omit the header row (table, csv, tsv, md)");
   app.add_option("--as-of", ctx.as_of_text, "Compute as of this date (YYYY-MM-DD; default today)");
@@ -73,6 +90,9 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << e.what() << "\n" << "Run with --help for more information.\n";
     return exit_usage;
   }
+  // Like hledger: `-o pledges.csv` writes CSV unless --format says otherwise.
+  if (format_opt->count() == 0)
+    if (auto f = format_for_output_file(ctx.output)) ctx.format = *f;
   try {
     if (!pending_action()) return exit_usage;
     return pending_action()();

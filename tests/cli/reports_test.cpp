@@ -176,3 +176,23 @@ TEST_CASE("--limit: the table view says what it left out, machine formats are co
   CHECK(overdue.err.find("more match") != std::string::npos);
   CHECK(at(s, "2025-06-01", {"report", "overdue", "--limit", "x"}).code == 2);
 }
+
+TEST_CASE("-o FILE: the extension picks the format unless --format is given") {
+  test::Scratch s;
+  reports_fixture::build(s);
+  CHECK(at(s, "2025-06-01", {"-o", s.path("p.csv").string(), "pledges"}).code == 0);
+  CHECK(test::slurp(s.path("p.csv")).rfind("id,agreement_id,party,metric,target", 0) == 0);
+  CHECK(at(s, "2025-06-01", {"-o", s.path("p.JSON").string(), "pledges"}).code == 0);
+  CHECK(json::parse(test::slurp(s.path("p.JSON"))).size() == 4);
+  CHECK(at(s, "2025-06-01", {"pledges", "-o", s.path("p.jsonl").string()}).code == 0);
+  std::size_t lines = 0;
+  for (char c : test::slurp(s.path("p.jsonl"))) lines += c == '\n';
+  CHECK(lines == 4);
+  CHECK(at(s, "2025-06-01", {"-o", s.path("p.md").string(), "pledges"}).code == 0);
+  CHECK(test::slurp(s.path("p.md")).rfind("| id |", 0) == 0);
+  // An explicit --format wins; an unknown extension keeps the table.
+  CHECK(at(s, "2025-06-01", {"-f", "tsv", "-o", s.path("q.csv").string(), "pledges"}).code == 0);
+  CHECK(test::slurp(s.path("q.csv")).rfind("id\tagreement_id", 0) == 0);
+  CHECK(at(s, "2025-06-01", {"-o", s.path("p.txt").string(), "pledges"}).code == 0);
+  CHECK(test::slurp(s.path("p.txt")).rfind("id  ", 0) == 0);
+}
