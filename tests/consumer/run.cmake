@@ -18,3 +18,16 @@ execute_process(COMMAND ${WORK_DIR}/build/consumer ${WORK_DIR} RESULT_VARIABLE r
 if(rc)
   message(FATAL_ERROR "the consumer returned ${rc}")
 endif()
+
+# The example program builds the same way against the installed package.
+if(EXAMPLE_SRC)
+  execute_process(COMMAND ${CMAKE_COMMAND} -S ${EXAMPLE_SRC} -B ${WORK_DIR}/example
+                  -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix RESULT_VARIABLE rc)
+  if(rc)
+    message(FATAL_ERROR "configuring examples/library against the installed package failed")
+  endif()
+  execute_process(COMMAND ${CMAKE_COMMAND} --build ${WORK_DIR}/example RESULT_VARIABLE rc)
+  if(rc)
+    message(FATAL_ERROR "building examples/library against the installed package failed")
+  endif()
+endif()
