@@ -410,8 +410,10 @@ DigitNumber read_digits(std::string_view s, std::size_t i, std::string_view lang
     r.alt_decimal = whole + std::fmod(v, 1000) / 1000;
   }
   r.grouped = groups > 0;
-  if (j + 1 < n && (s[j] == ',' || s[j] == '.') && s[j] != sep && is_digit(s[j + 1])) {
-    std::size_t k = j + 1;
+  // Moroccan agency copy writes the decimal mark as the letter ra: "1ر1 مليار" is 1.1 billion.
+  const bool arabic_ra = lang == "ar" && j + 2 < n && s[j] == '\xD8' && s[j + 1] == '\xB1' && is_digit(s[j + 2]);
+  if (arabic_ra || (j + 1 < n && (s[j] == ',' || s[j] == '.') && s[j] != sep && is_digit(s[j + 1]))) {
+    std::size_t k = j + (arabic_ra ? 2 : 1);
     double scale = 0.1;
     double frac = 0;
     while (k < n && is_digit(s[k])) {

@@ -281,6 +281,9 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   const auto& gaz = geo::Gazetteer::builtin();
   const auto& stops = stop_capitals();
 
+  // Names seen after a title ("les ministres A, Ryad Mezzour et B"): persons also where they
+  // later stand bare as a subject ("Ryad Mezzour a salué...").
+  SvSet persons;
   // Capitalised Latin runs.
   for (std::size_t i = 0; i < t.size();) {
     if (!t[i].latin || !(t[i].capitalised || t[i].all_caps) || t[i].digits) { ++i; continue; }
@@ -344,6 +347,9 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       const auto& w = t[next].key;
       subject = (w == "a" || w == "an" || w == "which" || w == "un" || w == "une" || w == "qui" || w == "the") &&
                 (a == 0 || t[a - 1].sentence != t[a].sentence || t[a - 1].all_caps);
+      // "...is Lotus Mining, which will invest": a relative clause with a pledge verb names its subject.
+      if (!subject && (w == "which" || w == "qui" || w == "that"))
+        subject = has(next + 1, Cue::pledge) || has(next + 1, Cue::invest) || has(next + 1, Cue::hire_verb);
     }
     bool in_arabic = arabic_text && !t[a].all_caps;
     if (!acronym.empty()) {
@@ -368,16 +374,20 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       b.f.mentions.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(next + 1), p});
       continue;
     }
+    // A person's name after a title ("le ministre de l'Industrie, Ryad Mezzour") is not a company.
+    static const SvSet titles = {
+        "m", "mr", "mrs", "ms", "mme", "ceo", "pdg", "president", "minister", "ministre", "ministres", "directeur",
+        "director", "founder", "fondateur", "chairman", "secretary", "wali", "governor", "gouverneur", "ministry",
+        "ministere", "chief", "executive", "spokesperson", "porte", "dg", "vice", "commissioner", "ministers"};
+    bool person = false;
+    for (std::size_t k = a, steps = 0; k > 0 && steps < 8 && !person; --k, ++steps)
+      person = titles.count(t[k - 1].key) > 0 || has(k - 1, Cue::ministry);
+    if (person && !legal && !group_before) {
+      persons.insert(key);
+      continue;
+    }
+    if (persons.count(key) && !legal && !group_before) continue;
     if (legal || group_before || subject || in_arabic) {
-      // A person's name after a title ("le ministre de l'Industrie, Ryad Mezzour") is not a company.
-      static const SvSet titles = {
-          "m", "mr", "mrs", "ms", "mme", "ceo", "pdg", "president", "minister", "ministre", "directeur", "director",
-          "founder", "fondateur", "chairman", "secretary", "wali", "governor", "gouverneur", "ministry", "ministere",
-          "chief", "executive", "spokesperson", "porte", "dg", "vice", "commissioner"};
-      bool person = false;
-      for (std::size_t k = a, steps = 0; k > 0 && steps < 8 && !person; --k, ++steps)
-        person = titles.count(t[k - 1].key) > 0 || has(k - 1, Cue::ministry);
-      if (person && !legal && !group_before) continue;
       // "Murang'a": a place whose name continues after an apostrophe.
       if (next < t.size() && t[next].begin == t[e - 1].end + 1 && nt[t[e - 1].end] == '\'' &&
           !gaz.lookup(nt.substr(t[a].begin, t[next].end - t[a].begin)).empty())
@@ -476,7 +486,9 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     if (b.f.parties[p].kind != PartyKind::company && b.f.parties[p].kind != PartyKind::agency) continue;
     for (const auto& al : b.f.aliases[p]) later.add(al, std::to_string(p));
     auto words = tokenize(b.f.parties[p].name);
-    if (words.size() >= 2 && words[0].capitalised && !stops.count(words[0].key) && words[0].key.size() >= 4)
+    // ...but not a first word that is a place ("China Wu Yi": "China" alone is the country).
+    if (words.size() >= 2 && words[0].capitalised && !stops.count(words[0].key) && words[0].key.size() >= 4 &&
+        gaz.lookup(std::string_view(b.f.parties[p].name).substr(0, words[0].end)).empty())
       later.add(std::string_view(b.f.parties[p].name).substr(0, words[0].end), std::to_string(p));
   }
   std::vector<PartyMention> all;

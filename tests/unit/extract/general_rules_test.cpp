@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pledgedb/extract/extractor.hpp"
+#include "pledgedb/extract/numbers.hpp"
 
 using namespace pledgedb;
 
@@ -183,4 +184,47 @@ TEST_CASE("the same observed figure said twice is one progress statement with tw
   const auto* p = progress_of(a, Metric::capacity, 90000);
   REQUIRE(p);
   CHECK(p->evidence.size() == 2);
+}
+
+TEST_CASE("the letter ra between digits is the decimal mark of Moroccan agency copy") {
+  CHECK(extract::parse_number("2ر4", "ar") == doctest::Approx(2.4));
+  CHECK(extract::parse_number("2ر4 مليار", "ar") == doctest::Approx(2.4e9));
+  CHECK_FALSE(extract::parse_number("2ر4", "fr").has_value());  // only in Arabic text
+  const auto a = run("وسيستثمر مجمع كيسترل 3ر2 مليار درهم في مصنعه الجديد بالقنيطرة.", "ar");
+  CHECK(targets(a, Metric::investment) == std::vector<double>{3.2e9});
+}
+
+TEST_CASE("party names: persons introduced with a title, apposition with a pledge verb, a country as first word") {
+  SUBCASE("a minister named in a list with the title, then bare as a subject, is no investor") {
+    const auto a = run(
+        "Le protocole a été paraphé par les ministres Hind Alaoui, Karim Bensaid et Omar Tazi, ainsi que par le "
+        "président de la société Nexora. Karim Bensaid a salué un projet qui vise à recruter plus de 400 ingénieurs "
+        "à Tanger.",
+        "fr");
+    const auto jobs = of_metric(a, Metric::jobs);
+    REQUIRE(jobs.size() == 1);
+    CHECK(jobs[0].party == "Nexora");
+    for (const auto& ag : a.agreements)
+      for (const auto& p : ag.parties) CHECK(p.name != "Karim Bensaid");
+  }
+  SUBCASE("'is X, which will invest' names the investor in mid-sentence") {
+    const auto a = run(
+        "Heading the list is Lotus Mining, which will invest Sh12 billion in a copper plant in Kitui. Marwa Foods "
+        "Limited will invest Sh2 billion in Nakuru.",
+        "en");
+    const auto inv = of_metric(a, Metric::investment);
+    REQUIRE(inv.size() == 2);
+    CHECK(inv[0].party == "Lotus Mining");
+    CHECK(inv[1].party == "Marwa Foods Limited");
+  }
+  SUBCASE("a company name starting with a country does not make every mention of the country that company") {
+    const auto a = run(
+        "Kenya Fresh Farms will invest Sh2 billion in a packing house in Nakuru. The largest slice of Sh5 billion "
+        "will go to Kisumu, where Kenya's Lakeside Group plans to build a fish processing plant.",
+        "en");
+    const auto inv = of_metric(a, Metric::investment);
+    REQUIRE(inv.size() == 2);
+    CHECK(inv[0].party == "Kenya Fresh Farms");
+    CHECK(inv[1].party == "Lakeside Group");
+  }
 }
