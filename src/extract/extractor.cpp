@@ -870,6 +870,7 @@ Announcement extract(const Document& doc, const Options& options) {
     std::optional<std::size_t> party;
     Commitment com;
     std::uint32_t sentence = 0;
+    std::uint32_t last_sentence = 0;  // the last sentence stating it (after merging restatements)
   };
   std::vector<Pending> pending;
   for (const auto& cd : cands) {
@@ -996,7 +997,7 @@ Announcement extract(const Document& doc, const Options& options) {
     }
     if (!party) com.confidence -= 0.15;
     com.confidence = std::clamp(com.confidence, 0.1, 0.95);
-    pending.push_back({party, std::move(com), t.sentence});
+    pending.push_back({party, std::move(com), t.sentence, t.sentence});
   }
 
   // Dedup: the same pledge said twice is one commitment with several evidence spans.
@@ -1038,7 +1039,37 @@ Announcement extract(const Document& doc, const Options& options) {
     }
     if (m.com.qualifier.empty()) m.com.qualifier = p.com.qualifier;
     if (!m.party) m.party = p.party;
+    m.last_sentence = std::max(m.last_sentence, p.last_sentence);
     m.com.confidence = std::min(0.98, std::max(m.com.confidence, p.com.confidence) + 0.05);
+  }
+  // "...in order to meet the state's April 2020 deadline": a date named as the deadline in a
+  // sentence without figures dates the undated pledge stated just before (at most 3 sentences).
+  for (std::uint32_t si = 0; si < nsent; ++si) {
+    if (!cands_in[si].empty() || superseded[si] || see_also[si]) continue;
+    for (const auto* d : dates_in[si]) {
+      if (d->from_reference || d->precision == DatePrecision::year) continue;
+      if (a.published && d->date < *a.published) continue;
+      const std::size_t di = token_at(toks, d->begin), de = token_at(toks, d->end);
+      static const SvSet deadline_words = {"deadline", "echeance", "\xD8\xA7\xD8\xAC\xD9\x84"};  // اجل
+      const bool named = (de < toks.size() && toks[de].sentence == si &&
+                          (deadline_words.count(toks[de].key) || deadline_words.count(toks[de].stem))) ||
+                         (di >= 2 && toks[di - 2].sentence == si && deadline_words.count(toks[di - 2].key) &&
+                          (toks[di - 1].key == "of" || toks[di - 1].key == "du" || toks[di - 1].key == "de"));
+      if (!named) continue;
+      Pending* target = nullptr;
+      for (auto& m : merged)
+        if (!m.com.deadline && m.com.target && m.last_sentence < si && m.last_sentence + 3 >= si &&
+            (!target || m.last_sentence > target->last_sentence))
+          target = &m;
+      if (!target) continue;
+      target->com.deadline = end_of_period(*d);
+      target->com.deadline_kind = DeadlineKind::absolute;
+      target->com.deadline_text = c.evidence(d->begin, d->end).text;
+      target->com.start = start;
+      auto [sa, sb] = spans.sentence(si);
+      target->com.evidence.push_back(c.token_evidence(sa, sb));
+      break;
+    }
   }
   // Milestones: rising targets of one metric and party with increasing deadlines.
   std::unordered_map<std::uint32_t, std::vector<std::size_t>> merged_in;

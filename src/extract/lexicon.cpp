@@ -321,6 +321,7 @@ constexpr Entry kLexicon[] = {
     {Cue::invest, "", "ستستثمر"}, {Cue::invest, "", "سيستثمر"}, {Cue::invest, "", "تستثمر"},
     {Cue::invest, "", "يستثمر"}, {Cue::invest, "", "ستضخ"}, {Cue::invest, "", "سيضخ"},
     {Cue::invest, "", "بكلفة"}, {Cue::invest, "", "ترصد"}, {Cue::invest, "", "رصد"}, {Cue::invest, "", "allocate"},
+    {Cue::invest, "", "spend"}, {Cue::invest, "", "spending"}, {Cue::invest, "", "dépenser"},
     {Cue::invest, "", "allouer"}, {Cue::invest, "", "enveloppe"}, {Cue::invest, "", "كلفة"},
     {Cue::project_amount, "", "worth"}, {Cue::project_amount, "", "valued at"}, {Cue::project_amount, "", "mou"},
     {Cue::project_amount, "", "deal"}, {Cue::project_amount, "", "project"}, {Cue::project_amount, "", "projet"},

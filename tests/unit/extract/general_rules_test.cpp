@@ -228,3 +228,39 @@ TEST_CASE("party names: persons introduced with a title, apposition with a pledg
     CHECK(inv[1].party == "Lakeside Group");
   }
 }
+
+TEST_CASE("a date named as the deadline in a sentence without figures dates the undated pledge just before it") {
+  const auto a = run(
+      "The revised contract requires Kestrel Motors to create 1,200 jobs at the Albany plant within two years of "
+      "completion. The company says it is hiring quickly to meet the state's March 2027 deadline.",
+      "en", std::nullopt);
+  const auto jobs = of_metric(a, Metric::jobs);
+  REQUIRE(jobs.size() == 1);
+  REQUIRE(jobs[0].deadline);
+  CHECK(*jobs[0].deadline == Date(2027, 3, 31));
+  CHECK(jobs[0].deadline_text == "March 2027");
+  SUBCASE("a pledge with its own deadline keeps it") {
+    const auto b = run(
+        "Kestrel Motors will create 1,200 jobs at the Albany plant by 2026. Unions want the state's March 2027 "
+        "deadline for the road works kept.",
+        "en", std::nullopt);
+    const auto j = of_metric(b, Metric::jobs);
+    REQUIRE(j.size() == 1);
+    REQUIRE(j[0].deadline);
+    CHECK(j[0].deadline->year() == 2026);
+  }
+  SUBCASE("a deadline far from any pledge dates nothing") {
+    const auto c = run(
+        "The revised contract requires Kestrel Motors to create 1,200 jobs at the Albany plant within two years. "
+        "The site is large. It has two halls. Its roads are new. Officials cited a March 2027 deadline.",
+        "en", std::nullopt);
+    const auto j = of_metric(c, Metric::jobs);
+    REQUIRE(j.size() == 1);
+    CHECK_FALSE(j[0].deadline.has_value());
+  }
+}
+
+TEST_CASE("spending a sum on a project is investment") {
+  const auto a = run("Orion Hotels is spending Sh3 billion to refurbish two hotels in Mombasa.", "en");
+  CHECK(targets(a, Metric::investment) == std::vector<double>{3e9});
+}
