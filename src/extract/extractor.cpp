@@ -554,11 +554,43 @@ Announcement extract(const Document& doc, const Options& options) {
     return false;
   };
 
+  // "the two units will be operational by 2020": "units" counts products only where the clause
+  // speaks of producing ("will produce 200,000 units a year"), else it counts plants.
+  auto production_words_in = [&](std::size_t a0, std::size_t b0) {
+    static const SvSet production = {"produce", "produces", "producing", "production", "output", "capacity",
+                                     "annually", "annual", "year", "produire", "capacite", "an", "annee",
+                                     "Ø§ÙØªØ§Ø¬",            // انتاج
+                                     "Ø³ÙÙÙØ§"};           // سنويا
+    for (std::size_t k = a0; k < b0; ++k)
+      if (production.count(toks[k].key) || production.count(toks[k].stem)) return true;
+    return false;
+  };
+  // "Morocco launched its Digital 2030 strategy. One of its main goals is to train 45,000 people
+  // by 2030": a national program's target quoted as background in a company's deal, in a
+  // sentence that names no company, project or agreement.
+  std::vector<char> program_near(nsent, 0);
+  for (const auto* h : ci.of(Cue::program)) {
+    const auto s0 = toks[h->first].sentence;
+    program_near[s0] = 1;
+    if (s0 + 1 < nsent) program_near[s0 + 1] = 1;
+  }
+  auto national_background = [&](std::size_t ti) {
+    const auto s0 = toks[ti].sentence;
+    if (!program_near[s0] || company_at.empty()) return false;
+    auto [sa, sb] = spans.sentence(s0);
+    auto it = std::lower_bound(company_at.begin(), company_at.end(), static_cast<std::uint32_t>(sa));
+    if (it != company_at.end() && *it < sb) return false;
+    return !has_hit_in(ci, Cue::project_amount, sa, sb) && !has_hit_in(ci, Cue::agreement_kind, sa, sb) &&
+           !has_hit_in(ci, Cue::sign, sa, sb) && !has_hit_in(ci, Cue::group_cue, sa, sb);
+  };
+
   // Jobs, training, capacity from plain numbers.
   std::size_t last_job_sentence = static_cast<std::size_t>(-1);
   for (const auto& n : numbers) {
     if (n.percent || in_money(n.begin, n.end)) continue;
-    if (n.value < 1 || n.value > 2e6) continue;  // no single pledge counts millions of jobs
+    // No single pledge counts millions of jobs (checked once the metric is known: a plant may
+    // make 24 million garments a year).
+    if (n.value < 1) continue;
     std::size_t ti = token_at(toks, n.begin);
     if (ti >= toks.size()) continue;
     std::size_t te = ti;
@@ -582,6 +614,7 @@ Announcement extract(const Document& doc, const Options& options) {
       const CueHit* bcap = ci.in(Cue::capacity, te, look);
       if (!bnoun && !bcap) continue;
       if (bnoun && bcap) (bnoun->first < bcap->first ? bcap : bnoun) = nullptr;
+      if (bnoun && n.value > 2e6) continue;
       if (company_at.empty() || company_at.front() >= ti || see_also[t.sentence] || superseded[t.sentence] ||
           has_hit_in(ci, Cue::stat_negative, sa, sb) || in_date(n.begin, n.end))
         continue;
@@ -634,7 +667,7 @@ Announcement extract(const Document& doc, const Options& options) {
       cd.metric = Metric::jobs;
       cd.unit = "jobs";
       cd.confidence = 0.55;
-    } else if (cap) {
+    } else if (cap && (cap->value != "units" || production_words_in(ca, cb))) {
       cd.metric = Metric::capacity;
       cd.unit = std::string(cap->value);
       cd.confidence = 0.55;
@@ -651,6 +684,7 @@ Announcement extract(const Document& doc, const Options& options) {
     } else {
       continue;
     }
+    if (cd.metric != Metric::capacity && cd.target > 2e6) continue;
     cd.comparator = detail::comparator_before(toks, ti);
     // "about 6,000 direct and 30,000 indirect jobs": the comparator of the first figure of a pair
     // joined by "and" covers the second.
@@ -666,6 +700,7 @@ Announcement extract(const Document& doc, const Options& options) {
       }
     }
     if (!judge(cd)) continue;
+    if (!cd.progress && national_background(ti)) continue;
     if (cd.metric == Metric::jobs) last_job_sentence = t.sentence;
     const bool reached_too = !cd.progress && target_reached_before(ti);
     cands.push_back(cd);

@@ -264,3 +264,35 @@ TEST_CASE("spending a sum on a project is investment") {
   const auto a = run("Orion Hotels is spending Sh3 billion to refurbish two hotels in Mombasa.", "en");
   CHECK(targets(a, Metric::investment) == std::vector<double>{3e9});
 }
+
+TEST_CASE("a production capacity may count millions; a job count may not") {
+  const auto a = run("Lumen Textiles plans to build a factory in Fes that will create 3 million jobs.", "en");
+  const auto b = run("Lumen Textiles plans to build a factory in Fes that will produce 18 million garments a year.", "en");
+  CHECK(targets(b, Metric::capacity) == std::vector<double>{18e6});
+  CHECK(of_metric(a, Metric::jobs).empty());
+}
+
+TEST_CASE("'units' are products only where the clause speaks of producing") {
+  const auto a = run("Kestrel Motors will build two units in Tangier, operational by 2027 and 2029.", "en");
+  CHECK(of_metric(a, Metric::capacity).empty());
+  const auto b = run("Kestrel Motors will produce 200,000 units a year in Tangier by 2027.", "en");
+  CHECK(targets(b, Metric::capacity) == std::vector<double>{200000});
+}
+
+TEST_CASE("a national program's goal quoted as background of a company's deal is not the company's pledge") {
+  const auto a = run(
+      "La société Nexora a signé un protocole d'accord avec le gouvernement pour ouvrir un centre de données à "
+      "Rabat. Le Maroc a lancé la stratégie Maroc Digital 2030 pour accélérer sa transformation. L'un de ses "
+      "objectifs est de former 60 000 jeunes d'ici 2030. Le projet de Nexora prévoit le recrutement de 250 "
+      "ingénieurs d'ici 2028.",
+      "fr");
+  CHECK(of_metric(a, Metric::training).empty());
+  CHECK(targets(a, Metric::jobs) == std::vector<double>{250});
+  SUBCASE("in an article about the program itself, its goals are the government's pledges") {
+    const auto b = run(
+        "Le gouvernement a présenté la stratégie Maroc Digital 2030. L'un de ses objectifs est de former 60 000 "
+        "jeunes d'ici 2030.",
+        "fr");
+    CHECK(targets(b, Metric::training) == std::vector<double>{60000});
+  }
+}
