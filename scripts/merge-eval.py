@@ -2,6 +2,7 @@
 """Pairwise merge precision/recall/F1 of `pledgedb ingest` on an annotated corpus, end to end.
 
   scripts/merge-eval.py CORPUS_DIR PLEDGEDB [--json] [--reverse] [--keep DIR]
+  scripts/merge-eval.py FILE.ndjson PLEDGEDB          # generated (bench/gen.cpp --format ndjson)
 
 Converts every annotated article (CORPUS_DIR/*.json, format in FORMAT.md) to Markdown with
 front matter (scripts/corpus-to-md.py convert; with --json the annotated JSON is ingested as it
@@ -12,6 +13,9 @@ same `story`; it is merged when some agreement lists both URLs among its sources
 Prints P/R/F1, then every missed pair (same story, not merged) and every wrong pair (merged,
 different stories) with what the database holds for each article (agreement ids, investors,
 region, signing date, pledges), so a miss can be traced to the signal that failed.
+An NDJSON file of announcements with a `story` each (pledgedb-gen --format ndjson) is ingested as
+it is and scored the same way (stories from a `truth.ndjson` beside it when the lines have none),
+listing at most 20 pairs of each kind.
 """
 import importlib.util
 import itertools
@@ -45,11 +49,26 @@ def main(argv):
     corpus, binary = args[0], os.path.abspath(args[1])
     as_json, reverse = "--json" in argv, "--reverse" in argv
     keep = argv[argv.index("--keep") + 1] if "--keep" in argv else None
-    items = c2m.load_corpus(corpus)
+    ndjson = corpus.endswith(".ndjson")
+    if ndjson:
+        with open(corpus, encoding="utf-8") as f:
+            items = [json.loads(line) for line in f if line.strip()]
+        truth = os.path.join(os.path.dirname(corpus), "truth.ndjson")
+        if items and "story" not in items[0] and os.path.exists(truth):
+            with open(truth, encoding="utf-8") as f:
+                story_of = {t["file"]: t["story"] for t in map(json.loads, f) if t}
+            for it in items:
+                it["story"] = story_of[it["id"]]
+    else:
+        items = c2m.load_corpus(corpus)
     with tempfile.TemporaryDirectory() as tmp:
         work = keep or tmp
         docs = os.path.join(work, "docs")
-        (c2m.copy_json if as_json else c2m.convert)(corpus, docs)
+        if ndjson:
+            os.makedirs(docs, exist_ok=True)
+            os.symlink(os.path.abspath(corpus), os.path.join(docs, "all.ndjson"))
+        else:
+            (c2m.copy_json if as_json else c2m.convert)(corpus, docs)
         db = os.path.join(work, "eval.db")
         if os.path.exists(db):
             os.remove(db)
@@ -67,16 +86,19 @@ def main(argv):
     story = {it["url"]: it["story"] for it in items}
     name = {it["url"]: it["id"] for it in items}
     groups = [set(s["url"] for s in a["sources"] if s.get("url") in story) for a in agreements]
-    tp, missed, wrong = 0, [], []
-    for u, v in itertools.combinations(sorted(story), 2):
-        should = story[u] == story[v]
-        merged = any(u in g and v in g for g in groups)
-        if merged and should:
-            tp += 1
-        elif merged:
-            wrong.append((u, v))
-        elif should:
-            missed.append((u, v))
+    # Pairs merged = pairs of articles sharing some agreement; pairs that should = same story.
+    merged_pairs = set()
+    for g in groups:
+        merged_pairs.update(itertools.combinations(sorted(g), 2))
+    by_story = {}
+    for u in sorted(story):
+        by_story.setdefault(story[u], []).append(u)
+    should_pairs = set()
+    for members in by_story.values():
+        should_pairs.update(itertools.combinations(members, 2))
+    tp = len(merged_pairs & should_pairs)
+    wrong = sorted(merged_pairs - should_pairs)
+    missed = sorted(should_pairs - merged_pairs)
     p = tp / (tp + len(wrong)) if tp + len(wrong) else 1.0
     r = tp / (tp + len(missed)) if tp + len(missed) else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
@@ -84,7 +106,7 @@ def main(argv):
     print(f"articles {len(story)}  agreements {len(agreements)}  progress {nprog}  same-story pairs {tp + len(missed)}")
     print(f"precision {p:.3f} ({tp}/{tp + len(wrong)})  recall {r:.3f} ({tp}/{tp + len(missed)})  F1 {f1:.3f}")
     for title, pairs in (("missed", missed), ("wrong", wrong)):
-        for u, v in pairs:
+        for u, v in (pairs[:20] if ndjson else pairs):
             print(f"{title}: {name[u]} <-> {name[v]}")
             print(f"    {name[u]}: {describe(agreements, u)}")
             print(f"    {name[v]}: {describe(agreements, v)}")

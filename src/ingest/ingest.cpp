@@ -319,6 +319,93 @@ std::string origin_for(const SourceInfo& info) { return info.format == "json" ? 
 }  // namespace
 
 namespace {
+
+// What a source says besides one progress statement: its text, the commitments it claims and the
+// agreements it supports. The same whether the statement is linked while its own source is stored
+// or later, when the pledge arrives (relink), so both give the same link.
+struct ProgressSource {
+  const std::string& text;
+  const std::set<std::int64_t>& claimed;
+  const std::set<std::int64_t>& touched;
+};
+
+// The pledge a progress statement reports on among `candidates` (same metric, its party's), or
+// nullptr. A pledge made after the observation cannot be the one; among several: one the source
+// restates, then one of an agreement it reports, then one whose place the text names, then the
+// closest deadline, then target.
+std::optional<store::CommitmentRow> choose_commitment(store::Database& db, std::vector<store::CommitmentRow> candidates,
+                                                      const Date& as_of, double value, const ProgressSource& src) {
+  std::map<std::int64_t, store::AgreementView> views;
+  auto view = [&](std::int64_t agreement_id) -> const store::AgreementView& {
+    auto it = views.find(agreement_id);
+    if (it == views.end()) it = views.emplace(agreement_id, store::get_agreement(db, agreement_id)).first;
+    return it->second;
+  };
+  std::erase_if(candidates, [&](const store::CommitmentRow& c) {
+    const auto& v = view(c.agreement_id);
+    return (c.values.start && *c.values.start > as_of) || (v.signed_on && *v.signed_on > as_of);
+  });
+  if (candidates.empty()) return std::nullopt;
+  const std::string folded_text = " " + text::fold(src.text) + " ";
+  auto mentioned = [&](const std::string& place) {
+    const auto k = text::fold(place);
+    return !k.empty() && folded_text.find(" " + k + " ") != std::string::npos;
+  };
+  auto cost = [&](const store::CommitmentRow& c) {
+    const auto& v = view(c.agreement_id);
+    const int own = src.claimed.count(c.id) ? 0 : src.touched.count(c.agreement_id) ? 1 : 2;
+    const int named = mentioned(v.city) || mentioned(v.region) || mentioned(v.place) ? 0 : 1;
+    const double d = c.values.deadline ? std::fabs(static_cast<double>(days_between(as_of, *c.values.deadline))) : 1e9;
+    const double t = c.values.target && *c.values.target > 0 ? std::fabs(*c.values.target - value) / *c.values.target : 1e9;
+    return std::tuple{own, named, d, t, c.id};
+  };
+  const auto* best = &candidates.front();
+  for (const auto& c : candidates)
+    if (cost(c) < cost(*best)) best = &c;
+  return *best;
+}
+
+// Commitments of this metric a statement about `party` can report on.
+std::vector<store::CommitmentRow> commitments_of(store::Database& db, std::int64_t party, Metric metric) {
+  std::vector<store::CommitmentRow> out;
+  for (auto& c : store::party_commitments(db, party))
+    if (c.metric == metric && (!c.party_id || *c.party_id == party)) out.push_back(std::move(c));
+  return out;
+}
+
+// (party, metric) of the pledges a source stored -> the earliest date from which one of them can
+// be reported on (nullopt: any date).
+using RelinkKeys = std::map<std::pair<std::int64_t, Metric>, std::optional<Date>>;
+
+// Statements stored earlier that waited for a pledge of one of these (party, metric): each is
+// linked as it would have been had the pledge been stored first. A statement dated before every
+// new pledge is not re-examined (nothing it could link to has changed): a long-waiting statement
+// of a party with many agreements costs nothing per source. Returns how many were linked.
+std::size_t relink_pending(store::Database& db, const RelinkKeys& keys, std::int64_t current_source) {
+  std::size_t linked = 0;
+  std::set<std::int64_t> done;
+  for (const auto& [key, from] : keys)
+    for (const auto& pending : store::pending_progress_for(db, key.first, key.second)) {
+      if (pending.source_id == current_source || done.count(pending.id)) continue;  // its own: just tried
+      if (from && pending.as_of < *from) continue;
+      done.insert(pending.id);
+      const auto [party, metric] = key;
+      auto candidates = commitments_of(db, pending.party_id.value_or(party), metric);
+      if (candidates.empty()) continue;
+      const std::string text = store::source_text(db, pending.source_id);
+      const auto claimed_ids = store::source_claimed_commitment_ids(db, pending.source_id);
+      const auto touched_ids = store::source_agreement_ids(db, pending.source_id);
+      const std::set<std::int64_t> claimed(claimed_ids.begin(), claimed_ids.end());
+      const std::set<std::int64_t> touched(touched_ids.begin(), touched_ids.end());
+      const auto best = choose_commitment(db, std::move(candidates), pending.as_of, pending.value, {text, claimed, touched});
+      if (!best) continue;
+      store::link_pending_progress(db, pending, best->id);
+      store::link_agreement_source(db, best->agreement_id, pending.source_id);  // the source reports on it
+      ++linked;
+    }
+  return linked;
+}
+
 IngestResult ingest_one(store::Database& db, const Announcement& a, const SourceInfo& info, PartyCache::Impl& cache) {
   IngestResult result;
   store::WriteTransaction tx(db);
@@ -345,6 +432,7 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
   Resolver resolver(db, a, cache);
   std::set<std::int64_t> touched;  // agreements this source already supports
   std::set<std::int64_t> claimed;  // commitments this source states (or restates)
+  RelinkKeys relink_keys;          // (party, metric) of the pledges stored, and from when they count
 
   for (const auto& ag : a.agreements) {
     const std::string region_code = resolve_region(db, ag);
@@ -362,6 +450,7 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
     const MergeFacts incoming = facts_of(ag, region_code, a.published);
     std::optional<std::int64_t> target_agreement;
     std::vector<std::int64_t> target_parties;
+    std::optional<Date> target_signed;
     int best = 0;
     std::set<std::int64_t> seen;
     for (auto key : keys) {
@@ -407,6 +496,7 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
           best = sc.score;
           target_agreement = cand.id;
           target_parties = cand.parties;
+          target_signed = cand.signed_on;
         }
       }
     }
@@ -491,10 +581,24 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
       const auto claim_id = store::insert_claim(db, claim_from(c, commitment_id, source_id, origin, a.published));
       for (const auto& e : c.evidence) store::insert_evidence(db, source_id, locate(a.text, e), store::EvidenceFor::claim, claim_id);
       store::compile_commitment(db, commitment_id);
+      // Waiting progress of any party of the agreement (as party_commitments finds them) may now link.
+      // From when this pledge can be what an observation reports on (start and signing passed).
+      std::optional<Date> from = store::get_commitment(db, commitment_id).values.start;
+      if (const auto signed_on = target_signed ? target_signed : ag.signed_on; signed_on && (!from || *from < *signed_on))
+        from = signed_on;
+      auto note = [&](std::int64_t party_id) {
+        auto [it, fresh] = relink_keys.emplace(std::pair{party_id, c.metric}, from);
+        if (!fresh && it->second && (!from || *from < *it->second)) it->second = from;
+      };
+      if (party) note(*party);
+      for (const auto& [ref, r] : parties) note(r.id);
+      for (auto id : target_parties) note(id);
     }
   }
 
-  // Progress: linked to the pledge it reports on, or reported as unlinked (nothing stored).
+  // Progress: linked to the pledge it reports on; a dated statement of a named party with no such
+  // pledge yet waits in pending_progress (linked when the pledge is stored); others are reported.
+  const ProgressSource self{a.text, claimed, touched};
   for (const auto& p : a.progress) {
     UnlinkedProgress miss{p.party, p.metric, p.value, p.as_of, {}};
     const std::optional<Date> as_of = p.as_of ? p.as_of : a.published;
@@ -507,55 +611,39 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
     std::optional<std::int64_t> party;
     if (!p.party.empty())
       if (auto r = resolver.find(p.party); r && !r->weak) party = r->id;
-    if (party) {
-      for (auto& c : store::party_commitments(db, *party))
-        if (c.metric == p.metric && (!c.party_id || *c.party_id == *party)) candidates.push_back(std::move(c));
-    }
+    if (party) candidates = commitments_of(db, *party, p.metric);
     if (candidates.empty())
       for (auto id : touched)
         for (auto& c : store::agreement_commitments(db, id))
           if (c.metric == p.metric && (!party || !c.party_id || *c.party_id == *party)) candidates.push_back(std::move(c));
-    if (candidates.empty()) {
-      miss.reason = party ? "no commitment of this party with this metric" : "unknown party and no pledge with this metric in the source";
+    const bool had_candidates = !candidates.empty();
+    const auto best = had_candidates ? choose_commitment(db, std::move(candidates), *as_of, p.value, self) : std::nullopt;
+    if (!best) {
+      miss.reason = had_candidates ? "every matching pledge was made after the observation date"
+                    : party        ? "no commitment of this party with this metric"
+                                   : "unknown party and no pledge with this metric in the source";
+      miss.kept = !text::fold(p.party).empty();
+      if (miss.kept) {
+        // Kept: the pledge may be in a source not ingested yet.
+        store::PendingProgressRow row;
+        row.source_id = source_id;
+        row.party_id = party;
+        row.party = p.party;
+        row.metric = p.metric;
+        row.as_of = *as_of;
+        row.value = p.value;
+        row.unit = p.unit;
+        row.origin = origin;
+        row.confidence = std::clamp(p.confidence, 0.0, 1.0);
+        for (const auto& e : p.evidence) row.evidence.push_back(locate(a.text, e));
+        store::insert_pending_progress(db, row);
+        miss.reason += " (yet: kept, and linked when such a pledge is ingested)";
+      }
       result.unlinked.push_back(miss);
       continue;
     }
-    // A pledge made after the observation cannot be the one it reports on.
-    std::map<std::int64_t, store::AgreementView> views;
-    auto view = [&](std::int64_t agreement_id) -> const store::AgreementView& {
-      auto it = views.find(agreement_id);
-      if (it == views.end()) it = views.emplace(agreement_id, store::get_agreement(db, agreement_id)).first;
-      return it->second;
-    };
-    std::erase_if(candidates, [&](const store::CommitmentRow& c) {
-      const auto& v = view(c.agreement_id);
-      return (c.values.start && *c.values.start > *as_of) || (v.signed_on && *v.signed_on > *as_of);
-    });
-    if (candidates.empty()) {
-      miss.reason = "every matching pledge was made after the observation date";
-      result.unlinked.push_back(miss);
-      continue;
-    }
-    // Several pledges: one this source restates, then one of an agreement it reports, then one
-    // whose place the text names, then the closest deadline, then target.
-    const std::string folded_text = text::fold(a.text);
-    auto mentioned = [&](const std::string& place) {
-      const auto k = text::fold(place);
-      return !k.empty() && (" " + folded_text + " ").find(" " + k + " ") != std::string::npos;
-    };
-    auto cost = [&](const store::CommitmentRow& c) {
-      const auto& v = view(c.agreement_id);
-      const int own = claimed.count(c.id) ? 0 : touched.count(c.agreement_id) ? 1 : 2;
-      const int named = mentioned(v.city) || mentioned(v.region) || mentioned(v.place) ? 0 : 1;
-      const double d = c.values.deadline ? std::fabs(static_cast<double>(days_between(*as_of, *c.values.deadline))) : 1e9;
-      const double t = c.values.target && *c.values.target > 0 ? std::fabs(*c.values.target - p.value) / *c.values.target : 1e9;
-      return std::tuple{own, named, d, t};
-    };
-    const auto* best_c = &candidates.front();
-    for (const auto& c : candidates)
-      if (cost(c) < cost(*best_c)) best_c = &c;
     store::ProgressRow row;
-    row.commitment_id = best_c->id;
+    row.commitment_id = best->id;
     row.as_of = *as_of;
     row.value = p.value;
     row.unit = p.unit;
@@ -563,10 +651,12 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
     row.origin = origin;
     row.confidence = std::clamp(p.confidence, 0.0, 1.0);
     const auto progress_id = store::insert_progress(db, row);
-    store::link_agreement_source(db, best_c->agreement_id, source_id);  // the source reports on it
+    store::link_agreement_source(db, best->agreement_id, source_id);  // the source reports on it
     for (const auto& e : p.evidence) store::insert_evidence(db, source_id, locate(a.text, e), store::EvidenceFor::progress, progress_id);
     ++result.progress;
   }
+  // Earlier statements waiting for the pledges this source stored.
+  if (!relink_keys.empty()) result.progress += relink_pending(db, relink_keys, source_id);
   tx.commit();
   return result;
 }

@@ -111,6 +111,7 @@ void merge_parties(Database& db, std::int64_t keep, std::int64_t other) {
     st.exec();
   }
   run("UPDATE commitment SET party_id = ?1 WHERE party_id = ?2");
+  run("UPDATE pending_progress SET party_id = ?1 WHERE party_id = ?2");  // waiting statements follow their party
   run("INSERT OR IGNORE INTO party_alias (party_id, alias, key, origin) "
       "SELECT ?1, alias, key, 'merged' FROM party_alias WHERE party_id = ?2");
   add_party_alias(db, keep, gone.name, "merged");

@@ -23,13 +23,15 @@ struct SourceInfo {
   std::string sha256;  // of the raw bytes as read
 };
 
-// A progress statement that matched no commitment: nothing is stored for it.
+// A progress statement that matched no commitment. A dated one naming its party is `kept` in
+// pending_progress and linked when a pledge it reports on is ingested; others are not stored.
 struct UnlinkedProgress {
   std::string party;
   Metric metric = Metric::jobs;
   double value = 0;
   std::optional<Date> as_of;
   std::string reason;
+  bool kept = false;
 };
 
 struct IngestResult {
@@ -37,7 +39,7 @@ struct IngestResult {
   std::int64_t source_id = 0;
   std::vector<std::int64_t> new_agreements;
   std::vector<std::int64_t> merged_agreements;  // existing agreements this source now also supports
-  std::size_t progress = 0;                     // observations stored
+  std::size_t progress = 0;                     // observations stored (earlier waiting ones linked now included)
   std::vector<UnlinkedProgress> unlinked;
 };
 

@@ -125,6 +125,37 @@ std::int64_t insert_progress(Database& db, const ProgressRow& p);
 // Ordered by commitment, as_of, id; all commitments when none given.
 std::vector<ProgressRow> list_progress(Database& db, std::optional<std::int64_t> commitment_id = std::nullopt);
 
+// A progress statement read before any pledge it could report on was stored (table
+// pending_progress). It waits until a commitment of its party and metric is stored, then moves to
+// `progress` with its evidence, so the database ends the same whatever the input order.
+struct PendingProgressRow {
+  std::int64_t id = 0;
+  std::int64_t source_id = 0;
+  std::optional<std::int64_t> party_id;  // when the name resolved to a party
+  std::string party;                     // the name as written (matched later by alias key)
+  Metric metric = Metric::jobs;
+  Date as_of;
+  double value = 0;
+  std::string unit;
+  std::string origin = "extracted";  // extracted, imported
+  double confidence = 1.0;
+  std::vector<Evidence> evidence;  // with byte offsets into the source text when known
+};
+std::int64_t insert_pending_progress(Database& db, const PendingProgressRow& p);
+// Waiting statements with this metric whose party is `party_id`, or whose written name is one of
+// that party's alias keys; by id. Two index look-ups, whatever the size of the table.
+std::vector<PendingProgressRow> pending_progress_for(Database& db, std::int64_t party_id, Metric metric);
+// Every waiting statement, by id.
+std::vector<PendingProgressRow> list_pending_progress(Database& db);
+// Moves a waiting statement to `progress` on `commitment_id` (evidence included) and deletes it
+// from the waiting table; returns the progress id.
+std::int64_t link_pending_progress(Database& db, const PendingProgressRow& p, std::int64_t commitment_id);
+// What a source itself states: the agreements it supports and the commitments it claims, by id.
+std::vector<std::int64_t> source_agreement_ids(Database& db, std::int64_t source_id);
+std::vector<std::int64_t> source_claimed_commitment_ids(Database& db, std::int64_t source_id);
+// The stored body of a source ("" when there is no such source).
+std::string source_text(Database& db, std::int64_t source_id);
+
 // Manual entries, each in its own transaction. Throw NotFoundError for an unknown commitment,
 // InputError for an unusable value.
 std::int64_t add_manual_progress(Database& db, std::int64_t commitment_id, double value, Date as_of,

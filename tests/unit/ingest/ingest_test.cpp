@@ -2,7 +2,9 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -393,4 +395,131 @@ TEST_CASE("one amount reported in local currency and in dollars is one pledge of
   auto later = store_article(t.db, article("https://example.org/later", Date(2027, 4, 23), "Rift Steelworks", "KE-22",
                                            {pledge(Metric::investment, 19.4e9, "USD")}, Date(2027, 4, 23)));
   CHECK(later.new_agreements.size() == 1);
+}
+
+namespace {
+
+Announcement progress_report(const std::string& url, Date published, const std::string& party, Metric metric, double value,
+                             const std::string& words) {
+  Announcement a;
+  a.url = url;
+  a.language = "en";
+  a.published = published;
+  a.text = "Update at " + url + ": " + words + ".";
+  ProgressStatement p;
+  p.party = party;
+  p.metric = metric;
+  p.as_of = published;
+  p.value = value;
+  p.unit = "jobs";
+  p.evidence.push_back({words, -1, -1});
+  a.progress.push_back(p);
+  return a;
+}
+
+// What a user sees in `agreements --format json` and `progress list`, without the row ids (which
+// follow the input order): each agreement by its sources, its parties and compiled pledges, and
+// each observation by its source, value and the agreement it is linked to.
+std::string snapshot(store::Database& db) {
+  std::vector<std::string> agreements, progress;
+  std::map<std::int64_t, std::string> key_of_commitment;
+  for (const auto& v : store::list_agreements(db)) {
+    std::vector<std::string> urls, parties, pledges;
+    for (const auto& s : v.sources) urls.push_back(s.url);
+    for (const auto& p : v.parties) parties.push_back(p.name + "/" + p.role);
+    std::sort(urls.begin(), urls.end());
+    std::sort(parties.begin(), parties.end());
+    std::string key;
+    for (const auto& u : urls) key += u + " ";
+    for (const auto& c : v.commitments) {
+      const std::string pledge = std::string(to_string(c.metric)) + ":" + (c.values.target ? std::to_string(*c.values.target) : "-") +
+                                 ":" + c.values.unit + ":" + std::to_string(store::commitment_claims(db, c.id).size());
+      pledges.push_back(pledge);
+      key_of_commitment[c.id] = key + "| " + pledge;
+    }
+    std::sort(pledges.begin(), pledges.end());
+    std::string line = key + "|" + v.region_code + "|" + (v.signed_on ? v.signed_on->to_string() : "-") + "|";
+    for (const auto& p : parties) line += p + ",";
+    line += "|";
+    for (const auto& p : pledges) line += p + ",";
+    agreements.push_back(line);
+  }
+  for (const auto& p : store::list_progress(db)) {
+    std::string ev;
+    for (const auto& e : store::evidence_for(db, store::EvidenceFor::progress, p.id)) ev += e.text + "@" + std::to_string(e.start);
+    progress.push_back(p.source_url + " " + p.as_of.to_string() + " " + std::to_string(p.value) + " -> " +
+                       key_of_commitment[p.commitment_id] + " [" + ev + "]");
+  }
+  std::sort(agreements.begin(), agreements.end());
+  std::sort(progress.begin(), progress.end());
+  std::string out = "agreements:\n";
+  for (const auto& a : agreements) out += a + "\n";
+  out += "progress:\n";
+  for (const auto& p : progress) out += p + "\n";
+  out += "waiting: " + std::to_string(store::list_pending_progress(db).size()) + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("progress read before its pledge is linked when the pledge arrives: any input order, same database") {
+  const std::vector<Announcement> inputs = {
+      article("https://example.org/kestrel-signing", Date(2022, 3, 1), "Kestrel Motors", "MA-01",
+              {pledge(Metric::jobs, 2000)}, Date(2022, 3, 1)),
+      progress_report("https://example.org/kestrel-2024", Date(2024, 5, 2), "Kestrel Motors", Metric::jobs, 800,
+                      "Kestrel Motors now employs 800 people"),
+      article("https://example.org/nadir-signing", Date(2023, 6, 10), "Nadir Textiles", "MA-06", {pledge(Metric::jobs, 500)},
+              Date(2023, 6, 10)),
+      progress_report("https://example.org/nadir-2025", Date(2025, 1, 15), "Nadir Textiles", Metric::jobs, 300,
+                      "Nadir Textiles has hired 300 workers"),
+      // Before the pledge was signed: it can never be this pledge's progress, whatever the order.
+      progress_report("https://example.org/nadir-2021", Date(2021, 2, 1), "Nadir Textiles", Metric::jobs, 40,
+                      "Nadir Textiles had 40 staff"),
+      // A company with no pledge at all: waits, whatever the order.
+      progress_report("https://example.org/orca-2024", Date(2024, 9, 9), "Orca Foods", Metric::jobs, 120,
+                      "Orca Foods employs 120 people"),
+  };
+  auto run = [&](const std::vector<std::size_t>& order) {
+    TempDb t;
+    std::size_t linked = 0;
+    for (auto i : order) linked += store_article(t.db, inputs[i]).progress;
+    CHECK(linked == store::list_progress(t.db).size());  // every observation is counted once, when it is stored
+    return snapshot(t.db);
+  };
+  const auto forward = run({0, 1, 2, 3, 4, 5});
+  CHECK(forward.find("kestrel-2024 2024-05-02 800") != std::string::npos);
+  CHECK(forward.find("nadir-2025 2025-01-15 300") != std::string::npos);
+  CHECK(forward.find("nadir-2021") == std::string::npos);
+  CHECK(forward.find("waiting: 2") != std::string::npos);  // the 2021 observation and Orca's
+  CHECK(run({5, 4, 3, 2, 1, 0}) == forward);  // every progress report before its pledge
+  CHECK(run({1, 3, 0, 5, 4, 2}) == forward);
+  CHECK(run({2, 1, 4, 0, 3, 5}) == forward);
+}
+
+TEST_CASE("a waiting progress statement links to the pledge of a party named another way, with its evidence") {
+  TempDb t;
+  // The update names the company as the later signing article will write it in parentheses.
+  auto update = store_article(t.db, progress_report("https://example.org/update", Date(2025, 5, 1), "Sunmill Foods",
+                                                    Metric::jobs, 150, "Sunmill Foods has hired 150 people"));
+  REQUIRE(update.unlinked.size() == 1);
+  CHECK(update.unlinked[0].kept);
+  CHECK(update.progress == 0);
+  CHECK(store::list_progress(t.db).empty());
+  auto signing = store_article(t.db, article("https://example.org/signing", Date(2024, 11, 20), "Sunmill Foods", "MA-06",
+                                             {pledge(Metric::jobs, 600)}, Date(2024, 11, 20)));
+  CHECK(signing.progress == 1);  // the earlier statement, linked now
+  const auto rows = store::list_progress(t.db);
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].value == doctest::Approx(150));
+  CHECK(rows[0].source_url == "https://example.org/update");
+  CHECK(store::get_commitment(t.db, rows[0].commitment_id).values.target == doctest::Approx(600));
+  const auto ev = store::evidence_for(t.db, store::EvidenceFor::progress, rows[0].id);
+  REQUIRE(ev.size() == 1);
+  CHECK(ev[0].text == "Sunmill Foods has hired 150 people");
+  CHECK(ev[0].start >= 0);
+  CHECK(store::list_pending_progress(t.db).empty());
+  // The update now supports the agreement it reports on.
+  const auto list = store::list_agreements(t.db);
+  REQUIRE(list.size() == 1);
+  CHECK(list[0].sources.size() == 2);
 }
