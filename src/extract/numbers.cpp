@@ -410,10 +410,17 @@ DigitNumber read_digits(std::string_view s, std::size_t i, std::string_view lang
     r.alt_decimal = whole + std::fmod(v, 1000) / 1000;
   }
   r.grouped = groups > 0;
-  // Moroccan agency copy writes the decimal mark as the letter ra: "1ر1 مليار" is 1.1 billion.
-  const bool arabic_ra = lang == "ar" && j + 2 < n && s[j] == '\xD8' && s[j + 1] == '\xB1' && is_digit(s[j + 2]);
-  if (arabic_ra || (j + 1 < n && (s[j] == ',' || s[j] == '.') && s[j] != sep && is_digit(s[j + 1]))) {
-    std::size_t k = j + (arabic_ra ? 2 : 1);
+  // Moroccan agency (MAP) copy writes decimals with the letter ra and the fraction first, as the
+  // figure reads right to left: "5ر2" is 2.5, "6ر0 في المائة" 0.6 %, "1ر1 مليار" 1.1 billion.
+  if (lang == "ar" && groups == 0 && j + 2 < n && s[j] == '\xD8' && s[j + 1] == '\xB1' && is_digit(s[j + 2])) {
+    std::size_t k = j + 2;
+    double whole = 0;
+    while (k < n && is_digit(s[k])) whole = whole * 10 + (s[k++] - '0');
+    v = whole + v / std::pow(10.0, static_cast<double>(head));
+    r.decimal = true;
+    j = k;
+  } else if (j + 1 < n && (s[j] == ',' || s[j] == '.') && s[j] != sep && is_digit(s[j + 1])) {
+    std::size_t k = j + 1;
     double scale = 0.1;
     double frac = 0;
     while (k < n && is_digit(s[k])) {

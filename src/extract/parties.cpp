@@ -348,7 +348,10 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       subject = (w == "a" || w == "an" || w == "which" || w == "un" || w == "une" || w == "qui" || w == "the") &&
                 (a == 0 || t[a - 1].sentence != t[a].sentence || t[a - 1].all_caps);
       // "...is Lotus Mining, which will invest": a relative clause with a pledge verb names its subject.
-      if (!subject && (w == "which" || w == "qui" || w == "that"))
+      // Not a public policy or program: "the Clean Energy Policy, which aims to create...".
+      static const SvSet policy_words = {"policy", "strategy", "initiative", "program", "programme", "plan",
+                                         "act", "law", "politique", "strategie", "loi", "fund", "fonds"};
+      if (!subject && (w == "which" || w == "qui" || w == "that") && !policy_words.count(t[e - 1].key))
         subject = has(next + 1, Cue::pledge) || has(next + 1, Cue::invest) || has(next + 1, Cue::hire_verb);
     }
     bool in_arabic = arabic_text && !t[a].all_caps;

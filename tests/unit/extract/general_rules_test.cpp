@@ -3,6 +3,8 @@
 // money already spent, targets reported as reached. Every sentence is written for these tests.
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -186,11 +188,13 @@ TEST_CASE("the same observed figure said twice is one progress statement with tw
   CHECK(p->evidence.size() == 2);
 }
 
-TEST_CASE("the letter ra between digits is the decimal mark of Moroccan agency copy") {
-  CHECK(extract::parse_number("2ر4", "ar") == doctest::Approx(2.4));
-  CHECK(extract::parse_number("2ر4 مليار", "ar") == doctest::Approx(2.4e9));
-  CHECK_FALSE(extract::parse_number("2ر4", "fr").has_value());  // only in Arabic text
-  const auto a = run("وسيستثمر مجمع كيسترل 3ر2 مليار درهم في مصنعه الجديد بالقنيطرة.", "ar");
+TEST_CASE("the letter ra between digits is the decimal mark of Moroccan agency copy, fraction first") {
+  CHECK(extract::parse_number("4ر2", "ar") == doctest::Approx(2.4));
+  CHECK(extract::parse_number("6ر0", "ar") == doctest::Approx(0.6));
+  CHECK(extract::parse_number("25ر1", "ar") == doctest::Approx(1.25));
+  CHECK(extract::parse_number("4ر2 مليار", "ar") == doctest::Approx(2.4e9));
+  CHECK_FALSE(extract::parse_number("4ر2", "fr").has_value());  // only in Arabic text
+  const auto a = run("وسيستثمر مجمع كيسترل 2ر3 مليار درهم في مصنعه الجديد بالقنيطرة.", "ar");
   CHECK(targets(a, Metric::investment) == std::vector<double>{3.2e9});
 }
 
@@ -295,4 +299,58 @@ TEST_CASE("a national program's goal quoted as background of a company's deal is
         "fr");
     CHECK(targets(b, Metric::training) == std::vector<double>{60000});
   }
+}
+
+namespace {
+Announcement run_fixture(const std::string& name, std::string lang, std::optional<Date> published) {
+  std::ifstream in(std::string(PLEDGEDB_FIXTURES) + "/extract/" + name, std::ios::binary);
+  REQUIRE(in);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return run(ss.str(), std::move(lang), published);
+}
+std::vector<std::string> party_names(const Announcement& a) {
+  std::vector<std::string> out;
+  for (const auto& ag : a.agreements)
+    for (const auto& p : ag.parties) out.push_back(p.name);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("fixture: a follow-up with a superseded deal, a policy goal, a reached milestone, a named deadline") {
+  const auto a = run_fixture("superseded-policy-progress-en.txt", "en", Date(2025, 9, 1));
+  // The revised 1,100 and the 300 milestone; not the original 1,100 + 900 = 2,000 nor the policy's 60,000.
+  CHECK(targets(a, Metric::jobs) == std::vector<double>{1100, 300});
+  for (const auto& c : of_metric(a, Metric::jobs)) CHECK(c.party == "Halvard Batteries");
+  CHECK(progress_of(a, Metric::jobs, 300) != nullptr);
+  CHECK(progress_of(a, Metric::jobs, 640) != nullptr);
+  CHECK(progress_of(a, Metric::investment, 410e6) != nullptr);
+  for (const auto& n : party_names(a)) CHECK(n.find("Policy") == std::string::npos);
+  CHECK(of_metric(a, Metric::investment).empty());
+}
+
+TEST_CASE("fixture: an Arabic follow-up with a 'from X to Y' workforce, a restated rate, paired figures, MAP decimals") {
+  const auto a = run_fixture("follow-up-baseline-ar.txt", "ar", Date(2025, 9, 1));
+  CHECK(targets(a, Metric::jobs) == std::vector<double>{5200, 900, 3000});
+  for (const auto& c : of_metric(a, Metric::jobs))
+    if (c.target == 3000) CHECK(c.comparator == Comparator::about);
+  const auto cap = of_metric(a, Metric::capacity);
+  REQUIRE(cap.size() == 1);
+  CHECK(cap[0].target == 180000);
+  REQUIRE(cap[0].deadline);
+  CHECK(cap[0].deadline->year() == 2027);
+  CHECK(progress_of(a, Metric::jobs, 4000) != nullptr);
+  CHECK(progress_of(a, Metric::investment, 3.2e9) != nullptr);
+}
+
+TEST_CASE("fixture: a French signing with named ministers, a national program as background, hires as a noun") {
+  const auto a = run_fixture("national-background-fr.txt", "fr", Date(2025, 9, 1));
+  const auto jobs = of_metric(a, Metric::jobs);
+  REQUIRE(jobs.size() == 1);
+  CHECK(jobs[0].target == 350);
+  CHECK(jobs[0].comparator == Comparator::at_least);
+  CHECK(jobs[0].party == "Veltis");
+  CHECK(jobs[0].evidence.size() == 2);
+  CHECK(of_metric(a, Metric::training).empty());
+  for (const auto& n : party_names(a)) CHECK(n != "Nabil Ouazzani");
 }
