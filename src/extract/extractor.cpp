@@ -901,6 +901,7 @@ Announcement extract(const Document& doc, const Options& options) {
 
   // --- assemble commitments and progress, grouped by party
   std::vector<bool> progress_from_headcount;  // parallel to a.progress
+  std::vector<std::uint32_t> progress_sentence;  // parallel to a.progress
   struct Pending {
     std::optional<std::size_t> party;
     Commitment com;
@@ -947,6 +948,7 @@ Announcement extract(const Document& doc, const Options& options) {
       if (repeated) continue;
       a.progress.push_back(std::move(p));
       progress_from_headcount.push_back(cd.headcount);
+      progress_sentence.push_back(t.sentence);
       continue;
     }
     Commitment com;
@@ -1281,9 +1283,17 @@ Announcement extract(const Document& doc, const Options& options) {
   // the pledge adds to ("already employs 2,300 at its other sites"), not progress on it.
   if (!follow_up) {
     std::vector<ProgressStatement> kept;
+    std::vector<bool> kept_headcount;
+    std::vector<std::uint32_t> kept_sentence;
     for (std::size_t i = 0; i < a.progress.size(); ++i)
-      if (!progress_from_headcount[i]) kept.push_back(std::move(a.progress[i]));
+      if (!progress_from_headcount[i]) {
+        kept.push_back(std::move(a.progress[i]));
+        kept_headcount.push_back(false);
+        kept_sentence.push_back(progress_sentence[i]);
+      }
     a.progress = std::move(kept);
+    progress_from_headcount = std::move(kept_headcount);
+    progress_sentence = std::move(kept_sentence);
   }
   for (const auto& inv : investors) {
     Agreement ag;
@@ -1337,6 +1347,25 @@ Announcement extract(const Document& doc, const Options& options) {
     ag.confidence = 0.5 + (kind_value.empty() ? 0 : 0.2) + (signed_on ? 0.15 : 0) + (region ? 0.1 : 0);
     if (sign_evidence) ag.evidence.push_back(*sign_evidence);
     a.agreements.push_back(std::move(ag));
+  }
+  // "Aerolux already employs 1,100 people in Casablanca" (its pledge is in Tangier): a headcount
+  // at a place in another region than every agreement's is another site's staff, not progress.
+  {
+    std::set<std::string> agreement_regions;
+    for (const auto& ag : a.agreements)
+      if (!ag.region_code.empty()) agreement_regions.insert(ag.region_code);
+    std::vector<ProgressStatement> kept;
+    for (std::size_t i = 0; i < a.progress.size(); ++i) {
+      bool elsewhere = false;
+      if (progress_from_headcount[i] && !agreement_regions.empty())
+        for (const auto& m : rmentions) {
+          if (toks[m.first].sentence != progress_sentence[i] || m.region->type == "Country") continue;
+          const auto* fl = gaz.first_level(m.region->code);
+          if (fl && !agreement_regions.count(fl->code)) elsewhere = true;
+        }
+      if (!elsewhere) kept.push_back(std::move(a.progress[i]));
+    }
+    a.progress = std::move(kept);
   }
   // Progress party: the investor when the sentence names none.
   for (auto& p : a.progress)

@@ -354,3 +354,20 @@ TEST_CASE("fixture: a French signing with named ministers, a national program as
   CHECK(of_metric(a, Metric::training).empty());
   for (const auto& n : party_names(a)) CHECK(n != "Nabil Ouazzani");
 }
+
+TEST_CASE("a headcount at a site in another region is not progress on this pledge") {
+  const auto a = run(
+      "Orvane, a maker of aircraft seats, will hire 250 engineers at its new site in Tangier over the next four "
+      "years. The company signed a convention with the regional investment centre. Orvane already employs 900 "
+      "people in Casablanca.",
+      "en");
+  CHECK(targets(a, Metric::jobs) == std::vector<double>{250});
+  CHECK(a.progress.empty());
+  SUBCASE("the same headcount at the pledge's site is progress in a follow-up") {
+    const auto b = run(
+        "Orvane, which pledged in 2023 to hire 250 engineers in Tangier, now employs 190 people at its Tangier "
+        "site.",
+        "en");
+    CHECK(progress_of(b, Metric::jobs, 190) != nullptr);
+  }
+}
