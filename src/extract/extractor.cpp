@@ -330,12 +330,28 @@ Announcement extract(const Document& doc, const Options& options) {
   const auto dates = find_dates(nt, lang, a.published);
   std::optional<Date> signed_on;
   std::optional<Evidence> sign_evidence;
+  // "the state will sign a memorandum on Thursday": a signing still to come dates nothing yet.
+  auto future_signing = [&](std::size_t sa, std::size_t sb) {
+    static const SvSet future = {"will", "would", "shall", "to", "va", "vont", "doit", "doivent", "devrait",
+                                 "devraient", "\xD8\xB3\xD9\x8A\xD8\xAA\xD9\x85"};  // سيتم
+    for (const auto* h : ci.of(Cue::sign)) {
+      if (h->first < sa || h->first >= sb) continue;
+      // The verb's base form after a future marker ("will award ... and sign", "va signer").
+      const auto& verb = toks[h->first].key;
+      const bool base = verb == "sign" || verb == "signer" || verb == "firmar" ||
+                        toks[h->first].stem == "\xD8\xAA\xD9\x88\xD9\x82\xD9\x8A\xD8\xB9";  // توقيع
+      if (!base) continue;
+      for (std::size_t k = h->first >= 8 ? h->first - 8 : 0; k < h->first; ++k)
+        if (toks[k].sentence == toks[h->first].sentence && future.count(toks[k].key)) return true;
+    }
+    return false;
+  };
   for (const auto& d : dates) {
     if (d.precision != DatePrecision::day) continue;
     auto ti = token_at(toks, d.begin);
     if (ti >= toks.size()) continue;
     auto [sa, sb] = spans.sentence(toks[ti].sentence);
-    if (has_hit_in(ci, Cue::sign, sa, sb) || has_hit_in(ci, Cue::agreement_kind, sa, sb)) {
+    if ((has_hit_in(ci, Cue::sign, sa, sb) || has_hit_in(ci, Cue::agreement_kind, sa, sb)) && !future_signing(sa, sb)) {
       signed_on = d.date;
       sign_evidence = c.token_evidence(sa, sb);
       break;

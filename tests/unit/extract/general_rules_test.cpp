@@ -371,3 +371,18 @@ TEST_CASE("a headcount at a site in another region is not progress on this pledg
     CHECK(progress_of(b, Metric::jobs, 190) != nullptr);
   }
 }
+
+TEST_CASE("a signing still to come dates no agreement") {
+  const auto a = run(
+      "Kestrel Motors will invest $500 million in a plant in Albany. The governor said the state will grant tax "
+      "credits and sign a memorandum of understanding with Kestrel on 14 March 2025.",
+      "en");
+  REQUIRE_FALSE(a.agreements.empty());
+  CHECK_FALSE(a.agreements[0].signed_on.has_value());
+  const auto b = run(
+      "Kestrel Motors signed a memorandum of understanding with the state on 4 March 2025. It will invest $500 "
+      "million in a plant in Albany.",
+      "en");
+  REQUIRE_FALSE(b.agreements.empty());
+  CHECK(b.agreements[0].signed_on == Date(2025, 3, 4));
+}
