@@ -326,6 +326,16 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     }
     if (!gaz.lookup(name).empty()) continue;  // a place
     bool legal = e - a >= 2 && (has(e - 1, Cue::legal_suffix) || has(a, Cue::group_cue));  // "Grupo Modelo"
+    // "Apple Chief Executive Tim Cook", "Assembly Minority Leader Gordon Hintz": a title inside
+    // the run, followed by a name, makes it a person (with the body's name before the title).
+    {
+      static const SvSet inner_titles = {"chief", "executive", "leader", "president", "minister", "governor",
+                                         "director", "chairman", "chairwoman", "secretary", "spokesperson",
+                                         "spokesman", "spokeswoman", "ministre", "directeur", "gouverneur"};
+      bool titled = false;
+      for (std::size_t k = a; k + 1 < e && !titled; ++k) titled = inner_titles.count(t[k].key) > 0;
+      if (titled && !(e - a >= 2 && has(e - 1, Cue::legal_suffix))) continue;
+    }
     bool group_before = false;
     std::string country;
     for (std::size_t k = a, steps = 0; k > 0 && steps < 4; --k, ++steps) {
@@ -340,6 +350,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       const auto& w = t[next].key;
       subject = has(next, Cue::pledge) || has(next, Cue::invest) || has(next, Cue::hire_verb) || w == "signed" ||
                 w == "announced" || w == "pledged" || w == "plans" || w == "va" || w == "prevoit" || w == "s" ||
+                w == "reported" || w == "reports" || w == "submitted" ||
                 nt.substr(t[next].begin, t[next].end - t[next].begin) == "a" || w == "has" || w == "signe" || w == "annonce";
     }
     // "Aerolux, a maker of...", "Atlas Cables, which pledged...": a name in apposition.

@@ -386,3 +386,21 @@ TEST_CASE("a signing still to come dates no agreement") {
   REQUIRE_FALSE(b.agreements.empty());
   CHECK(b.agreements[0].signed_on == Date(2025, 3, 4));
 }
+
+TEST_CASE("a title inside a capitalised run names a person; a company reporting figures is a company") {
+  const auto a = run(
+      "Kestrel Motors will invest $300 million in a plant in Albany, said Kestrel Chief Executive Mara Quint. "
+      "Senate Majority Leader Tom Avery, a critic of the deal, said the state gave too much.",
+      "en");
+  for (const auto& n : party_names(a)) {
+    CHECK(n.find("Quint") == std::string::npos);
+    CHECK(n.find("Avery") == std::string::npos);
+  }
+  const auto b = run(
+      "Velora submitted its annual jobs report to the state. Velora reported having 812 jobs at the Albany plant "
+      "so far.",
+      "en");
+  const auto* p = progress_of(b, Metric::jobs, 812);
+  REQUIRE(p);
+  CHECK(p->party == "Velora");
+}
