@@ -334,8 +334,10 @@ Announcement extract(const Document& doc, const Options& options) {
   auto future_signing = [&](std::size_t sa, std::size_t sb) {
     static const SvSet future = {"will", "would", "shall", "to", "va", "vont", "doit", "doivent", "devrait",
                                  "devraient", "\xD8\xB3\xD9\x8A\xD8\xAA\xD9\x85"};  // سيتم
-    for (const auto* h : ci.of(Cue::sign)) {
-      if (h->first < sa || h->first >= sb) continue;
+    const auto& signs = ci.of(Cue::sign);
+    auto from = std::lower_bound(signs.begin(), signs.end(), sa, [](const CueHit* h, std::size_t x) { return h->first < x; });
+    for (auto it = from; it != signs.end() && (*it)->first < sb; ++it) {
+      const auto* h = *it;
       // The verb's base form after a future marker ("will award ... and sign", "va signer").
       const auto& verb = toks[h->first].key;
       const bool base = verb == "sign" || verb == "signer" || verb == "firmar" ||
@@ -408,7 +410,24 @@ Announcement extract(const Document& doc, const Options& options) {
   // replaced by a later one is no pledge any more (nor progress). A sentence that goes on with
   // "This/Ce/وهذا" ("This gave it a target of 2,900 jobs") speaks of the same superseded deal.
   std::vector<char> superseded(nsent, 0);
+  // Only where the article also speaks of a revision: an "initial plan" alone is a first phase.
+  bool revision = false;
   {
+    static const SvSet revised = {"revised", "amended", "renegotiated", "new", "waived", "replaced", "revise",
+                                  "revisee", "modifie", "amende", "nouvel", "nouvelle", "avenant",
+                                  "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB9\xD8\xAF\xD9\x84",      // المعدل
+                                  "\xD8\xA7\xD9\x84\xD8\xAC\xD8\xAF\xD9\x8A\xD8\xAF"};     // الجديد
+    static const SvSet agreement_nouns = {"agreement", "contract", "deal", "accord", "contrat", "convention",
+                                          "requirement", "target", "terms", "objectif",
+                                          "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAA\xD9\x81\xD8\xA7\xD9\x82"};  // الاتفاق
+    for (std::size_t k = 0; k + 1 < toks.size() && !revision; ++k) {
+      // "the revised agreement", "the new contract", "le nouvel accord", "the requirement ... was waived"
+      if (!revised.count(toks[k].key)) continue;
+      for (std::size_t m = k >= 3 ? k - 3 : 0; m < std::min(toks.size(), k + 3) && !revision; ++m)
+        revision = m != k && toks[m].sentence == toks[k].sentence && agreement_nouns.count(toks[m].key);
+    }
+  }
+  if (revision) {
     static const SvSet earlier = {"original", "originally", "initial", "initially", "initiale", "initialement",
                                   "originel", "originelle", "previous", "former", "precedent",
                                   "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xB5\xD9\x84\xD9\x8A",               // الاصلي
@@ -575,8 +594,8 @@ Announcement extract(const Document& doc, const Options& options) {
   auto production_words_in = [&](std::size_t a0, std::size_t b0) {
     static const SvSet production = {"produce", "produces", "producing", "production", "output", "capacity",
                                      "annually", "annual", "year", "produire", "capacite", "an", "annee",
-                                     "Ø§ÙØªØ§Ø¬",            // انتاج
-                                     "Ø³ÙÙÙØ§"};           // سنويا
+                                     "\xD8\xA7\xD9\x86\xD8\xAA\xD8\xA7\xD8\xAC",            // انتاج
+                                     "\xD8\xB3\xD9\x86\xD9\x88\xD9\x8A\xD8\xA7"};           // سنويا
     for (std::size_t k = a0; k < b0; ++k)
       if (production.count(toks[k].key) || production.count(toks[k].stem)) return true;
     return false;
@@ -631,7 +650,16 @@ Announcement extract(const Document& doc, const Options& options) {
       if (!bnoun && !bcap) continue;
       if (bnoun && bcap) (bnoun->first < bcap->first ? bcap : bnoun) = nullptr;
       if (bnoun && n.value > 2e6) continue;
-      if (company_at.empty() || company_at.front() >= ti || see_also[t.sentence] || superseded[t.sentence] ||
+      // The company, or its plant or staff, is what grows: "the plant's workforce", "عدد العاملين بالمصنع".
+      static const SvSet own = {"plant", "factory", "usine", "site", "workforce", "effectif", "effectifs",
+                                "\xD9\x85\xD8\xB5\xD9\x86\xD8\xB9", "\xD9\x85\xD8\xB9\xD9\x85\xD9\x84"};  // مصنع معمل
+      bool own_site = false;
+      for (std::size_t k = sa; k < sb && !own_site; ++k) own_site = own.count(toks[k].key) || own.count(toks[k].stem);
+      {
+        auto it = std::lower_bound(company_at.begin(), company_at.end(), static_cast<std::uint32_t>(sa));
+        own_site = own_site || (it != company_at.end() && *it < sb);
+      }
+      if (!own_site || company_at.empty() || company_at.front() >= ti || see_also[t.sentence] || superseded[t.sentence] ||
           has_hit_in(ci, Cue::stat_negative, sa, sb) || in_date(n.begin, n.end))
         continue;
       Candidate cd;
@@ -795,8 +823,21 @@ Announcement extract(const Document& doc, const Options& options) {
     bool promised = has_hit_in(ci, Cue::pledge, ca, cb) && !has_hit_in(ci, Cue::money_negative, sa, sb);
     // "it has invested about $900 million so far", "كلف بناء المصنع 1.1 مليار": money already spent,
     // reported as progress (kept apart from revenue, aid and fines by the sentence check).
-    bool reported = !has_hit_in(ci, Cue::money_negative, sa, sb) &&
-                    has_hit_in(ci, Cue::progress, std::max(sa, ti >= 25 ? ti - 25 : 0), std::min(sb, te + 4));
+    // Only a spending verb vouches for it: "has reached", "already raised" may be any sum.
+    bool reported = false;
+    if (!has_hit_in(ci, Cue::money_negative, sa, sb)) {
+      const std::size_t pa = std::max(sa, ti >= 25 ? ti - 25 : 0), pb = std::min(sb, te + 4);
+      const auto& prog = ci.of(Cue::progress);
+      auto it = std::lower_bound(prog.begin(), prog.end(), pa, [](const CueHit* h, std::size_t x) { return h->first < x; });
+      for (; it != prog.end() && (*it)->first < pb && !reported; ++it) {
+        const auto* h = *it;
+        for (std::size_t k = h->first; k < h->last && !reported; ++k) {
+          const auto key = toks[k].key;
+          reported = key.rfind("invest", 0) == 0 || key == "spent" || key == "coute" || key == "cost" ||
+                     toks[k].stem == "\xD9\x83\xD9\x84\xD9\x81";  // كلف
+        }
+      }
+    }
     if (!invest && !project && !promised && !reported) continue;
     Candidate cd;
     cd.metric = Metric::investment;
@@ -918,6 +959,7 @@ Announcement extract(const Document& doc, const Options& options) {
   // --- assemble commitments and progress, grouped by party
   std::vector<bool> progress_from_headcount;  // parallel to a.progress
   std::vector<std::uint32_t> progress_sentence;  // parallel to a.progress
+  std::unordered_map<long long, std::vector<std::size_t>> progress_buckets;  // value buckets 0.5% wide
   struct Pending {
     std::optional<std::size_t> party;
     Commitment com;
@@ -952,7 +994,13 @@ Announcement extract(const Document& doc, const Options& options) {
       // The same figure said twice ("from 100,000 to 200,000 cars"... "over 100,000 cars a year since
       // it opened") is one observation with two evidence spans.
       bool repeated = false;
-      for (std::size_t i = 0; i < a.progress.size() && !repeated; ++i) {
+      const long long pbucket = static_cast<long long>(std::floor(std::log(std::max(p.value, 1.0)) / std::log(1.005)));
+      std::vector<std::size_t> same_bucket;
+      for (long long k = pbucket - 1; k <= pbucket + 1; ++k)
+        if (auto it = progress_buckets.find(k); it != progress_buckets.end())
+          same_bucket.insert(same_bucket.end(), it->second.begin(), it->second.end());
+      for (std::size_t i : same_bucket) {
+        if (repeated) break;
         auto& q = a.progress[i];
         if (q.metric != p.metric || q.party != p.party ||
             std::abs(q.value - p.value) > 0.005 * std::max(q.value, p.value))
@@ -962,6 +1010,7 @@ Announcement extract(const Document& doc, const Options& options) {
         repeated = true;
       }
       if (repeated) continue;
+      progress_buckets[pbucket].push_back(a.progress.size());
       a.progress.push_back(std::move(p));
       progress_from_headcount.push_back(cd.headcount);
       progress_sentence.push_back(t.sentence);
@@ -1370,12 +1419,16 @@ Announcement extract(const Document& doc, const Options& options) {
     std::set<std::string> agreement_regions;
     for (const auto& ag : a.agreements)
       if (!ag.region_code.empty()) agreement_regions.insert(ag.region_code);
+    std::unordered_map<std::uint32_t, std::vector<const RegionMention*>> mentions_in;
+    if (!agreement_regions.empty())
+      for (const auto& m : rmentions) mentions_in[toks[m.first].sentence].push_back(&m);
     std::vector<ProgressStatement> kept;
     for (std::size_t i = 0; i < a.progress.size(); ++i) {
       bool elsewhere = false;
       if (progress_from_headcount[i] && !agreement_regions.empty())
-        for (const auto& m : rmentions) {
-          if (toks[m.first].sentence != progress_sentence[i] || m.region->type == "Country") continue;
+        for (const auto* mp : mentions_in[progress_sentence[i]]) {
+          const auto& m = *mp;
+          if (m.region->type == "Country") continue;
           const auto* fl = gaz.first_level(m.region->code);
           if (fl && !agreement_regions.count(fl->code)) elsewhere = true;
         }

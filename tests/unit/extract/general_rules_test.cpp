@@ -404,3 +404,16 @@ TEST_CASE("a title inside a capitalised run names a person; a company reporting 
   REQUIRE(p);
   CHECK(p->party == "Velora");
 }
+
+TEST_CASE("guards: a first-phase plan is no superseded target, a country's figures are no company's baseline, raised money is no spending") {
+  const auto a = run("Kestrel Motors' initial plan is to hire 200 workers at the Albany plant by 2026, the company said.",
+                     "en");
+  CHECK(targets(a, Metric::jobs) == std::vector<double>{200});
+  const auto b = run(
+      "Kestrel Motors will create 500 jobs in Tangier by 2027. Morocco's car exports should go from 400,000 to "
+      "700,000 cars by 2030.",
+      "en");
+  CHECK(progress_of(b, Metric::capacity, 400000) == nullptr);
+  const auto c = run("Velora has already raised $40 million from venture funds.", "en");
+  CHECK(c.progress.empty());
+}
