@@ -417,3 +417,15 @@ TEST_CASE("guards: a first-phase plan is no superseded target, a country's figur
   const auto c = run("Velora has already raised $40 million from venture funds.", "en");
   CHECK(c.progress.empty());
 }
+
+TEST_CASE("Arabic construct duals before a noun: مائتي، ألفي، مليوني، ملياري") {
+  CHECK(extract::parse_number("مائتي", "ar") == doctest::Approx(200));
+  CHECK(extract::parse_number("ألفي", "ar") == doctest::Approx(2000));
+  CHECK(extract::parse_number("مليوني", "ar") == doctest::Approx(2e6));
+  CHECK(extract::parse_number("ملياري", "ar") == doctest::Approx(2e9));
+  const auto a = run("وتعتزم شركة كيسترل إحداث أكثر من ألفي منصب شغل مباشر بمصنعها الجديد بطنجة.", "ar");
+  const auto jobs = of_metric(a, Metric::jobs);
+  REQUIRE(jobs.size() == 1);
+  CHECK(jobs[0].target == 2000);
+  CHECK(jobs[0].comparator == Comparator::at_least);
+}
