@@ -103,7 +103,10 @@ const SvSet& stop_capitals() {
       "since", "from", "to", "of", "over", "about", "more", "plus", "all", "new", "nouveau", "nouvelle", "prime",
       "secretary", "director", "directeur", "wali", "no", "vision", "plan",
       "program", "programme", "forum", "business", "special", "economic", "zone", "his", "her", "tax", "center",
-      "centre", "data", "we", "i", "you", "je", "nous", "on", "si", "su", "sus", "del", "al", "por", "para", "con"};
+      "centre", "data", "we", "i", "you", "je", "nous", "on", "si", "su", "sus", "del", "al", "por", "para", "con",
+      // sentence openers that are no part of a name: "Then Marwa Foods will...", "Heading the list is..."
+      "then", "finally", "additionally", "separately", "elsewhere", "besides", "moreover", "furthermore", "lastly",
+      "leading", "heading", "ensuite", "enfin", "puis", "egalement", "aussi", "outre"};
   return s;
 }
 

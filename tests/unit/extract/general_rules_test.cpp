@@ -429,3 +429,12 @@ TEST_CASE("Arabic construct duals before a noun: مائتي، ألفي، ملي�
   CHECK(jobs[0].target == 2000);
   CHECK(jobs[0].comparator == Comparator::at_least);
 }
+
+TEST_CASE("a sentence opener is no part of the company name after it") {
+  const auto a = run("Lotus Mining will invest Sh12 billion in Kitui. Then Marwa Foods Limited will invest Sh2 billion in "
+                     "Nakuru.",
+                     "en");
+  const auto inv = of_metric(a, Metric::investment);
+  REQUIRE(inv.size() == 2);
+  CHECK(inv[1].party == "Marwa Foods Limited");
+}
