@@ -3,6 +3,7 @@
 #include "pledgedb/extract/extractor.hpp"
 
 #include "geo/curated.hpp"
+#include "extract/flat_table.hpp"
 
 #include <algorithm>
 #include <array>
@@ -45,7 +46,9 @@ namespace {
 using detail::Cue;
 using detail::CueHit;
 using detail::Token;
-using detail::SvSet;
+// Word lists: open addressing (std::unordered_set re-hashes every std::string of a bucket chain
+// it walks, because it does not cache a custom hash).
+using SvSet = detail::FlatSet;
 
 constexpr std::size_t kCues = static_cast<std::size_t>(Cue::count_);
 
@@ -257,20 +260,20 @@ std::vector<RegionMention> find_region_mentions(const Ctx& c, std::string_view l
       if (t[i].stem != k) firsts[nfirst++] = t[i].stem;
     }
     bool any = false;
-    for (std::size_t f = 0; f < nfirst && !any; ++f) any = first_words.find(firsts[f]) != first_words.end();
+    for (std::size_t f = 0; f < nfirst && !any; ++f) any = first_words.contains(firsts[f]);
     if (!any) { ++i; continue; }
     // The longest n-gram worth a look-up: every later word must occur after a first word.
     std::size_t max_len = 1;
     while (max_len < 4 && i + max_len < t.size() && t[i + max_len].sentence == t[i].sentence &&
-           words.later.find(std::string_view(t[i + max_len].key)) != words.later.end())
+           words.later.contains(t[i + max_len].hashed_key()))
       ++max_len;
     bool found = false;
     for (std::size_t len = max_len; len >= 1 && !found; --len) {
       for (std::size_t fi = 0; fi < nfirst; ++fi) {
         const std::string_view f = firsts[fi];
-        if (first_words.find(f) == first_words.end()) continue;
+        if (!first_words.contains(f)) continue;
         // A one-word Latin name must be a name by itself (Arabic ones may carry clitics).
-        if (len == 1 && t[i].latin && words.single.find(f) == words.single.end()) continue;
+        if (len == 1 && t[i].latin && !words.single.contains(f)) continue;
         q.assign(f);
         if (len > 1) {
           q += ' ';

@@ -10,6 +10,8 @@
 
 #include "pledgedb/extract/extractor.hpp"
 
+#include "extract/flat_table.hpp"
+
 namespace pledgedb::extract::detail {
 
 namespace {
@@ -144,6 +146,96 @@ std::string fold_word(std::string_view word) {
   return out;
 }
 
+namespace {
+
+// ASCII letters and digits (the ASCII part of is_word_cp, as a table).
+constexpr std::array<bool, 128> kAsciiWord = [] {
+  std::array<bool, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return t;
+}();
+
+inline bool is_digit_byte(char c) { return c >= '0' && c <= '9'; }
+
+// What one word of the text is made of (the flags tokenize gives its token).
+struct WordShape {
+  bool all_digits = true, latin = false, cap = false, ascii = true;
+  int upper = 0, lower = 0;
+};
+
+// The end of the word whose first code point cp (a word code point) starts at `start` and
+// ends at i: letters and digits, with '.' or ',' kept between digits ("1,300", "1.5"). When
+// `out` is given, ASCII bytes are written there lower-cased as they are read (the key of an
+// all-ASCII word; others are folded afterwards).
+std::size_t scan_word(std::string_view s, std::size_t start, std::size_t i, char32_t cp, WordShape& w, char* out) {
+  const bool alpha = cp > '9' || cp < '0';
+  w.all_digits = !alpha;
+  w.cap = is_upper_latin(cp);
+  w.latin = cp < 0x250 && alpha;
+  w.upper = w.cap ? 1 : 0;
+  w.lower = is_lower_latin(cp) ? 1 : 0;
+  w.ascii = cp < 0x80;
+  if (out && w.ascii) *out++ = static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+  (void)start;
+  std::size_t end = i;
+  const std::size_t n = s.size();
+  while (i < n) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (kAsciiWord[b]) {
+        if (b > '9') {
+          w.all_digits = false;
+          w.latin = true;
+          if (b <= 'Z') ++w.upper;
+          else ++w.lower;
+        }
+        if (out) *out++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+        end = ++i;
+        continue;
+      }
+      if ((b == '.' || b == ',') && i + 1 < n && is_digit_byte(s[i + 1]) && is_digit_byte(s[i - 1])) {
+        if (out) *out++ = static_cast<char>(b);
+        end = ++i;
+        continue;
+      }
+      break;
+    }
+    std::size_t j = i;
+    const char32_t c = next_cp(s, j);
+    if (!is_word_cp(c)) break;
+    if (c < '0' || c > '9') {
+      w.all_digits = false;
+      if (c < 0x250) w.latin = true;
+    }
+    if (is_upper_latin(c)) ++w.upper;
+    if (is_lower_latin(c)) ++w.lower;
+    w.ascii = false;
+    end = i = j;
+  }
+  return end;
+}
+
+}  // namespace
+
+std::string fold_words(std::string_view s) {
+  std::string k;
+  k.reserve(s.size());
+  std::string word;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t start = i;
+    const char32_t cp = next_cp(s, i);
+    if (!is_word_cp(cp)) continue;
+    WordShape w;
+    i = scan_word(s, start, i, cp, w, nullptr);
+    if (!k.empty()) k += ' ';
+    const std::size_t at = k.size();
+    k.resize(at + (i - start));
+    k.resize(at + fold_into(s.substr(start, i - start), k.data() + at));
+  }
+  return k;
+}
+
 Tokens tokenize(std::string_view s) {
   Tokens toks;
   toks.reserve(s.size() / 6 + 1);
@@ -155,14 +247,26 @@ Tokens tokenize(std::string_view s) {
   constexpr std::size_t kLongSentence = 150;
   bool pending_sentence = false, pending_clause = false;
   std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t start = i;
-    char32_t cp = next_cp(s, i);
-    if (!is_word_cp(cp)) {
+  const std::size_t n = s.size();
+  while (i < n) {
+    const std::size_t start = i;
+    const auto b = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    bool word;
+    if (b < 0x80) {
+      cp = b;
+      ++i;
+      word = kAsciiWord[b];
+      if (!word && b == ' ') continue;  // the commonest separator
+    } else {
+      cp = next_cp(s, i);
+      word = is_word_cp(cp);
+    }
+    if (!word) {
       switch (cp) {
         case '.': {
           // "1.5", "Dec. 31", "M. Layani" do not end a sentence.
-          bool digit_next = i < s.size() && s[i] >= '0' && s[i] <= '9';
+          bool digit_next = i < n && s[i] >= '0' && s[i] <= '9';
           bool abbrev = false;
           if (!toks.empty() && toks.back().end == start) {
             const auto& k = toks.back().key;
@@ -185,45 +289,23 @@ Tokens tokenize(std::string_view s) {
       }
       continue;
     }
-    // A word: letters and digits, with '.' or ',' kept between digits ("1,300", "1.5").
-    std::size_t end = i;
-    bool has_alpha = cp > '9' || cp < '0';
-    bool all_digits = !has_alpha;
-    bool cap = is_upper_latin(cp);
-    bool latin = cp < 0x250 && has_alpha;
-    int upper = cap ? 1 : 0, lower = is_lower_latin(cp) ? 1 : 0;
-    while (i < s.size()) {
-      std::size_t j = i;
-      char32_t c = next_cp(s, j);
-      if (is_word_cp(c)) {
-        if (c < '0' || c > '9') { all_digits = false; if (c < 0x250) latin = true; }
-        if (is_upper_latin(c)) ++upper;
-        if (is_lower_latin(c)) ++lower;
-        i = j;
-        end = i;
-        continue;
-      }
-      if ((c == '.' || c == ',') && j < s.size() && s[j] >= '0' && s[j] <= '9' && s[i - 1] >= '0' &&
-          s[i - 1] <= '9') {
-        i = j;
-        end = i;
-        continue;
-      }
-      break;
-    }
+    WordShape w;
+    char* at = toks.arena.get() + used;
+    const std::size_t end = scan_word(s, start, i, cp, w, at);
+    i = end;
     Token t;
     t.begin = static_cast<std::uint32_t>(start);
     t.end = static_cast<std::uint32_t>(end);
     {
-      char* at = toks.arena.get() + used;
-      const std::size_t n = fold_into(s.substr(start, end - start), at);
-      t.key = std::string_view(at, n);
-      used += n;
+      // An all-ASCII word was lower-cased into the arena while it was read.
+      const std::size_t len = w.ascii ? end - start : fold_into(s.substr(start, end - start), at);
+      t.key = std::string_view(at, len);
+      used += len;
     }
-    t.digits = all_digits;
-    t.latin = latin;
-    t.capitalised = cap;
-    t.all_caps = latin && upper >= 2 && lower == 0;
+    t.digits = w.all_digits;
+    t.latin = w.latin;
+    t.capitalised = w.cap;
+    t.all_caps = w.latin && w.upper >= 2 && w.lower == 0;
     if (!toks.empty()) {
       // A run-on "sentence" (no stops for pages) is cut at a clause boundary after
       // kLongSentence words, and at any word after twice that: per-sentence look-ups then stay
@@ -237,7 +319,7 @@ Tokens tokenize(std::string_view s) {
     pending_sentence = pending_clause = false;
     t.sentence = sentence;
     t.clause = clause;
-    if (!latin && !all_digits && t.key.size() >= 2 && static_cast<unsigned char>(t.key[0]) >= 0xD8)
+    if (!w.latin && !w.all_digits && t.key.size() >= 2 && static_cast<unsigned char>(t.key[0]) >= 0xD8)
       t.stem = arabic_stem(t.key);
     else
       t.stem = t.key;
@@ -395,6 +477,9 @@ constexpr Entry kLexicon[] = {
     {Cue::progress, "", "منذ بداية"}, {Cue::progress, "", "since it opened"}, {Cue::progress, "", "since opening"},
     {Cue::progress, "", "depuis son ouverture"}, {Cue::progress, "", "depuis le démarrage"}, {Cue::progress, "", "كلف"},
     {Cue::progress, "", "a coûté"},
+    // a level reached (with its auxiliary: "atteindre" and "reach" are goals)
+    {Cue::progress, "", "a atteint"}, {Cue::progress, "", "ont atteint"}, {Cue::progress, "", "has reached"},
+    {Cue::progress, "", "have reached"}, {Cue::progress, "", "had reached"},
     // statistics of the economy, not pledges
     {Cue::stat_negative, "", "unemployment"}, {Cue::stat_negative, "", "unemployed"}, {Cue::stat_negative, "", "payroll"},
     {Cue::stat_negative, "", "payrolls"}, {Cue::stat_negative, "", "jobless"}, {Cue::stat_negative, "", "labor force"},
@@ -520,7 +605,7 @@ struct Phrase {
 
 struct Index {
   std::vector<Phrase> phrases;
-  SvMap<std::vector<std::uint32_t>> by_first;
+  FlatMap<std::vector<std::uint32_t>> by_first;
 };
 
 const Index& lexicon() {
@@ -549,15 +634,16 @@ bool word_matches(const Token& t, const std::string& w) { return t.key == w || t
 std::vector<CueHit> find_cues(const std::vector<Token>& toks) {
   const auto& ix = lexicon();
   std::vector<CueHit> hits;
+  // Longest phrase per family starting at the current token.
+  std::array<std::int32_t, static_cast<std::size_t>(Cue::count_)> best;
+  best.fill(-1);
+  std::array<std::uint32_t, static_cast<std::size_t>(Cue::count_)> best_len{};
   for (std::size_t i = 0; i < toks.size(); ++i) {
-    // Longest phrase per family starting here.
-    std::array<std::int32_t, static_cast<std::size_t>(Cue::count_)> best;
-    best.fill(-1);
-    std::array<std::uint32_t, static_cast<std::size_t>(Cue::count_)> best_len{};
+    bool any = false;
     auto try_key = [&](const Prehashed& key) {
-      auto it = ix.by_first.find(key);
-      if (it == ix.by_first.end()) return;
-      for (auto pi : it->second) {
+      const auto* list = ix.by_first.find(key);
+      if (!list) return;
+      for (auto pi : *list) {
         const auto& p = ix.phrases[pi];
         if (i + p.words.size() > toks.size()) continue;
         if (toks[i].key != p.words[0] && toks[i].stem != p.words[0] && toks[i].stem != p.stems[0]) continue;
@@ -571,16 +657,19 @@ std::vector<CueHit> find_cues(const std::vector<Token>& toks) {
         if (best[c] < 0 || p.words.size() > best_len[c]) {
           best[c] = static_cast<std::int32_t>(pi);
           best_len[c] = static_cast<std::uint32_t>(p.words.size());
+          any = true;
         }
       }
     };
     try_key(toks[i].hashed_key());
     if (toks[i].stem != toks[i].key) try_key(toks[i].hashed_stem());
+    if (!any) continue;
     for (std::size_t c = 0; c < best.size(); ++c) {
       if (best[c] < 0) continue;
       const auto& p = ix.phrases[static_cast<std::size_t>(best[c])];
       hits.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + p.words.size()), p.cue, p.value});
     }
+    best.fill(-1);
   }
   return hits;
 }

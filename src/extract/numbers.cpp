@@ -255,12 +255,50 @@ struct ShortHash {
   }
 };
 
+// Number words by key: open addressing over a power-of-two table (no division, no bucket chains
+// re-hashed per look-up as in std::unordered_map with a custom hash).
+struct WordTable {
+  struct Slot {
+    std::string_view key;
+    Entry entry{};
+    bool used = false;
+  };
+  std::vector<Slot> slots = std::vector<Slot>(1024);  // more than twice the words
+
+  void emplace(std::string_view k, Entry e) {  // the first spelling registered wins
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = ShortHash{}(k) & mask;; i = (i + 1) & mask) {
+      if (!slots[i].used) {
+        slots[i] = Slot{k, e, true};
+        return;
+      }
+      if (slots[i].key == k) return;
+    }
+  }
+  const Entry* find(std::string_view k) const {
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = ShortHash{}(k) & mask;; i = (i + 1) & mask) {
+      if (!slots[i].used) return nullptr;
+      if (slots[i].key == k) return &slots[i].entry;
+    }
+  }
+};
+
 struct Lexicon {
-  std::unordered_map<std::string_view, Entry, ShortHash> words;
+  WordTable words;
   // A bit for the last 4 bytes of every key: most words of a text fail this test and never
   // reach the hash table. Arabic clitics only change the start, so the test holds for them.
   std::array<std::uint64_t, 1024> tail{};
   std::size_t max_len = 0;
+  // Keys starting with an ASCII letter take no clitic: a bit for their length, first two and
+  // last four bytes together, a sharper test than the tail alone (tail filter).
+  std::array<std::uint64_t, 1024> latin{};
+
+  static std::size_t latin_bit(std::size_t size, unsigned char b0, unsigned char b1, std::string_view tail4) {
+    std::uint64_t t = size << 16 | std::uint64_t(b0) << 8 | b1;
+    for (unsigned char c : tail4) t = t << 8 | c;
+    return static_cast<std::size_t>((t * 0x9E3779B97F4A7C15ull) >> 48);
+  }
 
   static std::size_t tail_bit(std::string_view k) {
     std::uint32_t t = 0;  // the last 4 bytes: 2 Arabic letters or 4 Latin ones
@@ -291,6 +329,12 @@ const Lexicon& lexicon() {
       const std::size_t bit = Lexicon::tail_bit(key);
       l->tail[bit >> 6] |= std::uint64_t(1) << (bit & 63);
       l->max_len = std::max(l->max_len, key.size() + 6);  // + a clitic (و ب ل ال)
+      if (static_cast<unsigned char>(key[0]) < 0x80) {  // tail filter: whole-key bit of a Latin key
+        const std::size_t lb = Lexicon::latin_bit(key.size(), static_cast<unsigned char>(key[0]),
+                                                  key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0,
+                                                  std::string_view(key).substr(key.size() - std::min<std::size_t>(4, key.size())));
+        l->latin[lb >> 6] |= std::uint64_t(1) << (lb & 63);
+      }
     }
     return l;
   }();
@@ -319,13 +363,33 @@ constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
 std::optional<Lookup> lookup(std::string_view word, std::uint8_t mask) {
   const auto& lex = lexicon();
   if (word.empty() || word.size() > lex.max_len) return std::nullopt;
+  {
+    // The tail filter on the folded last bytes only (folding keeps every letter's length and
+    // looks at no other letter): most words stop here without folding the whole word.
+    std::size_t from = word.size() > 4 ? word.size() - 4 : 0;
+    if (from > 0 && (static_cast<unsigned char>(word[from]) & 0xC0) == 0x80) --from;
+    char tail[8];
+    const std::string_view folded_tail = lookup_key(word.substr(from), tail, sizeof tail);
+    if (folded_tail.empty() || !lex.maybe(folded_tail)) return std::nullopt;
+    const auto b0 = static_cast<unsigned char>(word[0]);
+    if (b0 < 0x80) {
+      const auto lower = [](unsigned char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
+      const unsigned char b1 = word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0;
+      // word[1] may lead a two-byte letter, which folding changes: only ASCII is compared here.
+      if (b1 < 0x80) {
+        const std::string_view t4 = folded_tail.substr(folded_tail.size() - std::min<std::size_t>(4, folded_tail.size()));
+        const std::size_t lb = Lexicon::latin_bit(word.size(), lower(b0), lower(b1), t4);
+        if (!(lex.latin[lb >> 6] >> (lb & 63) & 1)) return std::nullopt;
+      }
+    }
+  }
   char buf[48];
   const std::string_view key = lookup_key(word, buf, sizeof buf);
   if (key.empty() || !lex.maybe(key)) return std::nullopt;
   auto find = [&](std::string_view k) -> const Entry* {
-    auto it = lex.words.find(k);
-    if (it == lex.words.end() || !(it->second.langs & mask)) return nullptr;
-    return &it->second;
+    const Entry* e = lex.words.find(k);
+    if (!e || !(e->langs & mask)) return nullptr;
+    return e;
   };
   if (const Entry* e = find(key)) return Lookup{*e, 0, false};
   if (static_cast<unsigned char>(key[0]) < 0x80) return std::nullopt;

@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "extract/flat_table.hpp"
 #include "pledgedb/extract/extractor.hpp"
 #include "pledgedb/geo/gazetteer.hpp"
 
@@ -21,25 +22,21 @@ struct PartyFinding {
   std::vector<PartyMention> mentions;
 };
 
+std::string fold_words(std::string_view s);  // lexicon.cpp
+
 namespace {
 
-std::string key_of(std::string_view s) {
-  std::string k;
-  for (auto& t : tokenize(s)) {
-    if (!k.empty()) k += ' ';
-    k += t.key;
-  }
-  return k;
-}
+// The folded keys of the words of s joined by one space (as tokenize() would fold them).
+std::string key_of(std::string_view s) { return fold_words(s); }
 
 struct Builder {
   PartyFinding f;
-  SvMap<std::size_t> by_key;
+  FlatMap<std::size_t> by_key;
   std::vector<std::string> keys;  // key_of(name) per party, computed once
 
   std::size_t add(const std::string& name, PartyKind kind, const std::string& country) {
     const std::string k = key_of(name);
-    if (auto it = by_key.find(k); it != by_key.end()) return it->second;
+    if (const auto* found = by_key.find(k)) return *found;
     // "Rongtai Steel" and "Rongtai Steel Limited" are one company; keep the longer name.
     if (kind == PartyKind::company) {
       for (std::size_t i = 0; i < f.parties.size(); ++i) {
@@ -86,8 +83,8 @@ bool space_between(std::string_view s, std::size_t a, std::size_t b) {
   return b - a <= 3 && !(dash && space);
 }
 
-const SvSet& stop_capitals() {
-  static const SvSet s = {
+const FlatSet& stop_capitals() {
+  static const FlatSet s = {
       "the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "du", "de", "in", "on", "at", "by", "this",
       "that", "these", "it", "its", "il", "elle", "ils", "ce", "cette", "mr", "mrs", "ms", "m", "mme", "dr", "el",
       "los", "las", "en", "et", "and", "but", "for", "with", "after", "before", "as", "under", "while", "when",
@@ -110,8 +107,8 @@ const SvSet& stop_capitals() {
   return s;
 }
 
-const SvSet& known_agencies() {
-  static const SvSet s = {
+const FlatSet& known_agencies() {
+  static const FlatSet s = {
       "amdie", "cri", "anapec", "amdl", "masen", "onee", "ofppt", "tmsa", "gidc", "wedc", "esd", "keninvest",
       "amica", "apebi", "cgem", "cdg", "ada", "add", "anrt", "ammc", "afd", "bei", "ifc", "bad", "mcc", "epz",
       "epza", "sipcot", "midc", "invest", "investinda", "asmex", "maroc pme"};
@@ -190,18 +187,24 @@ constexpr Nationality kNationalities[] = {
 };
 
 template <class T, std::size_t N>
-SvMap<const T*> folded_map(const T (&arr)[N]) {
-  SvMap<const T*> m;
+FlatMap<const T*> folded_map(const T (&arr)[N]) {
+  FlatMap<const T*> m;
   for (const auto& e : arr) m.emplace(key_of(e.word), &e);
   return m;
 }
 
 // Phrase table: folded token sequences -> value, matched at every token through the first word.
 struct PhraseTable {
-  SvMap<std::vector<std::pair<std::vector<std::string>, std::string>>> by_first;
+  FlatMap<std::vector<std::pair<std::vector<std::string>, std::string>>> by_first;
   void add(std::string_view phrase, std::string value) {
     std::vector<std::string> words;
-    for (auto& t : tokenize(phrase)) words.emplace_back(t.key);
+    const std::string key = key_of(phrase);
+    for (std::size_t b = 0; b < key.size();) {
+      std::size_t e = key.find(' ', b);
+      if (e == std::string::npos) e = key.size();
+      words.emplace_back(key, b, e - b);
+      b = e + 1;
+    }
     if (words.empty()) return;
     by_first[words.front()].emplace_back(std::move(words), std::move(value));
   }
@@ -209,9 +212,9 @@ struct PhraseTable {
   std::size_t match(const std::vector<Token>& t, std::size_t i, std::string* value) const {
     std::size_t best = 0;
     for (const auto* k : {&t[i].key, &t[i].stem}) {
-      auto it = by_first.find(k == &t[i].key ? t[i].hashed_key() : t[i].hashed_stem());
-      if (it == by_first.end()) continue;
-      for (const auto& [words, v] : it->second) {
+      const auto* list = by_first.find(k == &t[i].key ? t[i].hashed_key() : t[i].hashed_stem());
+      if (!list) continue;
+      for (const auto& [words, v] : *list) {
         if (words.size() <= best || i + words.size() > t.size()) continue;
         bool ok = true;
         for (std::size_t j = 1; j < words.size() && ok; ++j)
@@ -344,7 +347,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     for (std::size_t k = a, steps = 0; k > 0 && steps < 4; --k, ++steps) {
       const auto& w = t[k - 1];
       if (w.clause != t[a].clause) break;
-      if (auto it = nationalities.find(w.key); it != nationalities.end()) country = std::string(it->second->country);
+      if (const auto* nat = nationalities.find(w.hashed_key())) country = std::string((*nat)->country);
       if (has(k - 1, Cue::group_cue)) { group_before = true; break; }
       if (w.capitalised && !stops.count(w.key)) break;
     }
@@ -392,13 +395,13 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       continue;
     }
     // A person's name after a title ("le ministre de l'Industrie, Ryad Mezzour") is not a company.
-    static const SvSet titles = {
+    static const FlatSet titles = {
         "m", "mr", "mrs", "ms", "mme", "ceo", "pdg", "president", "minister", "ministre", "ministres", "directeur",
         "director", "founder", "fondateur", "chairman", "secretary", "wali", "governor", "gouverneur", "ministry",
         "ministere", "chief", "executive", "spokesperson", "porte", "dg", "vice", "commissioner", "ministers"};
     bool person = false;
     for (std::size_t k = a, steps = 0; k > 0 && steps < 8 && !person; --k, ++steps)
-      person = titles.count(t[k - 1].key) > 0 || has(k - 1, Cue::ministry);
+      person = titles.contains(t[k - 1].hashed_key()) || has(k - 1, Cue::ministry);
     if (person && !legal && !group_before) {
       persons.insert(key);
       continue;
@@ -450,8 +453,8 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
         if (k >= h.last && has(k, Cue::ministry)) break;  // the next ministry of a list
         if (w.key == "delegue" || w.key == "delegate" || w.stem == "منتدب" || w.key == "deleguee") delegate = true;
         if (portfolio.empty() && k >= h.last) {
-          if (auto it = portfolios.find(w.key); it != portfolios.end()) portfolio = std::string(it->second->name);
-          else if (auto it2 = portfolios.find(w.stem); it2 != portfolios.end()) portfolio = std::string(it2->second->name);
+          if (const auto* pk = portfolios.find(w.hashed_key())) portfolio = std::string((*pk)->name);
+          else if (const auto* ps = portfolios.find(w.hashed_stem())) portfolio = std::string((*ps)->name);
         }
       }
       if (portfolio.empty()) continue;
@@ -483,9 +486,9 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       }
       if (name.empty()) {
         for (std::size_t n = (h.first >= 1 ? h.first - 1 : 0); n < std::min(t.size(), static_cast<std::size_t>(h.last) + 1); ++n) {
-          if (auto it = nationalities.find(t[n].key); it != nationalities.end() && !it->second->government.empty()) {
-            name = std::string(it->second->government);
-            country = std::string(it->second->country);
+          if (const auto* nat = nationalities.find(t[n].hashed_key()); nat && !(*nat)->government.empty()) {
+            name = std::string((*nat)->government);
+            country = std::string((*nat)->country);
             break;
           }
         }

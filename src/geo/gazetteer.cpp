@@ -439,6 +439,29 @@ std::vector<std::string> Gazetteer::lookup_keys(std::string_view text) {
 }
 
 std::vector<const Region*> Gazetteer::lookup(std::string_view text) const {
+  // Fast path (the extractor asks about most capitalised words): a Latin key that no
+  // designator can be stripped from is the only key lookup_keys would give.
+  {
+    std::string key = text::fold(text);
+    if (key.empty()) return {};
+    bool more = is_arabic_lead(key);
+    for (const auto& p : designator_prefixes()) {
+      if (more) break;
+      more = key.size() > p.size() + 1 && key[0] == p[0] && key[p.size()] == ' ' && key.starts_with(p);
+    }
+    for (const auto& s : designator_suffixes()) {
+      if (more) break;
+      more = key.size() > s.size() + 1 && key.back() == s.back() && key[key.size() - s.size() - 1] == ' ' &&
+             key.ends_with(s);
+    }
+    if (!more) {
+      auto it = index_->keys.find(key);
+      if (it == index_->keys.end()) return {};
+      auto out = rank(regions_, *index_, it->second, {});
+      std::reverse(out.begin(), out.end());  // the best reading last
+      return out;
+    }
+  }
   for (const auto& key : lookup_keys(text)) {
     auto it = index_->keys.find(key);
     if (it == index_->keys.end()) continue;

@@ -77,8 +77,25 @@ Normalized normalize(std::string_view original) {
   while (i < n) {
     const unsigned char c = s[i];
     if (c < 0x80) {
+      // A run of ASCII is copied as it is, eight bytes at a time while they are all ASCII.
+      std::size_t r = i + 1;
+      while (r + 8 <= n) {
+        std::uint64_t w;
+        std::memcpy(&w, s + r, 8);
+        if (w & 0x8080808080808080ull) break;
+        r += 8;
+      }
+      while (r < n && s[r] < 0x80) ++r;
+      std::memcpy(t + j, s + i, r - i);
+      for (; i < r; ++i) o[j++] = std::uint32_t(i);
+      continue;
+    }
+    if (c == 0xD8 && i + 1 < n) {  // U+0600..U+063F: Arabic letters, nothing to replace
       t[j] = char(c);
-      o[j++] = std::uint32_t(i++);
+      t[j + 1] = char(s[i + 1]);
+      o[j] = o[j + 1] = std::uint32_t(i);
+      j += 2;
+      i += 2;
       continue;
     }
     char32_t cp;
