@@ -561,7 +561,8 @@ Announcement extract(const Document& doc, const Options& options) {
                                        "\xD8\xA7\xD8\xAC\xD8\xB1\xD8\xA7\xD8\xA1",                    // اجراء
                                        "\xD9\x85\xD8\xB3\xD8\xAA\xD8\xAE\xD8\xAF\xD9\x85\xD9\x8A\xD9\x86",  // مستخدمين
                                        "\xD9\x85\xD9\x88\xD8\xB8\xD9\x81\xD9\x8A\xD9\x86"};           // موظفين
-    for (std::size_t k = ti, steps = 0; k > ca && steps < 6; --k, ++steps) {
+    // "l'effectif de l'usine de Fès a atteint 450": the head may stand a place and a verb away.
+    for (std::size_t k = ti, steps = 0; k > ca && steps < 10; --k, ++steps) {
       const auto& w = toks[k - 1];
       if (w.digits) return false;
       if (heads.count(w.key)) return true;

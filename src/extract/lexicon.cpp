@@ -480,6 +480,9 @@ constexpr Entry kLexicon[] = {
     // a level reached (with its auxiliary: "atteindre" and "reach" are goals)
     {Cue::progress, "", "a atteint"}, {Cue::progress, "", "ont atteint"}, {Cue::progress, "", "has reached"},
     {Cue::progress, "", "have reached"}, {Cue::progress, "", "had reached"},
+    // a level reached (with its auxiliary: "atteindre" and "reach" are goals)
+    {Cue::progress, "", "a atteint"}, {Cue::progress, "", "ont atteint"}, {Cue::progress, "", "has reached"},
+    {Cue::progress, "", "have reached"}, {Cue::progress, "", "had reached"},
     // statistics of the economy, not pledges
     {Cue::stat_negative, "", "unemployment"}, {Cue::stat_negative, "", "unemployed"}, {Cue::stat_negative, "", "payroll"},
     {Cue::stat_negative, "", "payrolls"}, {Cue::stat_negative, "", "jobless"}, {Cue::stat_negative, "", "labor force"},

@@ -438,3 +438,13 @@ TEST_CASE("a sentence opener is no part of the company name after it") {
   REQUIRE(inv.size() == 2);
   CHECK(inv[1].party == "Marwa Foods Limited");
 }
+
+TEST_CASE("a level reached is progress; a level to reach is a pledge") {
+  const auto a = run("L'effectif de l'usine de Veltis à Fès a atteint 450 personnes.", "fr");
+  CHECK(progress_of(a, Metric::jobs, 450) != nullptr);
+  const auto b = run("Kestrel's workforce at the Albany plant has reached 820 employees.", "en");
+  CHECK(progress_of(b, Metric::jobs, 820) != nullptr);
+  const auto c = run("Veltis vise à atteindre 450 emplois à Fès d'ici 2027.", "fr");
+  CHECK(c.progress.empty());
+  CHECK(targets(c, Metric::jobs) == std::vector<double>{450});
+}
