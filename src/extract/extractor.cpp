@@ -483,9 +483,18 @@ Announcement extract(const Document& doc, const Options& options) {
     auto [ca, cb] = spans.clause(t.clause);
     if (has_hit_in(ci, Cue::stat_negative, sa, sb) || see_also[t.sentence] || superseded[t.sentence]) return false;
     if (auto pw = policy_word_before(cd.tok)) {
-      // ...unless a company is named between the policy word and the figure ("under the policy, Acme will hire").
-      auto it = std::upper_bound(company_at.begin(), company_at.end(), static_cast<std::uint32_t>(*pw));
-      if (it == company_at.end() || *it >= cd.tok) return false;
+      if (!company_at.empty()) {
+        // ...unless a company is named between the policy word and the figure ("under the policy, Acme will hire").
+        auto it = std::upper_bound(company_at.begin(), company_at.end(), static_cast<std::uint32_t>(*pw));
+        if (it == company_at.end() || *it >= cd.tok) return false;
+      } else {
+        // In an article naming no company the policy is the subject and its goals are the
+        // government's, unless told in the past ("the policy, which aimed to create...").
+        static const SvSet past_aim = {"aimed", "sought", "targeted", "visait", "ambitionnait", "prevoyait",
+                                       "\xD9\x83\xD8\xA7\xD9\x86\xD8\xAA"};  // كانت
+        for (std::size_t k = *pw + 1; k < cd.tok; ++k)
+          if (past_aim.count(toks[k].key)) return false;
+      }
     }
     if (cd.tok >= 1 && has_hit_in(ci, Cue::current_headcount, std::max(ca, cd.tok > 6 ? cd.tok - 6 : 0), cd.tok)) {
       // "Tesla employs 1,460 people at the plant": a company's current headcount is where its
@@ -802,7 +811,7 @@ Announcement extract(const Document& doc, const Options& options) {
     auto [ca, cb] = spans.clause(t.clause);
     auto [sa, sb] = spans.sentence(t.sentence);
     if (is_baseline(ti, te, cb) || is_comparison(ti) || see_also[t.sentence] || superseded[t.sentence]) continue;
-    if (auto pw = policy_word_before(ti)) {
+    if (auto pw = company_at.empty() ? std::nullopt : policy_word_before(ti)) {
       auto it = std::upper_bound(company_at.begin(), company_at.end(), static_cast<std::uint32_t>(*pw));
       if (it == company_at.end() || *it >= ti) continue;
     }

@@ -448,3 +448,21 @@ TEST_CASE("a level reached is progress; a level to reach is a pledge") {
   CHECK(c.progress.empty());
   CHECK(targets(c, Metric::jobs) == std::vector<double>{450});
 }
+
+TEST_CASE("in an article about a policy itself, its goals stay pledges") {
+  const auto a = run("Le gouvernement a présenté sa nouvelle politique industrielle, qui vise à créer 90 000 emplois d'ici "
+                     "2030.",
+                     "fr");
+  CHECK(targets(a, Metric::jobs) == std::vector<double>{90000});
+}
+
+TEST_CASE("fixtures: sector reviews with statistics, exports, markets and a past policy goal give no pledge") {
+  for (const auto& [name, lang] : {std::pair<std::string, std::string>{"no-pledge-sector-review-en.txt", "en"},
+                                   {"no-pledge-sector-review-fr.txt", "fr"},
+                                   {"no-pledge-sector-review-ar.txt", "ar"}}) {
+    CAPTURE(name);
+    const auto a = run_fixture(name, lang, Date(2024, 11, 20));
+    for (const auto& ag : a.agreements) CHECK(ag.commitments.empty());
+    CHECK(a.progress.empty());
+  }
+}
