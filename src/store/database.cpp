@@ -73,6 +73,7 @@ Database& Database::operator=(Database&& other) noexcept {
     path_ = std::move(other.path_);
     db_ = std::move(other.db_);
     cache_ = std::move(other.cache_);
+    group_open_ = other.group_open_;
   }
   return *this;
 }
@@ -80,6 +81,11 @@ Database& Database::operator=(Database&& other) noexcept {
 Database::~Database() { cache_.clear(); }
 
 Database Database::open(const std::string& path, const OpenOptions& options) {
+  // SQLite's memory statistics take a global mutex on every malloc/free (about a tenth of the
+  // writer's time in a batch ingest); nothing here reads them. Only possible before SQLite
+  // initialises; later calls are refused harmlessly (SQLITE_MISUSE).
+  static const int no_memstatus = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)no_memstatus;
   if (!is_memory(path)) {
     std::error_code ec;
     const bool exists = fs::exists(path, ec);
@@ -284,35 +290,67 @@ void Database::reset_statements() {
   for (auto& [sql, stmt] : cache_) stmt->tryReset();
 }
 
-WriteTransaction::WriteTransaction(Database& db) : db_(db) {
-  // SQLite quietly opens a file it may not write read-only, and in WAL mode even BEGIN IMMEDIATE
-  // then succeeds: say so before the first INSERT fails half-way through a document.
-  if (sqlite3_db_readonly(db_.sql().getHandle(), "main") == 1)
+namespace {
+
+// SQLite quietly opens a file it may not write read-only, and in WAL mode even BEGIN IMMEDIATE
+// then succeeds: say so before the first INSERT fails half-way through a document.
+void require_writable(Database& db) {
+  if (sqlite3_db_readonly(db.sql().getHandle(), "main") == 1)
     throw DatabaseError(fmt::format("{}: the database is read-only (opened read-only, or the file or its "
                                     "folder cannot be written): nothing was stored",
-                                    db_.path()));
+                                    db.path()));
+}
+
+void begin_immediate(Database& db) {
   // Each attempt already waited busy_timeout inside SQLite; a few more with a random pause let a
   // long writer (a migration, a big document) finish instead of failing a whole batch.
   constexpr int attempts = 5;
   for (int attempt = 1;; ++attempt) {
-    db_.reset_statements();
+    db.reset_statements();
     try {
-      db_.sql().exec("BEGIN IMMEDIATE");
+      db.sql().exec("BEGIN IMMEDIATE");
       return;
     } catch (const SQLite::Exception& e) {
       if (!is_busy(e.getErrorCode()) || attempt == attempts)
-        throw database_error(db_.path(), e, "cannot start a write transaction");
+        throw database_error(db.path(), e, "cannot start a write transaction");
     }
     thread_local std::minstd_rand rng{std::random_device{}()};
     std::this_thread::sleep_for(std::chrono::milliseconds(50 + rng() % 200));
   }
 }
 
+bool in_transaction(Database& db) { return sqlite3_get_autocommit(db.sql().getHandle()) == 0; }
+
+}  // namespace
+
+WriteTransaction::WriteTransaction(Database& db) : db_(db) {
+  require_writable(db_);
+  if (db_.group_open_) {
+    if (!in_transaction(db_))
+      throw DatabaseError(fmt::format("{}: the group's write transaction was rolled back by SQLite", db_.path()));
+    nested_ = true;
+    try {
+      db_.sql().exec("SAVEPOINT source");
+    } catch (const SQLite::Exception& e) {
+      throw database_error(db_.path(), e, "cannot start a savepoint");
+    }
+    return;
+  }
+  begin_immediate(db_);
+}
+
 WriteTransaction::~WriteTransaction() {
   if (done_) return;
   try {
     db_.reset_statements();
-    if (sqlite3_get_autocommit(db_.sql().getHandle()) == 0) db_.sql().exec("ROLLBACK");
+    if (!in_transaction(db_)) return;  // SQLite already rolled everything back
+    if (nested_) {
+      // Undo this source only; the group's earlier sources stay.
+      db_.sql().exec("ROLLBACK TO source");
+      db_.sql().exec("RELEASE source");
+    } else {
+      db_.sql().exec("ROLLBACK");
+    }
   } catch (...) {
     // A destructor must not throw; SQLite rolls back on close anyway.
   }
@@ -321,11 +359,61 @@ WriteTransaction::~WriteTransaction() {
 void WriteTransaction::commit() {
   try {
     db_.reset_statements();  // a statement still on a row would keep the snapshot after COMMIT
-    db_.sql().exec("COMMIT");
+    db_.sql().exec(nested_ ? "RELEASE source" : "COMMIT");
   } catch (const SQLite::Exception& e) {
     throw database_error(db_.path(), e, "commit failed");
   }
   done_ = true;
 }
+
+void WriteGroup::begin() {
+  if (db_.group_open_) return;
+  require_writable(db_);
+  begin_immediate(db_);
+  db_.group_open_ = true;
+  // The write lock is ours until COMMIT: every source with a larger id is of this group.
+  try {
+    first_source_ = db_.sql().execAndGet("SELECT coalesce(max(id), 0) FROM source").getInt64();
+  } catch (const SQLite::Exception& e) {
+    rollback();
+    throw database_error(db_.path(), e, "cannot start a write transaction");
+  }
+}
+
+bool WriteGroup::alive() const { return db_.group_open_ && sqlite3_get_autocommit(db_.sql().getHandle()) == 0; }
+
+void WriteGroup::commit() {
+  if (!db_.group_open_) return;
+  db_.group_open_ = false;
+  if (!in_transaction(db_))
+    throw DatabaseError(fmt::format("{}: the write transaction was rolled back by SQLite before its commit", db_.path()));
+  try {
+    db_.reset_statements();
+    // One FTS5 statement for the whole group: one segment written instead of one per source.
+    SQLite::Statement fts(db_.sql(),
+                          "INSERT INTO source_fts (rowid, title, text) SELECT id, title, text FROM source WHERE id > ?");
+    fts.bind(1, first_source_);
+    fts.exec();
+    db_.sql().exec("COMMIT");
+  } catch (const SQLite::Exception& e) {
+    try {
+      if (in_transaction(db_)) db_.sql().exec("ROLLBACK");
+    } catch (...) {
+    }
+    throw database_error(db_.path(), e, "commit failed");
+  }
+}
+
+void WriteGroup::rollback() {
+  if (!db_.group_open_) return;
+  db_.group_open_ = false;
+  try {
+    db_.reset_statements();
+    if (in_transaction(db_)) db_.sql().exec("ROLLBACK");
+  } catch (...) {
+  }
+}
+
+WriteGroup::~WriteGroup() { rollback(); }
 
 }  // namespace pledgedb::store

@@ -15,6 +15,8 @@ namespace {
 void tune_for_batch(Database& db) {
   db.sql().exec("PRAGMA wal_autocheckpoint = 16384");
   db.sql().exec("PRAGMA cache_size = -32768");
+  // A source's savepoint journal (group commit) stays in memory.
+  db.sql().exec("PRAGMA temp_store = MEMORY");
 }
 
 std::optional<std::int64_t> find_source_by_sha256(Database& db, const std::string& sha256) {
@@ -40,7 +42,16 @@ std::int64_t insert_source(Database& db, const NewSource& s) {
   bind_text(st, 9, s.kind);
   st.bind(10, s.text);
   st.exec();
-  return db.sql().getLastInsertRowid();
+  const std::int64_t id = db.sql().getLastInsertRowid();
+  // In a group commit the group indexes its sources all at once before COMMIT (migration 0004).
+  if (!db.in_group()) {
+    auto& fts = db.statement("INSERT INTO source_fts (rowid, title, text) VALUES (?, ?, ?)");
+    fts.bind(1, id);
+    bind_text(fts, 2, s.title);
+    fts.bind(3, s.text);
+    fts.exec();
+  }
+  return id;
 }
 
 SourceInfoRow get_source(Database& db, std::int64_t id) {

@@ -35,6 +35,11 @@ for ((t = 1; t <= trials; t++)); do
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   "$BIN" --db "$db" db check -q >/dev/null || fail "trial $t: db check failed after SIGKILL at ${delay_ms} ms"
+  # The full-text index is written by the group commit (store::WriteGroup): it must hold every
+  # stored source and nothing else.
+  q "$db" "INSERT INTO source_fts (source_fts) VALUES ('integrity-check')" || fail "trial $t: full-text index damaged"
+  [[ $(q "$db" "SELECT (SELECT count(*) FROM source_fts_docsize) = (SELECT count(*) FROM source)") == 1 ]] ||
+    fail "trial $t: full-text index and sources disagree"
   facts "$db" >"$WORK/crash.facts"
   extra=$(comm -23 "$WORK/crash.facts" "$WORK/ref.facts" | head -3)
   [[ -z $extra ]] || fail "trial $t: half-stored or unexpected source(s): $extra"

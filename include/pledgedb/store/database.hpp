@@ -66,12 +66,17 @@ class Database {
   // this before BEGIN and after COMMIT/ROLLBACK.
   void reset_statements();
   SQLite::Database& sql() { return *db_; }
+  // True while a WriteGroup holds an open transaction: WriteTransactions become savepoints.
+  bool in_group() const { return group_open_; }
 
  private:
+  friend class WriteGroup;
+  friend class WriteTransaction;
   Database(std::string path, std::unique_ptr<SQLite::Database> db);
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
+  bool group_open_ = false;
 };
 
 // A SQLite failure as a DatabaseError naming the database and the problem in the user's terms
@@ -82,6 +87,8 @@ DatabaseError database_error(const std::string& path, const SQLite::Exception& e
 // Nothing has been written when BEGIN IMMEDIATE waits for the write lock, so when another
 // process holds it past the busy timeout the BEGIN is retried a few times (with a random pause)
 // before giving up with "locked by another process".
+// Inside an open WriteGroup it is a SAVEPOINT instead: commit() releases it into the group's
+// transaction, the destructor rolls back only what was written since it began.
 class WriteTransaction {
  public:
   explicit WriteTransaction(Database& db);
@@ -92,7 +99,33 @@ class WriteTransaction {
 
  private:
   Database& db_;
+  bool nested_ = false;
   bool done_ = false;
+};
+
+// Group commit: one SQLite transaction (BEGIN IMMEDIATE ... COMMIT) around several
+// WriteTransactions, each of which is then a savepoint, all or nothing on its own. Committing once
+// per group instead of once per source saves the WAL frames and the commit of every source;
+// what a crash loses is the uncommitted group (never part of a source). The group's sources are
+// indexed for full-text search in one statement right before COMMIT (migration 0004). begin() and commit() may
+// be called again and again; the destructor rolls back an uncommitted group (never throws).
+class WriteGroup {
+ public:
+  explicit WriteGroup(Database& db) : db_(db) {}
+  ~WriteGroup();
+  WriteGroup(const WriteGroup&) = delete;
+  WriteGroup& operator=(const WriteGroup&) = delete;
+  void begin();   // no-op when already open
+  void commit();  // no-op when not open; throws DatabaseError when COMMIT fails (the group is lost)
+  void rollback();
+  bool open() const { return db_.group_open_; }
+  // False once SQLite has rolled the whole transaction back by itself (after an I/O error, say):
+  // everything written since begin() is gone.
+  bool alive() const;
+
+ private:
+  Database& db_;
+  std::int64_t first_source_ = 0;  // sources with a larger id were stored by this group
 };
 
 }  // namespace pledgedb::store

@@ -214,3 +214,98 @@ TEST_CASE("\"-\" reads stdin, guessing the format from the first bytes") {
   REQUIRE(std::freopen(tmp.file("empty", "").c_str(), "rb", stdin));
   CHECK(read_error("-") == "<stdin>: file is empty");
 }
+
+// --- batches: NDJSON read one record at a time, group commit ---------------------------
+
+#include "pledgedb/announcement_json.hpp"
+#include "pledgedb/ingest/ingest.hpp"
+#include "pledgedb/store/sources.hpp"
+#include "support/temp_dir.hpp"
+
+namespace {
+
+std::string slurp_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string one_line(const std::string& fixture) {
+  return pledgedb::to_json(pledgedb::announcement_from_json(
+                               slurp_file(std::string(PLEDGEDB_FIXTURES) + "/ingest/" + fixture), fixture))
+      .dump();
+}
+
+std::int64_t rows(pledgedb::store::Database& db, const std::string& table) {
+  return db.sql().execAndGet("SELECT count(*) FROM " + table).getInt64();
+}
+
+}  // namespace
+
+TEST_CASE("an NDJSON file larger than --max-bytes is read record by record, a failing record rolls back alone") {
+  test::TempDb t;
+  // Line 2 fails inside the store (a negative target violates a CHECK) after its source row was
+  // written, in the same group as lines 1 and 3; line 4 is longer than --max-bytes.
+  auto bad = pledgedb::announcement_from_json(slurp_file(std::string(PLEDGEDB_FIXTURES) + "/ingest/atlas-agadir-en.json"), "x");
+  bad.agreements.at(0).commitments.at(0).target = -5;
+  bad.text += " (restated)";
+  const std::string l1 = one_line("atlas-casablanca-fr.json"), l2 = pledgedb::to_json(bad).dump(),
+                    l3 = one_line("atlas-agadir-en.json");
+  const std::size_t longest = std::max({l1.size(), l2.size(), l3.size()});
+  const std::string l4 = "{\"text\": \"" + std::string(longest, 'x') + "\"}";
+  const std::string path = t.tmp.file("batch.ndjson");
+  std::ofstream(path, std::ios::binary) << l1 << "\n" << l2 << "\n\n" << l3 << "\r\n" << l4 << "\n";
+  REQUIRE(fs::file_size(path) > longest + 10);
+
+  pledgedb::ingest::IngestOptions o;
+  o.max_bytes = longest + 10;  // the file is larger, every line but the last fits
+  for (unsigned jobs : {1u, 2u}) {
+    CAPTURE(jobs);
+    test::TempDb run;
+    o.jobs = jobs;
+    std::vector<std::string> seen;
+    const auto sum = pledgedb::ingest::ingest_paths(run.db, {path}, o, [&](const pledgedb::ingest::FileOutcome& f) {
+      seen.push_back(f.name + (f.ok ? " ok" : " " + f.error));
+    });
+    CHECK(sum.inputs == 4);
+    CHECK(sum.rejected == 2);
+    REQUIRE(seen.size() == 4);
+    CHECK(seen[0] == path + ":1 ok");
+    CHECK(seen[1].rfind(path + ":2 " + path + ":2", 0) == 0);
+    CHECK(seen[2] == path + ":4 ok");
+    CHECK(seen[3] == path + ":5 " + path + ":5: a line of more than " + std::to_string(o.max_bytes) +
+                         " bytes, over the limit (--max-bytes)");
+    // Nothing of line 2 is left; lines 1 and 3 are stored and searchable.
+    CHECK(rows(run.db, "source") == 2);
+    CHECK(rows(run.db, "commitment_claim") ==
+          rows(run.db, "commitment_claim c JOIN source s ON s.id = c.source_id"));
+    CHECK(rows(run.db, "source_fts_docsize") == 2);
+    CHECK(pledgedb::store::search_sources(run.db, "Agadir").size() == 1);
+  }
+}
+
+TEST_CASE("a source stored in a group commit is indexed for search once the group commits, and alone outside one") {
+  test::TempDb t;
+  const std::string a = t.tmp.file("a.json"), b = t.tmp.file("b.json");
+  std::ofstream(a) << one_line("atlas-casablanca-fr.json");
+  std::ofstream(b) << one_line("atlas-agadir-en.json");
+  pledgedb::ingest::ingest_paths(t.db, {a}, {});
+  CHECK(pledgedb::store::search_sources(t.db, "Agadir").empty());
+  const auto only = pledgedb::store::search_sources(t.db, "Casablanca");
+  CHECK(only.size() == 1);
+  // Outside a group (the library's one-announcement call) the source is indexed at once.
+  const auto ann = pledgedb::announcement_from_json(slurp_file(b), b);
+  pledgedb::ingest::ingest_announcement(t.db, ann, {b, "json", "0000000000000000000000000000000000000000000000000000000000000001"});
+  CHECK(pledgedb::store::search_sources(t.db, "Agadir").size() == 1);
+  // An uncommitted group is not searchable, and rolling it back leaves no index entry behind.
+  {
+    pledgedb::store::WriteGroup group(t.db);
+    group.begin();
+    auto again = ann;
+    again.text += " Agadir again.";
+    pledgedb::ingest::ingest_announcement(t.db, again, {b, "json", std::string(64, 'a')});
+    CHECK(rows(t.db, "source") == 3);
+    CHECK(pledgedb::store::search_sources(t.db, "again").empty());
+  }
+  CHECK(rows(t.db, "source") == 2);
+  CHECK(rows(t.db, "source_fts_docsize") == 2);
+}
