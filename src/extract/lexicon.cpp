@@ -34,12 +34,12 @@ constexpr std::string_view latin1_fold[64] = {
     "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
     "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y"};
 
-bool is_arabic_letter(char32_t cp) {
+constexpr bool is_arabic_letter(char32_t cp) {
   return (cp >= 0x0621 && cp <= 0x064A) || (cp >= 0x0671 && cp <= 0x06D3) || cp == 0x0640 ||
          (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670;
 }
 
-bool is_word_cp(char32_t cp) {
+constexpr bool is_word_cp(char32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
   if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;
   if (is_arabic_letter(cp) || (cp >= 0x0660 && cp <= 0x0669)) return true;
@@ -82,6 +82,38 @@ std::string_view arabic_stem(std::string_view key) {
   return s;
 }
 
+// Arabic letters U+0600..U+067F (two bytes, lead 0xD8 or 0xD9) read without decoding: whether
+// each is a word code point, and what folding makes of it (0: dropped; else the code point).
+constexpr std::array<bool, 0x80> kArabicWord = [] {
+  std::array<bool, 0x80> t{};
+  for (char32_t cp = 0x600; cp < 0x680; ++cp) t[cp - 0x600] = is_word_cp(cp);
+  return t;
+}();
+constexpr std::array<char16_t, 0x80> kArabicFold = [] {
+  std::array<char16_t, 0x80> t{};
+  for (char32_t cp = 0x600; cp < 0x680; ++cp) {
+    char32_t r = cp;  // the same choices as fold_into's general path below
+    if (cp == 0x0623 || cp == 0x0625 || cp == 0x0622 || cp == 0x0671) r = 0x0627;
+    else if (cp == 0x0649 || cp == 0x0626) r = 0x064A;
+    else if (cp == 0x0629) r = 0x0647;
+    else if (cp == 0x0624) r = 0x0648;
+    else if (cp == 0x0640 || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670) r = 0;
+    else if (cp >= 0x0660 && cp <= 0x0669) r = '0' + (cp - 0x0660);
+    t[cp - 0x600] = static_cast<char16_t>(r);
+  }
+  return t;
+}();
+
+// The code point of a two-byte Arabic letter at s[i] (lead 0xD8/0xD9 and a continuation byte),
+// or 0 when s[i] starts something else.
+inline char32_t arabic_at(std::string_view s, std::size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if ((b != 0xD8 && b != 0xD9) || i + 1 >= s.size()) return 0;
+  const auto c = static_cast<unsigned char>(s[i + 1]);
+  if ((c & 0xC0) != 0x80) return 0;
+  return (static_cast<char32_t>(b & 0x1F) << 6) | (c & 0x3F);
+}
+
 // Writes the folded word at out (never longer than the word: every folding keeps or shortens
 // the UTF-8 length) and returns its length.
 std::size_t fold_into(std::string_view word, char* out) {
@@ -108,6 +140,17 @@ std::size_t fold_into(std::string_view word, char* out) {
     if (b < 0x80) {  // ASCII: lower-case without decoding
       *o++ = (b >= 'A' && b <= 'Z') ? static_cast<char>(b - 'A' + 'a') : static_cast<char>(b);
       ++i;
+      continue;
+    }
+    if (const char32_t ar = arabic_at(word, i)) {
+      const char32_t r = kArabicFold[ar - 0x600];
+      if (r >= 0x80) {
+        *o++ = static_cast<char>(0xC0 | (r >> 6));
+        *o++ = static_cast<char>(0x80 | (r & 0x3F));
+      } else if (r != 0) {
+        *o++ = static_cast<char>(r);
+      }
+      i += 2;
       continue;
     }
     const std::size_t at = i;
@@ -199,6 +242,13 @@ std::size_t scan_word(std::string_view s, std::size_t start, std::size_t i, char
         continue;
       }
       break;
+    }
+    if (const char32_t ar = arabic_at(s, i)) {
+      if (!kArabicWord[ar - 0x600]) break;
+      w.all_digits = false;  // (Arabic-Indic digits never counted as digits here)
+      w.ascii = false;
+      end = i += 2;
+      continue;
     }
     std::size_t j = i;
     const char32_t c = next_cp(s, j);

@@ -211,7 +211,10 @@ struct PhraseTable {
   // Longest phrase at token i; returns its length (0 if none).
   std::size_t match(const std::vector<Token>& t, std::size_t i, std::string* value) const {
     std::size_t best = 0;
+    if (by_first.empty()) return 0;
     for (const auto* k : {&t[i].key, &t[i].stem}) {
+      // A stem equal to the key (a suffix of it as long as it) would find the same phrases again.
+      if (k == &t[i].stem && t[i].stem.size() == t[i].key.size()) break;
       const auto* list = by_first.find(k == &t[i].key ? t[i].hashed_key() : t[i].hashed_stem());
       if (!list) continue;
       for (const auto& [words, v] : *list) {

@@ -444,13 +444,33 @@ std::vector<const Region*> Gazetteer::lookup(std::string_view text) const {
   {
     std::string key = text::fold(text);
     if (key.empty()) return {};
+    // First and last two bytes of every designator: most keys share none and skip both loops.
+    static const auto ends = [] {
+      std::pair<std::vector<bool>, std::vector<bool>> e{std::vector<bool>(1 << 16), std::vector<bool>(1 << 16)};
+      auto two = [](char a, char b) { return static_cast<std::size_t>(static_cast<unsigned char>(a)) << 8 | static_cast<unsigned char>(b); };
+      for (const auto& p : designator_prefixes()) {
+        if (p.size() < 2) e.first.assign(e.first.size(), true);  // (none is that short)
+        else e.first[two(p[0], p[1])] = true;
+      }
+      for (const auto& s : designator_suffixes()) {
+        if (s.size() < 2) e.second.assign(e.second.size(), true);
+        else e.second[two(s[s.size() - 2], s.back())] = true;
+      }
+      return e;
+    }();
+    const std::size_t head = key.size() >= 2 ? (static_cast<std::size_t>(static_cast<unsigned char>(key[0])) << 8 |
+                                                 static_cast<unsigned char>(key[1]))
+                                              : 0;
+    const std::size_t tail = key.size() >= 2 ? (static_cast<std::size_t>(static_cast<unsigned char>(key[key.size() - 2])) << 8 |
+                                                 static_cast<unsigned char>(key.back()))
+                                              : 0;
     bool more = is_arabic_lead(key);
     for (const auto& p : designator_prefixes()) {
-      if (more) break;
+      if (more || key.size() < 2 || !ends.first[head]) break;
       more = key.size() > p.size() + 1 && key[0] == p[0] && key[p.size()] == ' ' && key.starts_with(p);
     }
     for (const auto& s : designator_suffixes()) {
-      if (more) break;
+      if (more || key.size() < 2 || !ends.second[tail]) break;
       more = key.size() > s.size() + 1 && key.back() == s.back() && key[key.size() - s.size() - 1] == ' ' &&
              key.ends_with(s);
     }
