@@ -12,7 +12,9 @@ CREATE TABLE pending_progress (
   value      REAL NOT NULL CHECK (value >= 0 AND value < 1e15),
   unit       TEXT,
   origin     TEXT NOT NULL CHECK (origin IN ('extracted', 'imported')),
-  confidence REAL NOT NULL DEFAULT 1 CHECK (confidence BETWEEN 0 AND 1)
+  confidence REAL NOT NULL DEFAULT 1 CHECK (confidence BETWEEN 0 AND 1),
+  region_code TEXT                                               -- the one region its source writes about (not a
+                                                                 -- reference: a filter, as agreement.region_code)
 ) STRICT;
 CREATE INDEX pending_progress_party ON pending_progress (party_id, metric);
 CREATE INDEX pending_progress_key ON pending_progress (party_key, metric);

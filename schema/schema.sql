@@ -176,6 +176,9 @@ CREATE INDEX evidence_progress ON evidence (progress_id);
 CREATE INDEX evidence_milestone ON evidence (milestone_id);
 CREATE VIRTUAL TABLE source_fts USING fts5 (title, text, content = 'source', content_rowid = 'id',
                                             tokenize = 'unicode61 remove_diacritics 2');
+CREATE TRIGGER source_fts_insert AFTER INSERT ON source BEGIN
+  INSERT INTO source_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
 CREATE TRIGGER source_fts_delete AFTER DELETE ON source BEGIN
   INSERT INTO source_fts (source_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
 END;
@@ -252,7 +255,9 @@ CREATE TABLE pending_progress (
   value      REAL NOT NULL CHECK (value >= 0 AND value < 1e15),
   unit       TEXT,
   origin     TEXT NOT NULL CHECK (origin IN ('extracted', 'imported')),
-  confidence REAL NOT NULL DEFAULT 1 CHECK (confidence BETWEEN 0 AND 1)
+  confidence REAL NOT NULL DEFAULT 1 CHECK (confidence BETWEEN 0 AND 1),
+  region_code TEXT                                               -- the one region its source writes about (not a
+                                                                 -- reference: a filter, as agreement.region_code)
 ) STRICT;
 CREATE INDEX pending_progress_party ON pending_progress (party_id, metric);
 CREATE INDEX pending_progress_key ON pending_progress (party_key, metric);

@@ -320,6 +320,23 @@ std::string origin_for(const SourceInfo& info) { return info.format == "json" ? 
 
 namespace {
 
+// An "agreement" with no pledge and no signing date whose party the source reports progress of is
+// the setting of a progress report ("X has hired 900 people at its Guelmim site"), not an
+// agreement: the report links to the pledge instead (now, or when the pledge is ingested), so the
+// database does not depend on whether the report or the pledge came first.
+bool is_progress_report(const Agreement& ag, const Announcement& a) {
+  if (!ag.commitments.empty() || ag.signed_on || a.progress.empty()) return false;
+  for (const auto& p : a.progress) {
+    const auto said = text::fold(p.party);
+    if (said.empty()) continue;
+    for (const auto& ref : ag.parties) {
+      const auto [long_name, paren] = split_parenthetical(ref.name);
+      if (said == text::fold(ref.name) || said == text::fold(long_name) || (!paren.empty() && said == text::fold(paren))) return true;
+    }
+  }
+  return false;
+}
+
 // What a source says besides one progress statement: its text, the commitments it claims and the
 // agreements it supports. The same whether the statement is linked while its own source is stored
 // or later, when the pledge arrives (relink), so both give the same link.
@@ -327,6 +344,7 @@ struct ProgressSource {
   const std::string& text;
   const std::set<std::int64_t>& claimed;
   const std::set<std::int64_t>& touched;
+  std::vector<std::string> regions;  // where the source's own agreements are (known ones)
 };
 
 // The pledge a progress statement reports on among `candidates` (same metric, its party's), or
@@ -341,9 +359,17 @@ std::optional<store::CommitmentRow> choose_commitment(store::Database& db, std::
     if (it == views.end()) it = views.emplace(agreement_id, store::get_agreement(db, agreement_id)).first;
     return it->second;
   };
+  // Nor a pledge in another region than the one the source itself writes about (the company's
+  // other site): that observation waits for the pledge of its own region.
+  auto elsewhere = [&](const std::string& region) {
+    if (region.empty() || src.regions.empty()) return false;
+    for (const auto& r : src.regions)
+      if (relate(region, r) != RegionRelation::different) return false;
+    return true;
+  };
   std::erase_if(candidates, [&](const store::CommitmentRow& c) {
     const auto& v = view(c.agreement_id);
-    return (c.values.start && *c.values.start > as_of) || (v.signed_on && *v.signed_on > as_of);
+    return (c.values.start && *c.values.start > as_of) || (v.signed_on && *v.signed_on > as_of) || elsewhere(v.region_code);
   });
   if (candidates.empty()) return std::nullopt;
   const std::string folded_text = " " + text::fold(src.text) + " ";
@@ -397,7 +423,8 @@ std::size_t relink_pending(store::Database& db, const RelinkKeys& keys, std::int
       const auto touched_ids = store::source_agreement_ids(db, pending.source_id);
       const std::set<std::int64_t> claimed(claimed_ids.begin(), claimed_ids.end());
       const std::set<std::int64_t> touched(touched_ids.begin(), touched_ids.end());
-      const auto best = choose_commitment(db, std::move(candidates), pending.as_of, pending.value, {text, claimed, touched});
+      const auto best = choose_commitment(db, std::move(candidates), pending.as_of, pending.value,
+                                          {text, claimed, touched, pending.region_code.empty() ? std::vector<std::string>{} : std::vector{pending.region_code}});
       if (!best) continue;
       store::link_pending_progress(db, pending, best->id);
       store::link_agreement_source(db, best->agreement_id, pending.source_id);  // the source reports on it
@@ -432,10 +459,14 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
   Resolver resolver(db, a, cache);
   std::set<std::int64_t> touched;  // agreements this source already supports
   std::set<std::int64_t> claimed;  // commitments this source states (or restates)
+  std::vector<std::string> source_regions;  // the regions the source writes about
   RelinkKeys relink_keys;          // (party, metric) of the pledges stored, and from when they count
 
   for (const auto& ag : a.agreements) {
     const std::string region_code = resolve_region(db, ag);
+    if (!region_code.empty() && std::find(source_regions.begin(), source_regions.end(), region_code) == source_regions.end())
+      source_regions.push_back(region_code);
+    if (is_progress_report(ag, a)) continue;
     // Parties: strong matches and new parties right away, skeleton matches pending confirmation.
     std::vector<std::pair<const PartyRef*, ResolvedParty>> parties;
     for (const auto& p : ag.parties) parties.emplace_back(&p, resolver.resolve_or_create(p));
@@ -518,6 +549,7 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
     if (target_agreement) {
       agreement_id = *target_agreement;
       store::complete_agreement(db, agreement_id, ag, region_code);
+      if (ag.signed_on) store::keep_earliest_signing(db, agreement_id, *ag.signed_on);
       result.merged_agreements.push_back(agreement_id);
     } else {
       agreement_id = store::insert_agreement(db, ag, region_code);
@@ -598,7 +630,7 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
 
   // Progress: linked to the pledge it reports on; a dated statement of a named party with no such
   // pledge yet waits in pending_progress (linked when the pledge is stored); others are reported.
-  const ProgressSource self{a.text, claimed, touched};
+  const ProgressSource self{a.text, claimed, touched, source_regions};
   for (const auto& p : a.progress) {
     UnlinkedProgress miss{p.party, p.metric, p.value, p.as_of, {}};
     const std::optional<Date> as_of = p.as_of ? p.as_of : a.published;
@@ -629,6 +661,7 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
         row.source_id = source_id;
         row.party_id = party;
         row.party = p.party;
+        if (source_regions.size() == 1) row.region_code = source_regions.front();
         row.metric = p.metric;
         row.as_of = *as_of;
         row.value = p.value;

@@ -14,7 +14,7 @@ using namespace columns;
 namespace {
 
 constexpr const char* pending_select =
-    "SELECT id, source_id, party_id, party, metric, as_of, value, unit, origin, confidence FROM pending_progress ";
+    "SELECT id, source_id, party_id, party, metric, as_of, value, unit, origin, confidence, region_code FROM pending_progress ";
 
 PendingProgressRow read_pending(SQLite::Statement& st) {
   PendingProgressRow r;
@@ -28,6 +28,7 @@ PendingProgressRow read_pending(SQLite::Statement& st) {
   r.unit = text_of(st.getColumn(7));
   r.origin = st.getColumn(8).getString();
   r.confidence = st.getColumn(9).getDouble();
+  r.region_code = text_of(st.getColumn(10));
   return r;
 }
 
@@ -63,8 +64,8 @@ std::int64_t insert_pending_progress(Database& db, const PendingProgressRow& p) 
   const std::string key = text::fold(p.party);
   if (key.empty()) throw InputError(fmt::format("progress party '{}': nothing left to match once folded", p.party));
   auto& st = db.statement(
-      "INSERT INTO pending_progress (source_id, party_id, party, party_key, metric, as_of, value, unit, origin, confidence) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO pending_progress (source_id, party_id, party, party_key, metric, as_of, value, unit, origin, confidence, "
+      "region_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, p.source_id);
   if (p.party_id) st.bind(2, *p.party_id);
   else st.bind(2);
@@ -76,6 +77,7 @@ std::int64_t insert_pending_progress(Database& db, const PendingProgressRow& p) 
   bind_text(st, 8, p.unit);
   st.bind(9, p.origin);
   st.bind(10, p.confidence);
+  bind_text(st, 11, p.region_code);
   st.exec();
   const auto id = db.sql().getLastInsertRowid();
   for (const auto& e : p.evidence) {
@@ -143,6 +145,13 @@ std::string source_text(Database& db, std::int64_t source_id) {
   std::string text = st.executeStep() ? st.getColumn(0).getString() : std::string();
   st.reset();  // a statement left on a row holds its read snapshot
   return text;
+}
+
+void keep_earliest_signing(Database& db, std::int64_t agreement_id, const Date& signed_on) {
+  auto& st = db.statement("UPDATE agreement SET signed_on = ?1 WHERE id = ?2 AND (signed_on IS NULL OR signed_on > ?1)");
+  st.bind(1, signed_on.to_string());
+  st.bind(2, agreement_id);
+  st.exec();
 }
 
 }  // namespace pledgedb::store

@@ -133,6 +133,7 @@ struct PendingProgressRow {
   std::int64_t source_id = 0;
   std::optional<std::int64_t> party_id;  // when the name resolved to a party
   std::string party;                     // the name as written (matched later by alias key)
+  std::string region_code;               // the one region its source writes about, "" unknown or several
   Metric metric = Metric::jobs;
   Date as_of;
   double value = 0;
@@ -155,6 +156,9 @@ std::vector<std::int64_t> source_agreement_ids(Database& db, std::int64_t source
 std::vector<std::int64_t> source_claimed_commitment_ids(Database& db, std::int64_t source_id);
 // The stored body of a source ("" when there is no such source).
 std::string source_text(Database& db, std::int64_t source_id);
+// Keeps the earliest signing date stated for an agreement (a signing precedes the reports of it),
+// so that its date does not depend on which report was ingested first.
+void keep_earliest_signing(Database& db, std::int64_t agreement_id, const Date& signed_on);
 
 // Manual entries, each in its own transaction. Throw NotFoundError for an unknown commitment,
 // InputError for an unusable value.
