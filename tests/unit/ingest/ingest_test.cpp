@@ -523,3 +523,47 @@ TEST_CASE("a waiting progress statement links to the pledge of a party named ano
   REQUIRE(list.size() == 1);
   CHECK(list[0].sources.size() == 2);
 }
+
+TEST_CASE("a progress report is not an agreement, and its progress never goes to the company's site in another region") {
+  TempDb t;
+  auto south = store_article(t.db, article("https://example.org/south", Date(2021, 9, 1), "Voltcell", "MA-09",
+                                           {pledge(Metric::jobs, 700)}, Date(2021, 9, 1)));
+  // "Voltcell has hired 900 people at its Tangier site": the site, no pledge, no signing date.
+  auto report = article("https://example.org/north-update", Date(2024, 2, 1), "Voltcell", "MA-01", {});
+  report.text = "Voltcell has hired 900 people at its Tangier site.";
+  ProgressStatement p;
+  p.party = "Voltcell";
+  p.metric = Metric::jobs;
+  p.value = 900;
+  report.progress.push_back(p);
+  auto r = store_article(t.db, report);
+  CHECK(r.new_agreements.empty());  // not an agreement of its own
+  CHECK(r.progress == 0);           // not the southern plant's progress either
+  REQUIRE(r.unlinked.size() == 1);
+  CHECK(r.unlinked[0].kept);
+  CHECK(store::list_agreements(t.db).size() == 1);
+  // The northern pledge arrives (signed before the report): the report is its progress.
+  auto north = store_article(t.db, article("https://example.org/north", Date(2019, 3, 1), "Voltcell", "MA-01",
+                                           {pledge(Metric::jobs, 1500)}, Date(2019, 3, 1)));
+  CHECK(north.progress == 1);
+  const auto rows = store::list_progress(t.db);
+  REQUIRE(rows.size() == 1);
+  CHECK(store::get_commitment(t.db, rows[0].commitment_id).agreement_id == north.new_agreements.at(0));
+  CHECK(store::get_commitment(t.db, rows[0].commitment_id).agreement_id != south.new_agreements.at(0));
+}
+
+TEST_CASE("two reports of one signing with different dates keep the earliest, whatever came first") {
+  for (bool early_first : {true, false}) {
+    TempDb t;
+    const auto early = article("https://example.org/early", Date(2025, 7, 12), "Lissol", "MA-05", {pledge(Metric::jobs, 600)},
+                               Date(2025, 7, 11));
+    const auto late = article("https://example.org/late", Date(2025, 7, 26), "Lissol", "MA-05", {pledge(Metric::jobs, 600)},
+                              Date(2025, 7, 25));
+    store_article(t.db, early_first ? early : late);
+    store_article(t.db, early_first ? late : early);
+    const auto list = store::list_agreements(t.db);
+    REQUIRE(list.size() == 1);
+    REQUIRE(list[0].signed_on);
+    CHECK(list[0].signed_on->to_string() == "2025-07-11");
+  }
+}
