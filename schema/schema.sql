@@ -176,9 +176,6 @@ CREATE INDEX evidence_progress ON evidence (progress_id);
 CREATE INDEX evidence_milestone ON evidence (milestone_id);
 CREATE VIRTUAL TABLE source_fts USING fts5 (title, text, content = 'source', content_rowid = 'id',
                                             tokenize = 'unicode61 remove_diacritics 2');
-CREATE TRIGGER source_fts_insert AFTER INSERT ON source BEGIN
-  INSERT INTO source_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
-END;
 CREATE TRIGGER source_fts_delete AFTER DELETE ON source BEGIN
   INSERT INTO source_fts (source_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
 END;
