@@ -108,7 +108,7 @@ for n in "${sizes[@]}"; do
     rm -f "$db" "$db-wal" "$db-shm"
     "$bin" --db "$db" init -q || fail "init $db failed"
     s=$(date +%s%N)
-    "$bin" --db "$db" ingest "$d/announcements.ndjson" --max-bytes 100000000000 -q || [[ $? == 3 ]] || fail "ingest $d failed"
+    "$bin" --db "$db" ingest "$d/announcements.ndjson" --jobs 2 -q || [[ $? == 3 ]] || fail "ingest $d failed"
     e=$(date +%s%N)
     load=$(awk -v a="$s" -v b="$e" 'BEGIN {printf "%.1f", (b-a)/1e9}')
   fi

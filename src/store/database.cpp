@@ -358,7 +358,9 @@ WriteTransaction::~WriteTransaction() {
 
 void WriteTransaction::commit() {
   try {
-    db_.reset_statements();  // a statement still on a row would keep the snapshot after COMMIT
+    // A statement still on a row would keep the snapshot after COMMIT; a RELEASE inside the
+    // group's transaction ends no snapshot (the group's COMMIT resets them all).
+    if (!nested_) db_.reset_statements();
     db_.sql().exec(nested_ ? "RELEASE source" : "COMMIT");
   } catch (const SQLite::Exception& e) {
     throw database_error(db_.path(), e, "commit failed");
