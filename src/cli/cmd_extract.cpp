@@ -1,5 +1,6 @@
 // `pledgedb extract FILE...`: prints what the extractor finds, as announcement JSON
-// (one object for one file, an array for several, one line each with --format ndjson).
+// (one object for one file, an array for several, one line each with --format ndjson). With
+// --db, the parties stored there are recognised by every spelling they were stored under.
 #include <fmt/format.h>
 
 #include <memory>
@@ -7,8 +8,10 @@
 #include <vector>
 
 #include "cli/context.hpp"
+#include "cli/open_db.hpp"
 #include "pledgedb/announcement_json.hpp"
 #include "pledgedb/extract/extractor.hpp"
+#include "pledgedb/ingest/ingest.hpp"
 #include "pledgedb/ingest/readers.hpp"
 
 namespace pledgedb::cli {
@@ -36,6 +39,11 @@ static Registrar extract_reg(25, [](CLI::App& app, Context& ctx) {
     ro.language = args->lang;
     extract::Options eo;
     eo.language = args->lang;
+    // No database is needed; a named one (--db, $PLEDGEDB_DB) teaches the parties' known spellings.
+    if (ctx.db_named) {
+      auto db = open_db(ctx);
+      eo.known_index = ingest::known_party_index(db);
+    }
     // Only a fallback: a date the document states wins.
     std::optional<Date> fallback_published;
     if (!args->published.empty()) {

@@ -25,6 +25,7 @@ inline constexpr int exit_partial = 3;
 
 struct Context {
   std::string db_path;       // --db, $PLEDGEDB_DB, ./pledges.db
+  bool db_named = false;     // --db or $PLEDGEDB_DB given (not the ./pledges.db default)
   std::string format = "table";
   std::string output;        // -o FILE; empty = stdout
   bool no_headers = false;

@@ -57,14 +57,18 @@ void on_run(CLI::App* cmd, Action action) {
 int main(int argc, char** argv) {
   using namespace pledgedb::cli;
   Context ctx;
-  if (const char* env = std::getenv("PLEDGEDB_DB"); env && *env) ctx.db_path = env;
-  else ctx.db_path = "pledges.db";
+  if (const char* env = std::getenv("PLEDGEDB_DB"); env && *env) {
+    ctx.db_path = env;
+    ctx.db_named = true;
+  } else {
+    ctx.db_path = "pledges.db";
+  }
 
   CLI::App app{"pledgedb: keeps the books on public investment pledges", "pledgedb"};
   app.set_version_flag("--version", std::string("pledgedb ") + PLEDGEDB_VERSION);
   app.require_subcommand(1);
   app.fallthrough();  // global options may come before or after the command
-  app.add_option("--db", ctx.db_path, "Database file (default $PLEDGEDB_DB or ./pledges.db)");
+  auto* db_opt = app.add_option("--db", ctx.db_path, "Database file (default $PLEDGEDB_DB or ./pledges.db)");
   auto* format_opt = app.add_option("--format,-f", ctx.format,
                                     "Output format: table, csv, tsv, json, ndjson, md (default: from the -o "
                                     "file's extension, else table)")
@@ -90,6 +94,7 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << e.what() << "\n" << "Run with --help for more information.\n";
     return exit_usage;
   }
+  if (db_opt->count() > 0) ctx.db_named = true;
   // Like hledger: `-o pledges.csv` writes CSV unless --format says otherwise.
   if (format_opt->count() == 0)
     if (auto f = format_for_output_file(ctx.output)) ctx.format = *f;

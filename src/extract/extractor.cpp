@@ -37,7 +37,7 @@ struct PartyFinding {
   std::vector<PartyMention> mentions;
 };
 PartyFinding find_parties(std::string_view normalized, const std::vector<Token>& toks,
-                          const std::vector<CueHit>& cues, const std::vector<KnownParty>& known,
+                          const std::vector<CueHit>& cues, const KnownPartyIndex* known,
                           std::string_view lang);
 }  // namespace detail
 
@@ -327,7 +327,9 @@ Announcement extract(const Document& doc, const Options& options) {
   const Ctx c{doc, norm, toks, ci, spans};
 
   // --- parties
-  auto pf = detail::find_parties(nt, toks, hits, options.known_parties, lang);
+  std::shared_ptr<const KnownPartyIndex> own_index;
+  if (!options.known_index && !options.known_parties.empty()) own_index = index_known_parties(options.known_parties);
+  auto pf = detail::find_parties(nt, toks, hits, options.known_index ? options.known_index.get() : own_index.get(), lang);
 
   // --- dates: signing date, then the clock start for relative deadlines
   const auto dates = find_dates(nt, lang, a.published);

@@ -235,8 +235,32 @@ struct PhraseTable {
 
 }  // namespace
 
+}  // namespace pledgedb::extract::detail
+
+namespace pledgedb::extract {
+
+class KnownPartyIndex {
+ public:
+  detail::PhraseTable names;
+  std::unordered_map<std::string, std::pair<PartyKind, std::string>> kinds;  // name -> kind, country
+};
+
+std::shared_ptr<const KnownPartyIndex> index_known_parties(const std::vector<KnownParty>& known) {
+  auto index = std::make_shared<KnownPartyIndex>();
+  for (const auto& k : known) {
+    index->names.add(k.name, k.name);
+    for (const auto& al : k.aliases) index->names.add(al, k.name);
+    index->kinds[k.name] = {k.kind, k.country};
+  }
+  return index;
+}
+
+}  // namespace pledgedb::extract
+
+namespace pledgedb::extract::detail {
+
 PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, const std::vector<CueHit>& cues,
-                          const std::vector<KnownParty>& known, std::string_view lang) {
+                          const KnownPartyIndex* known, std::string_view lang) {
   Builder b;
   const bool arabic_text = lang == "ar";
   std::vector<char> cue_at(t.size() * static_cast<std::size_t>(Cue::count_), 0);
@@ -257,20 +281,14 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     }
     return b;
   }();
-  PhraseTable known_names;
-  Kinds name_kind;
-  for (const auto& k : known) {
-    known_names.add(k.name, k.name);
-    for (const auto& al : k.aliases) known_names.add(al, k.name);
-    name_kind[k.name] = {k.kind, k.country};
-  }
   auto names_match = [&](std::size_t i, std::string* v) {
-    std::size_t len = known_names.by_first.empty() ? 0 : known_names.match(t, i, v);
+    std::size_t len = known == nullptr || known->names.by_first.empty() ? 0 : known->names.match(t, i, v);
     if (len == 0) len = builtin.first.match(t, i, v);
     return len;
   };
   auto kind_of = [&](const std::string& v) {
-    if (auto it = name_kind.find(v); it != name_kind.end()) return it->second;
+    if (known != nullptr)
+      if (auto it = known->kinds.find(v); it != known->kinds.end()) return it->second;
     if (auto it = builtin.second.find(v); it != builtin.second.end()) return it->second;
     return std::make_pair(PartyKind::other, std::string());
   };

@@ -4,6 +4,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "support/run.hpp"
 
@@ -70,6 +71,43 @@ TEST_CASE("extract: several files give an array, --format ndjson one line each, 
   j = nlohmann::json::parse(r.out);
   CHECK(j["published"] == "2024-01-10");
   CHECK(j["agreements"][0]["commitments"][0]["target"] == 300);
+}
+
+TEST_CASE("extract --db: a spelling taught to the database names the party") {
+  test::Scratch s;
+  // An Arabic article naming the company only by a transliteration the extractor cannot know.
+  s.write("a.md",
+          "---\npublished: 2025-05-02\nlanguage: ar\n---\n"
+          "أعلنت فيريو عن استثمار 300 مليون درهم في مصنع جديد بطنجة وتوظيف 450 عاملا بحلول 2027.\n");
+  auto parties_of = [](const std::string& out) {
+    std::vector<std::string> names;
+    const auto j = nlohmann::json::parse(out);
+    for (const auto& c : j["agreements"][0]["commitments"]) names.push_back(c["party"]);
+    return names;
+  };
+  auto plain = test::run(s, {"extract", "a.md"});
+  REQUIRE(plain.code == 0);
+  for (const auto& n : parties_of(plain.out)) CHECK(n != "Vireo Dynamics");
+
+  s.write("seed.json",
+          R"({"language":"en","published":"2025-01-10","text":"Vireo Dynamics will create 100 jobs in Tangier by 2026.",)"
+          R"("agreements":[{"kind":"announcement","country":"MA","parties":[{"name":"Vireo Dynamics","kind":"company","role":"investor"}],)"
+          R"("commitments":[{"party":"Vireo Dynamics","metric":"jobs","target":100,"comparator":"exactly","unit":"jobs",)"
+          R"("evidence":["Vireo Dynamics will create 100 jobs"]}]}],"progress":[]})");
+  REQUIRE(test::run(s, {"--db", s.db(), "init", "-q"}).code == 0);
+  REQUIRE(test::run(s, {"--db", s.db(), "ingest", "seed.json", "-q"}).code == 0);
+  REQUIRE(test::run(s, {"--db", s.db(), "alias", "add", "party", "1", "فيريو"}).code == 0);
+  auto taught = test::run(s, {"--db", s.db(), "extract", "a.md"});
+  REQUIRE_MESSAGE(taught.code == 0, taught.err);
+  const auto names = parties_of(taught.out);
+  REQUIRE(names.size() == 2);
+  CHECK(names[0] == "Vireo Dynamics");
+  CHECK(names[1] == "Vireo Dynamics");
+
+  // A named database that does not exist is an error, not a silent extraction without it.
+  auto missing = test::run(s, {"--db", s.path("nope.db").string(), "extract", "a.md"});
+  CHECK(missing.code == 1);
+  CHECK(missing.err.find("nope.db") != std::string::npos);
 }
 
 TEST_CASE("extract: errors name the file and exit 1") {

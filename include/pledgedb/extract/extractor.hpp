@@ -23,10 +23,17 @@ struct KnownParty {
   std::vector<std::string> aliases;
 };
 
+// The known parties' spellings as match tables: built once per batch (index_known_parties) and
+// shared by every extract() of it, because building them costs time in proportion to the
+// parties in the database and a batch would otherwise pay it once per document.
+class KnownPartyIndex;
+std::shared_ptr<const KnownPartyIndex> index_known_parties(const std::vector<KnownParty>& known);
+
 struct Options {
   std::string language;             // "" = the document's, else detected
   std::optional<Date> published;    // overrides the document's publication date
-  std::vector<KnownParty> known_parties;
+  std::vector<KnownParty> known_parties;  // indexed at each call unless known_index is set
+  std::shared_ptr<const KnownPartyIndex> known_index;  // takes the place of known_parties
 };
 
 // Deterministic; never throws on text content (bad UTF-8 must be rejected by the reader).

@@ -15,6 +15,10 @@
 #include "pledgedb/model.hpp"
 #include "pledgedb/store/database.hpp"
 
+namespace pledgedb::extract {
+class KnownPartyIndex;
+}
+
 namespace pledgedb::ingest {
 
 struct SourceInfo {
@@ -94,6 +98,10 @@ std::vector<std::string> expand_paths(const std::vector<std::string>& paths);
 // keeps memory independent of the number of files. `on_outcome` runs on the calling thread.
 BatchSummary ingest_paths(store::Database& db, const std::vector<std::string>& paths, const IngestOptions& options,
                           const std::function<void(const FileOutcome&)>& on_outcome = {});
+
+// The parties stored in `db` with their aliases, indexed for extract::Options::known_index: the
+// extractor then recognises spellings learnt from earlier sources (ingest and `extract --db`).
+std::shared_ptr<const extract::KnownPartyIndex> known_party_index(store::Database& db);
 
 // --- resolution helpers (resolve.cpp), pure ---------------------------------------------
 
