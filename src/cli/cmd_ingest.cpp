@@ -45,9 +45,10 @@ static Registrar ingest_reg(20, [](CLI::App& app, Context& ctx) {
       if (show_progress) std::cerr << "\r\033[K";
       if (!f.ok) std::cerr << "error: " << f.error << "\n";
       for (const auto& u : f.result.unlinked)
-        std::cerr << fmt::format("warning: {}: unlinked progress ({} {} {}{}): {}; not stored\n", f.name,
+        std::cerr << fmt::format("{}: {}: unlinked progress ({} {} {}{}): {}; {}\n", u.kept ? "note" : "warning", f.name,
                                  u.party.empty() ? "unknown party" : u.party, to_string(u.metric), u.value,
-                                 u.as_of ? " as of " + u.as_of->to_string() : std::string{}, u.reason);
+                                 u.as_of ? " as of " + u.as_of->to_string() : std::string{}, u.reason,
+                                 u.kept ? "kept, and linked when its pledge is ingested" : "not stored");
       if (show_progress) std::cerr << fmt::format("ingesting: {} done, {}", f.done, f.name) << std::flush;
     };
     const auto sum = ingest::ingest_paths(db, args->paths, o, on_outcome);
@@ -55,6 +56,8 @@ static Registrar ingest_reg(20, [](CLI::App& app, Context& ctx) {
     if (!ctx.quiet)
       std::cerr << fmt::format("ingested {} files: {} new agreements, {} merged, {} progress, {} unchanged, {} rejected\n",
                                sum.inputs, sum.new_agreements, sum.merged, sum.progress, sum.unchanged, sum.rejected);
+    if (sum.waiting > 0 && !ctx.quiet)
+      std::cerr << fmt::format("{} progress statements wait for their pledge (linked when it is ingested)\n", sum.waiting);
     if (sum.unlinked > 0 && !ctx.quiet) std::cerr << fmt::format("{} unlinked progress statements not stored\n", sum.unlinked);
     if (sum.inputs == 0) {
       // Only folders can yield nothing (a named file is always an input): name them.

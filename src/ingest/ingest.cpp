@@ -670,7 +670,6 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
         row.confidence = std::clamp(p.confidence, 0.0, 1.0);
         for (const auto& e : p.evidence) row.evidence.push_back(locate(a.text, e));
         store::insert_pending_progress(db, row);
-        miss.reason += " (yet: kept, and linked when such a pledge is ingested)";
       }
       result.unlinked.push_back(miss);
       continue;

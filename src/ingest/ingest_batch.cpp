@@ -447,7 +447,7 @@ BatchSummary ingest_paths(store::Database& db, const std::vector<std::string>& p
       sum.new_agreements += out.result.new_agreements.size();
       sum.merged += out.result.merged_agreements.size();
       sum.progress += out.result.progress;
-      sum.unlinked += out.result.unlinked.size();
+      for (const auto& u : out.result.unlinked) ++(u.kept ? sum.waiting : sum.unlinked);
     } else {
       ++sum.rejected;
     }

@@ -84,7 +84,12 @@ TEST_CASE("ingest: a folder, unlinked progress reported on stderr") {
   auto r = pdb(s, {"ingest", s.path("in").string()});
   CHECK(r.code == 0);
   CHECK(has(r.err, "ingested 2 files: 1 new agreements, 0 merged, 1 progress"));
+  // No pledge of that party yet: the statement waits in the database, and the user is told so.
+  CHECK(has(r.err, "note: "));
   CHECK(has(r.err, "unlinked progress (ACME Robotics jobs 80"));
+  CHECK(has(r.err, "kept, and linked when its pledge is ingested"));
+  CHECK(has(r.err, "1 progress statements wait for their pledge"));
+  CHECK_FALSE(has(r.err, "not stored"));
   auto list = pdb(s, {"progress", "list", "--format", "json"});
   auto rows = nlohmann::json::parse(list.out);
   REQUIRE(rows.size() == 1);

@@ -82,7 +82,9 @@ struct FileOutcome {
 
 struct BatchSummary {
   std::size_t inputs = 0;
-  std::size_t new_agreements = 0, merged = 0, progress = 0, unchanged = 0, rejected = 0, unlinked = 0;
+  std::size_t new_agreements = 0, merged = 0, progress = 0, unchanged = 0, rejected = 0;
+  std::size_t unlinked = 0;  // progress statements matching no pledge and not stored
+  std::size_t waiting = 0;   // progress statements matching no pledge yet, kept until one is ingested
 };
 
 // Expands directories (recursively, depth first, each folder's entries sorted by path; files
