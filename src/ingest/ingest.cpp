@@ -356,7 +356,7 @@ std::optional<store::CommitmentRow> choose_commitment(store::Database& db, std::
   std::map<std::int64_t, store::AgreementView> views;
   auto view = [&](std::int64_t agreement_id) -> const store::AgreementView& {
     auto it = views.find(agreement_id);
-    if (it == views.end()) it = views.emplace(agreement_id, store::get_agreement(db, agreement_id)).first;
+    if (it == views.end()) it = views.emplace(agreement_id, store::get_agreement_header(db, agreement_id)).first;
     return it->second;
   };
   // Nor a pledge in another region than the one the source itself writes about (the company's
@@ -393,10 +393,7 @@ std::optional<store::CommitmentRow> choose_commitment(store::Database& db, std::
 
 // Commitments of this metric a statement about `party` can report on.
 std::vector<store::CommitmentRow> commitments_of(store::Database& db, std::int64_t party, Metric metric) {
-  std::vector<store::CommitmentRow> out;
-  for (auto& c : store::party_commitments(db, party))
-    if (c.metric == metric && (!c.party_id || *c.party_id == party)) out.push_back(std::move(c));
-  return out;
+  return store::party_commitments(db, party, metric);
 }
 
 // (party, metric) of the pledges a source stored -> the earliest date from which one of them can

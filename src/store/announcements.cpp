@@ -200,4 +200,11 @@ AgreementView get_agreement(Database& db, std::int64_t id) {
   return v;
 }
 
+AgreementView get_agreement_header(Database& db, std::int64_t id) {
+  auto& st = db.statement(std::string(view_select) + "WHERE a.id = ?");
+  st.bind(1, id);
+  if (!st.executeStep()) throw NotFoundError(fmt::format("no agreement with id {}", id));
+  return read_view(st);
+}
+
 }  // namespace pledgedb::store

@@ -321,6 +321,21 @@ std::vector<CommitmentRow> party_commitments(Database& db, std::int64_t party_id
   return rows;
 }
 
+std::vector<CommitmentRow> party_commitments(Database& db, std::int64_t party_id, Metric metric) {
+  std::vector<CommitmentRow> rows;
+  // The unary '+' keeps the metric and null-party tests off the indexes: on their own they would
+  // lead SQLite to scan every commitment of the metric instead of the party's few (EXPLAIN QUERY
+  // PLAN: a MULTI-INDEX OR over commitment_party and agreement_party_party).
+  auto& st = db.statement(std::string(commitment_select) +
+                          "WHERE (c.party_id = ?1 OR c.agreement_id IN (SELECT agreement_id FROM agreement_party "
+                          "WHERE party_id = ?1)) AND +c.metric = ?2 AND (+c.party_id IS NULL OR +c.party_id = ?1) "
+                          "ORDER BY c.id");
+  st.bind(1, party_id);
+  st.bind(2, std::string(to_string(metric)));
+  while (st.executeStep()) rows.push_back(read_commitment(st));
+  return rows;
+}
+
 std::int64_t insert_evidence(Database& db, std::int64_t source_id, const Evidence& e, EvidenceFor what, std::int64_t id) {
   const char* sql = nullptr;
   switch (what) {

@@ -73,5 +73,8 @@ struct AgreementView {
 std::vector<AgreementView> list_agreements(Database& db);
 // Throws NotFoundError "no agreement with id N".
 AgreementView get_agreement(Database& db, std::int64_t id);
+// Only the agreement's own columns (parties, commitments and sources left empty): for look-ups
+// made once per candidate, which must not cost in proportion to the agreement's sources.
+AgreementView get_agreement_header(Database& db, std::int64_t id);
 
 }  // namespace pledgedb::store
