@@ -148,7 +148,7 @@ bool skippable_adjective(const Token& t) {
       "time", "well", "paying", "moroccan", "nouveaux", "nouveau", "directs", "indirects", "supplementaires",
       "qualifies", "marocains", "hautement", "de", "d", "des", "nuevos", "directos", "of", "en",
       "جديد", "جديدة", "مباشر", "مباشرة", "اضافي", "اضافيه", "مغاربه"};
-  return words.count(t.key) > 0;
+  return words.contains(t.hashed_key());
 }
 
 std::string qualifier_of(const Ctx& c, std::size_t a, std::size_t b) {
@@ -250,14 +250,14 @@ std::vector<RegionMention> find_region_mentions(const Ctx& c, std::string_view l
   std::string q;
   for (std::size_t i = 0; i < t.size();) {
     if (t[i].digits || (t[i].latin && !t[i].capitalised)) { ++i; continue; }
-    std::array<std::string_view, 3> firsts{};
+    std::array<detail::Prehashed, 3> firsts{};
     std::size_t nfirst = 0;
-    firsts[nfirst++] = t[i].key;
+    firsts[nfirst++] = t[i].hashed_key();
     if (!t[i].latin) {
       // Arabic clitics before the article: "بالرباط" -> "الرباط", then without the article.
       std::string_view k = t[i].key;
-      if (k.size() > 6 && k.substr(2, 4) == "\xD8\xA7\xD9\x84") firsts[nfirst++] = k.substr(2);
-      if (t[i].stem != k) firsts[nfirst++] = t[i].stem;
+      if (k.size() > 6 && k.substr(2, 4) == "\xD8\xA7\xD9\x84") firsts[nfirst++] = {k.substr(2), detail::sv_hash(k.substr(2))};
+      if (t[i].stem != k) firsts[nfirst++] = t[i].hashed_stem();
     }
     bool any = false;
     for (std::size_t f = 0; f < nfirst && !any; ++f) any = first_words.contains(firsts[f]);
@@ -270,11 +270,11 @@ std::vector<RegionMention> find_region_mentions(const Ctx& c, std::string_view l
     bool found = false;
     for (std::size_t len = max_len; len >= 1 && !found; --len) {
       for (std::size_t fi = 0; fi < nfirst; ++fi) {
-        const std::string_view f = firsts[fi];
+        const detail::Prehashed& f = firsts[fi];
         if (!first_words.contains(f)) continue;
         // A one-word Latin name must be a name by itself (Arabic ones may carry clitics).
         if (len == 1 && t[i].latin && !words.single.contains(f)) continue;
-        q.assign(f);
+        q.assign(f.text);
         if (len > 1) {
           q += ' ';
           q += nt.substr(t[i + 1].begin, t[i + len - 1].end - t[i + 1].begin);
@@ -349,7 +349,7 @@ Announcement extract(const Document& doc, const Options& options) {
                         toks[h->first].stem == "\xD8\xAA\xD9\x88\xD9\x82\xD9\x8A\xD8\xB9";  // توقيع
       if (!base) continue;
       for (std::size_t k = h->first >= 8 ? h->first - 8 : 0; k < h->first; ++k)
-        if (toks[k].sentence == toks[h->first].sentence && future.count(toks[k].key)) return true;
+        if (toks[k].sentence == toks[h->first].sentence && future.contains(toks[k].hashed_key())) return true;
     }
     return false;
   };
@@ -427,9 +427,9 @@ Announcement extract(const Document& doc, const Options& options) {
                                           "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAA\xD9\x81\xD8\xA7\xD9\x82"};  // الاتفاق
     for (std::size_t k = 0; k + 1 < toks.size() && !revision; ++k) {
       // "the revised agreement", "the new contract", "le nouvel accord", "the requirement ... was waived"
-      if (!revised.count(toks[k].key)) continue;
+      if (!revised.contains(toks[k].hashed_key())) continue;
       for (std::size_t m = k >= 3 ? k - 3 : 0; m < std::min(toks.size(), k + 3) && !revision; ++m)
-        revision = m != k && toks[m].sentence == toks[k].sentence && agreement_nouns.count(toks[m].key);
+        revision = m != k && toks[m].sentence == toks[k].sentence && agreement_nouns.contains(toks[m].hashed_key());
     }
   }
   if (revision) {
@@ -448,10 +448,10 @@ Announcement extract(const Document& doc, const Options& options) {
     for (std::uint32_t si = 0; si < nsent; ++si) {
       const auto sentence_span = spans.sentence(si);
       for (std::size_t k = sentence_span.first; k < sentence_span.second && !superseded[si]; ++k) {
-        if (!earlier.count(toks[k].key)) continue;
+        if (!earlier.contains(toks[k].hashed_key())) continue;
         // The qualified noun is next to the adjective: "original agreement", "الاتفاق الاصلي".
         for (std::size_t m = k >= 1 ? k - 1 : k; m < std::min(sentence_span.second, k + 3); ++m)
-          if (m != k && deal_words.count(toks[m].key)) superseded[si] = 1;
+          if (m != k && deal_words.contains(toks[m].hashed_key())) superseded[si] = 1;
       }
       if (!superseded[si] && si > 0 && superseded[si - 1] && anaphora.count(toks[sentence_span.first].key))
         superseded[si] = 1;
@@ -467,7 +467,7 @@ Announcement extract(const Document& doc, const Options& options) {
     for (std::size_t k = ti, steps = 0; k > 0 && steps < 8; --k, ++steps) {
       const auto& w = toks[k - 1];
       if (w.sentence != s) break;
-      if (policy.count(w.key) || policy.count(w.stem)) return k - 1;
+      if (policy.contains(w.hashed_key()) || policy.contains(w.hashed_stem())) return k - 1;
     }
     return std::nullopt;
   };
@@ -495,7 +495,7 @@ Announcement extract(const Document& doc, const Options& options) {
         static const SvSet past_aim = {"aimed", "sought", "targeted", "visait", "ambitionnait", "prevoyait",
                                        "\xD9\x83\xD8\xA7\xD9\x86\xD8\xAA"};  // كانت
         for (std::size_t k = *pw + 1; k < cd.tok; ++k)
-          if (past_aim.count(toks[k].key)) return false;
+          if (past_aim.contains(toks[k].hashed_key())) return false;
       }
     }
     if (cd.tok >= 1 && has_hit_in(ci, Cue::current_headcount, std::max(ca, cd.tok > 6 ? cd.tok - 6 : 0), cd.tok)) {
@@ -576,10 +576,10 @@ Announcement extract(const Document& doc, const Options& options) {
     for (std::size_t k = ti, steps = 0; k > ca && steps < 10; --k, ++steps) {
       const auto& w = toks[k - 1];
       if (w.digits) return false;
-      if (heads.count(w.key)) return true;
-      if (staff.count(w.key) && k < ti && (toks[k].key == "of" || toks[k].key == "total")) return true;
+      if (heads.contains(w.hashed_key())) return true;
+      if (staff.contains(w.hashed_key()) && k < ti && (toks[k].key == "of" || toks[k].key == "total")) return true;
       if (w.key == "total" && k >= 2 && (toks[k - 2].key == "employment" || toks[k - 2].key == "job")) return true;
-      if (arabic_staff.count(w.stem) && k >= 2 && toks[k - 2].stem == "\xD8\xB9\xD8\xAF\xD8\xAF") return true;  // عدد
+      if (arabic_staff.contains(w.hashed_stem()) && k >= 2 && toks[k - 2].stem == "\xD8\xB9\xD8\xAF\xD8\xAF") return true;  // عدد
     }
     return false;
   };
@@ -596,10 +596,10 @@ Announcement extract(const Document& doc, const Options& options) {
     auto [sa, sb] = spans.sentence(toks[ti].sentence);
     (void)sb;
     for (std::size_t k = sa; k < ti; ++k) {
-      if (negation.count(toks[k].key)) return false;
-      if (!reached.count(toks[k].key) && !reached.count(toks[k].stem)) continue;
+      if (negation.contains(toks[k].hashed_key())) return false;
+      if (!reached.contains(toks[k].hashed_key()) && !reached.contains(toks[k].hashed_stem())) continue;
       for (std::size_t m = k + 1; m < std::min(ti, k + 6); ++m)
-        if (target.count(toks[m].key) || target.count(toks[m].stem)) return true;
+        if (target.contains(toks[m].hashed_key()) || target.contains(toks[m].hashed_stem())) return true;
     }
     return false;
   };
@@ -612,7 +612,7 @@ Announcement extract(const Document& doc, const Options& options) {
                                      "\xD8\xA7\xD9\x86\xD8\xAA\xD8\xA7\xD8\xAC",            // انتاج
                                      "\xD8\xB3\xD9\x86\xD9\x88\xD9\x8A\xD8\xA7"};           // سنويا
     for (std::size_t k = a0; k < b0; ++k)
-      if (production.count(toks[k].key) || production.count(toks[k].stem)) return true;
+      if (production.contains(toks[k].hashed_key()) || production.contains(toks[k].hashed_stem())) return true;
     return false;
   };
   // "Morocco launched its Digital 2030 strategy. One of its main goals is to train 45,000 people
@@ -669,7 +669,7 @@ Announcement extract(const Document& doc, const Options& options) {
       static const SvSet own = {"plant", "factory", "usine", "site", "workforce", "effectif", "effectifs",
                                 "\xD9\x85\xD8\xB5\xD9\x86\xD8\xB9", "\xD9\x85\xD8\xB9\xD9\x85\xD9\x84"};  // مصنع معمل
       bool own_site = false;
-      for (std::size_t k = sa; k < sb && !own_site; ++k) own_site = own.count(toks[k].key) || own.count(toks[k].stem);
+      for (std::size_t k = sa; k < sb && !own_site; ++k) own_site = own.contains(toks[k].hashed_key()) || own.contains(toks[k].hashed_stem());
       {
         auto it = std::lower_bound(company_at.begin(), company_at.end(), static_cast<std::uint32_t>(sa));
         own_site = own_site || (it != company_at.end() && *it < sb);
@@ -755,7 +755,7 @@ Announcement extract(const Document& doc, const Options& options) {
         bool digits_between = false;
         for (std::size_t k = prev.tok_end; k < ti; ++k) digits_between |= toks[k].digits;
         const bool attached_wa = !toks[ti].latin && toks[ti].key.rfind("\xD9\x88", 0) == 0;  // "و30"
-        if (!digits_between && ((ti >= 1 && conj.count(toks[ti - 1].key)) || attached_wa)) cd.comparator = prev.comparator;
+        if (!digits_between && ((ti >= 1 && conj.contains(toks[ti - 1].hashed_key())) || attached_wa)) cd.comparator = prev.comparator;
       }
     }
     if (!judge(cd)) continue;
@@ -827,7 +827,7 @@ Announcement extract(const Document& doc, const Options& options) {
           "mous", "pacts", "deals", "agreements", "accords", "conventions", "contrats", "memoranda",
           "\xD8\xA7\xD8\xAA\xD9\x81\xD8\xA7\xD9\x82\xD9\x8A\xD8\xA7\xD8\xAA"};  // اتفاقيات
       for (std::size_t k = (ti >= 8 ? ti - 8 : 0); k < std::min(toks.size(), te + 8) && !total; ++k)
-        total = toks[k].sentence == t.sentence && (plural_deals.count(toks[k].key) || plural_deals.count(toks[k].stem));
+        total = toks[k].sentence == t.sentence && (plural_deals.contains(toks[k].hashed_key()) || plural_deals.contains(toks[k].hashed_stem()));
     }
     bool invest = has_hit_in(ci, Cue::invest, sa, sb);
     // "the market is worth $12 billion": a project word vouches for the amount only in a clause
@@ -1169,8 +1169,8 @@ Announcement extract(const Document& doc, const Options& options) {
       const std::size_t di = token_at(toks, d->begin), de = token_at(toks, d->end);
       static const SvSet deadline_words = {"deadline", "echeance", "\xD8\xA7\xD8\xAC\xD9\x84"};  // اجل
       const bool named = (de < toks.size() && toks[de].sentence == si &&
-                          (deadline_words.count(toks[de].key) || deadline_words.count(toks[de].stem))) ||
-                         (di >= 2 && toks[di - 2].sentence == si && deadline_words.count(toks[di - 2].key) &&
+                          (deadline_words.contains(toks[de].hashed_key()) || deadline_words.contains(toks[de].hashed_stem()))) ||
+                         (di >= 2 && toks[di - 2].sentence == si && deadline_words.contains(toks[di - 2].hashed_key()) &&
                           (toks[di - 1].key == "of" || toks[di - 1].key == "du" || toks[di - 1].key == "de"));
       if (!named) continue;
       Pending* target = nullptr;
