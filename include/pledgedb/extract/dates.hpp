@@ -1,5 +1,6 @@
 #pragma once
 // Date and deadline mentions in normalized text. Offsets are byte offsets into it.
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -71,9 +72,15 @@ char32_t fold(char32_t c);
 bool is_word_char_slow(char32_t c);
 char32_t decode_slow(std::string_view s, std::size_t i, std::size_t& len);
 
+// ASCII letters and digits by table: one load instead of three range tests per byte scanned.
+inline constexpr std::array<bool, 128> kAsciiWordChar = [] {
+  std::array<bool, 128> t{};
+  for (int c = 0; c < 128; ++c) t[c] = (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  return t;
+}();
 // Letters and digits of any script we read.
 inline bool is_word_char(char32_t c) {
-  if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  if (c < 0x80) return kAsciiWordChar[c];
   return is_word_char_slow(c);
 }
 // Code point at byte i (a lone invalid byte decodes to itself) and its length in bytes.
@@ -90,7 +97,7 @@ inline bool word_char_at(std::string_view s, std::size_t i, std::size_t& len) {
   const auto b = static_cast<unsigned char>(s[i]);
   if (b < 0x80) {
     len = 1;
-    return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+    return kAsciiWordChar[b];
   }
   if (i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
     const auto b1 = static_cast<unsigned char>(s[i + 1]);
@@ -119,10 +126,11 @@ bool word_start(std::string_view s, std::size_t i);  // i starts a word (previou
 template <typename TryAt>
 void scan_word_starts(std::string_view s, TryAt&& try_at) {
   const std::size_t n = s.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   for (std::size_t i = 0; i < n;) {
     std::size_t len = 0;
-    if (!word_char_at(s, i, len)) {
-      i += len;
+    if (bytes[i] < 0x80 ? !kAsciiWordChar[bytes[i]] : !word_char_at(s, i, len)) {
+      i += bytes[i] < 0x80 ? 1 : len;
       continue;
     }
     const std::size_t next = try_at(i);
@@ -130,7 +138,14 @@ void scan_word_starts(std::string_view s, TryAt&& try_at) {
       i = next;
       if (word_start(s, i)) continue;
     }
-    while (i < n && word_char_at(s, i, len)) i += len;
+    for (; i < n; i += len) {  // the rest of the word; ASCII letters without the general test
+      if (bytes[i] < 0x80) {
+        if (!kAsciiWordChar[bytes[i]]) break;
+        len = 1;
+      } else if (!word_char_at(s, i, len)) {
+        break;
+      }
+    }
   }
 }
 bool word_end(std::string_view s, std::size_t i);    // no word char at i
