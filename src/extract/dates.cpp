@@ -449,6 +449,7 @@ class DateScanner {
       if (p.valid) out_.push_back(make(i, p));
       return p.end;
     }
+    if (!L.main.may_match(s_, i)) return i;  // (an ASCII word takes no Arabic clitic)
     std::size_t at = i;
     auto h = L.main.match(s_, at);
     for (int k = 0; !h && k < 2 && is_clitic(s_, at); ++k) {

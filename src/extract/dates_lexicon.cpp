@@ -106,6 +106,21 @@ int Lexicon::child(int node, char32_t c) const {
 }
 
 void Lexicon::add(std::string_view phrase, int id) {
+  if (!phrase.empty()) {
+    std::size_t len0 = 0, len1 = 0;
+    const char32_t c0 = fold(decode(phrase, 0, len0));
+    if (c0 < 0x80) {
+      if (len0 >= phrase.size()) {  // one code point: any second byte
+        for (unsigned b1 = 0; b1 < 128; ++b1) {
+          const std::size_t k = ascii_pair(c0, b1);
+          ascii_pairs_[k >> 6] |= std::uint64_t(1) << (k & 63);
+        }
+      } else if (const char32_t c1 = fold(decode(phrase, len0, len1)); c1 < 0x80) {
+        const std::size_t k = ascii_pair(c0, c1);
+        ascii_pairs_[k >> 6] |= std::uint64_t(1) << (k & 63);
+      }
+    }
+  }
   int node = 0;
   char32_t last = 0;
   for (std::size_t i = 0; i < phrase.size();) {

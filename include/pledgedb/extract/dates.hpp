@@ -2,6 +2,7 @@
 // Date and deadline mentions in normalized text. Offsets are byte offsets into it.
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -161,6 +162,15 @@ class Lexicon {
   void add(std::string_view phrase, int id);
   // The longest phrase starting at pos; its end respects word boundaries.
   std::optional<Hit> match(std::string_view text, std::size_t pos) const;
+  // False when no phrase can start at pos, judged from two ASCII bytes alone (true when either
+  // is not ASCII): scanners call it at every word start, where most words end the walk early.
+  bool may_match(std::string_view text, std::size_t pos) const {
+    if (pos + 1 >= text.size()) return true;
+    const auto b0 = static_cast<unsigned char>(text[pos]), b1 = static_cast<unsigned char>(text[pos + 1]);
+    if ((b0 | b1) >= 0x80) return true;
+    const std::size_t k = ascii_pair(b0, b1);
+    return ascii_pairs_[k >> 6] >> (k & 63) & 1;
+  }
 
  private:
   struct Node {
@@ -169,6 +179,13 @@ class Lexicon {
     bool needs_word_end = false;
   };
   int child(int node, char32_t c) const;
+  static std::size_t ascii_pair(unsigned b0, unsigned b1) {
+    const auto lower = [](unsigned b) { return b >= 'A' && b <= 'Z' ? b + 32 : b; };
+    return lower(b0) << 7 | lower(b1);
+  }
+  // The first two folded code points of every phrase when both are ASCII (a one-code-point
+  // phrase sets every second byte): may_match's table.
+  std::array<std::uint64_t, 128 * 128 / 64> ascii_pairs_{};
   std::vector<Node> nodes_{Node{}};
   std::vector<int> root_ = std::vector<int>(0x700, -1);  // fast path for the first code point
 };
