@@ -271,3 +271,20 @@ TEST_CASE("match_count_at reads small counts in four languages") {
   CHECK(count("4,5") == -1);
   CHECK(count("fourteenth") == -1);
 }
+
+TEST_CASE("phrase lexicon: the two-byte pre-check never rejects a word a phrase starts") {
+  using pledgedb::extract::date_detail::Lexicon;
+  Lexicon l;
+  l.add("by", 1);
+  l.add("d'ici", 2);
+  l.add("q", 3);            // one letter: any second byte
+  l.add("\xC3\xA9t\xC3\xA9", 4);  // été: folds to "ete"
+  const std::string text = "By 2030, D'ici 2029, Q 2026, ETE 2027, company, market";
+  for (std::size_t pos : {std::size_t(0), text.find("D'"), text.find("Q "), text.find("ETE")}) {
+    CHECK(l.may_match(text, pos));
+    CHECK(l.match(text, pos));
+  }
+  CHECK_FALSE(l.may_match(text, text.find("company")));
+  CHECK_FALSE(l.may_match(text, text.find("market")));
+  CHECK(l.may_match("\xC3\xA9t\xC3\xA9", 0));  // non-ASCII bytes: left to the walk
+}
