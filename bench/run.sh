@@ -23,14 +23,15 @@ while [[ $# -gt 0 ]]; do
 done
 
 build=${BENCH_BUILD:-build-bench}
+[[ $build == /* ]] || build=$PWD/$build  # absolute from here on (BENCH_BUILD may be either)
 if [[ ! -f $build/CMakeCache.txt ]]; then
   scripts/install-deps.sh >/dev/null
   cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DPLEDGEDB_TESTS=OFF >/dev/null
 fi
 grep -q '^CMAKE_BUILD_TYPE:STRING=Release' "$build/CMakeCache.txt" || { echo "$build is not a Release build" >&2; exit 1; }
 cmake --build "$build" -j "$(nproc)" --target pledgedb pledgedb-gen pledgedb-bench-extract >/dev/null
-bin=$PWD/$build/pledgedb gen=$PWD/$build/bench/pledgedb-gen extract_bench=$PWD/$build/bench/pledgedb-bench-extract
-work=${BENCH_WORK:-$PWD/$build/work}
+bin=$build/pledgedb gen=$build/bench/pledgedb-gen extract_bench=$build/bench/pledgedb-bench-extract
+work=${BENCH_WORK:-$build/work}
 mkdir -p "$work"
 
 sizes=(10000 100000 1000000)
