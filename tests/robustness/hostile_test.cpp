@@ -428,7 +428,7 @@ TEST_CASE("hostile: a bidi override in front matter is refused, naming the file 
              "title contains");
 }
 
-TEST_CASE("hostile: a bidi override in an HTML title is refused; a title over two lines is not") {
+TEST_CASE("hostile: a bidi override in an HTML title is refused, a title over two lines is not") {
   Seeded db;
   db.rejects("page.html",
              "<html><head><title>Acme \u202Eemca</title></head><body><p>Acme will create 300 jobs in Agadir by "

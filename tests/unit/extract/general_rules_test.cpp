@@ -269,7 +269,7 @@ TEST_CASE("spending a sum on a project is investment") {
   CHECK(targets(a, Metric::investment) == std::vector<double>{3e9});
 }
 
-TEST_CASE("a production capacity may count millions; a job count may not") {
+TEST_CASE("a production capacity may count millions, a job count may not") {
   const auto a = run("Lumen Textiles plans to build a factory in Fes that will create 3 million jobs.", "en");
   const auto b = run("Lumen Textiles plans to build a factory in Fes that will produce 18 million garments a year.", "en");
   CHECK(targets(b, Metric::capacity) == std::vector<double>{18e6});
@@ -387,7 +387,7 @@ TEST_CASE("a signing still to come dates no agreement") {
   CHECK(b.agreements[0].signed_on == Date(2025, 3, 4));
 }
 
-TEST_CASE("a title inside a capitalised run names a person; a company reporting figures is a company") {
+TEST_CASE("a title inside a capitalised run names a person, a company reporting figures is a company") {
   const auto a = run(
       "Kestrel Motors will invest $300 million in a plant in Albany, said Kestrel Chief Executive Mara Quint. "
       "Senate Majority Leader Tom Avery, a critic of the deal, said the state gave too much.",
@@ -439,7 +439,7 @@ TEST_CASE("a sentence opener is no part of the company name after it") {
   CHECK(inv[1].party == "Marwa Foods Limited");
 }
 
-TEST_CASE("a level reached is progress; a level to reach is a pledge") {
+TEST_CASE("a level reached is progress, a level to reach is a pledge") {
   const auto a = run("L'effectif de l'usine de Veltis à Fès a atteint 450 personnes.", "fr");
   CHECK(progress_of(a, Metric::jobs, 450) != nullptr);
   const auto b = run("Kestrel's workforce at the Albany plant has reached 820 employees.", "en");
