@@ -205,7 +205,10 @@ std::map<std::string, Counts> score_case(const EvalCase& k, std::vector<Mismatch
     if (pred[i]->metric == Metric::investment) ++s["investment"].fp;
     sink.add("commitments", "fp", "", describe(*pred[i]), first_evidence(*pred[i]));
   }
-  for (const auto& [g, p] : pairs) {
+  for (const auto& pair : pairs) {
+    // Named copies, not structured bindings: clang 14 (the fuzz build) cannot capture those.
+    const auto g = pair.first;
+    const auto p = pair.second;
     auto pairwise = [&](const std::string& slot, bool gold_set, bool pred_set, bool equal, std::string gv,
                         std::string pv) {
       if (!gold_set) return;
