@@ -20,8 +20,7 @@ std::int64_t insert_agreement(Database& db, const Agreement& a, const std::strin
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
   st.bind(1, std::string(to_string(a.kind)));
   bind_text(st, 2, a.title);
-  if (a.signed_on) st.bind(3, a.signed_on->to_string());
-  else st.bind(3);
+  bind_date(st, 3, a.signed_on);
   bind_text(st, 4, a.place);
   bind_text(st, 5, a.country);
   bind_text(st, 6, region_code);
@@ -39,8 +38,7 @@ void complete_agreement(Database& db, std::int64_t id, const Agreement& a, const
       "country = coalesce(country, ?), region_code = coalesce(region_code, ?), city = coalesce(city, ?), "
       "sector = coalesce(sector, ?), program = coalesce(program, ?) WHERE id = ?");
   bind_text(st, 1, a.title);
-  if (a.signed_on) st.bind(2, a.signed_on->to_string());
-  else st.bind(2);
+  bind_date(st, 2, a.signed_on);
   bind_text(st, 3, a.place);
   bind_text(st, 4, a.country);
   bind_text(st, 5, region_code);

@@ -182,8 +182,7 @@ std::int64_t insert_commitment(Database& db, std::int64_t agreement_id, std::opt
       "INSERT INTO commitment (agreement_id, party_id, metric, comparator, deadline_kind, created_at) "
       "VALUES (?, ?, ?, 'exactly', 'none', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
   st.bind(1, agreement_id);
-  if (party_id) st.bind(2, *party_id);
-  else st.bind(2);
+  bind_id(st, 2, party_id);
   st.bind(3, std::string(to_string(metric)));
   st.exec();
   return db.sql().getLastInsertRowid();
@@ -195,8 +194,7 @@ std::int64_t insert_claim(Database& db, const ClaimRow& c) {
       "deadline, deadline_kind, deadline_text, manual_status, note, confidence, claimed_on, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
   st.bind(1, c.commitment_id);
-  if (c.source_id) st.bind(2, *c.source_id);
-  else st.bind(2);
+  bind_id(st, 2, c.source_id);
   st.bind(3, c.origin);
   bind_double(st, 4, c.target);
   if (c.comparator) st.bind(5, std::string(to_string(*c.comparator)));
@@ -346,13 +344,7 @@ std::int64_t insert_evidence(Database& db, std::int64_t source_id, const Evidenc
   }
   auto& st = db.statement(sql);
   st.bind(1, source_id);
-  if (e.start >= 0 && e.end >= e.start) {
-    st.bind(2, e.start);
-    st.bind(3, e.end);
-  } else {
-    st.bind(2);
-    st.bind(3);
-  }
+  bind_offsets(st, 2, e);
   st.bind(4, e.text);
   st.bind(5, id);
   st.exec();
@@ -388,8 +380,7 @@ std::int64_t insert_milestone(Database& db, std::int64_t commitment_id, const Mi
   bind_date(st, 2, m.due);
   st.bind(3, m.target);
   bind_text(st, 4, m.text);
-  if (source_id) st.bind(5, *source_id);
-  else st.bind(5);
+  bind_id(st, 5, source_id);
   st.exec();
   return db.sql().getLastInsertRowid();
 }
@@ -410,8 +401,7 @@ std::int64_t insert_progress(Database& db, const ProgressRow& p) {
   st.bind(2, p.as_of.to_string());
   st.bind(3, p.value);
   bind_text(st, 4, p.unit);
-  if (p.source_id) st.bind(5, *p.source_id);
-  else st.bind(5);
+  bind_id(st, 5, p.source_id);
   st.bind(6, p.origin);
   bind_text(st, 7, p.note);
   bind_text(st, 8, p.source_url);

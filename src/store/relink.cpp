@@ -67,8 +67,7 @@ std::int64_t insert_pending_progress(Database& db, const PendingProgressRow& p) 
       "INSERT INTO pending_progress (source_id, party_id, party, party_key, metric, as_of, value, unit, origin, confidence, "
       "region_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, p.source_id);
-  if (p.party_id) st.bind(2, *p.party_id);
-  else st.bind(2);
+  bind_id(st, 2, p.party_id);
   st.bind(3, p.party);
   st.bind(4, key);
   st.bind(5, std::string(to_string(p.metric)));
@@ -83,13 +82,7 @@ std::int64_t insert_pending_progress(Database& db, const PendingProgressRow& p) 
   for (const auto& e : p.evidence) {
     auto& ev = db.statement("INSERT INTO pending_progress_evidence (pending_id, start, end, text) VALUES (?, ?, ?, ?)");
     ev.bind(1, id);
-    if (e.start >= 0 && e.end >= e.start) {
-      ev.bind(2, e.start);
-      ev.bind(3, e.end);
-    } else {
-      ev.bind(2);
-      ev.bind(3);
-    }
+    bind_offsets(ev, 2, e);
     ev.bind(4, e.text);
     ev.exec();
   }

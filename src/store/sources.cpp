@@ -35,8 +35,7 @@ std::int64_t insert_source(Database& db, const NewSource& s) {
   bind_text(st, 3, s.outlet);
   bind_text(st, 4, s.language);
   bind_text(st, 5, s.title);
-  if (s.published) st.bind(6, s.published->to_string());
-  else st.bind(6);
+  bind_date(st, 6, s.published);
   bind_text(st, 7, s.path);
   st.bind(8, s.format);
   bind_text(st, 9, s.kind);
