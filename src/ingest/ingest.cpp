@@ -391,11 +391,6 @@ std::optional<store::CommitmentRow> choose_commitment(store::Database& db, std::
   return *best;
 }
 
-// Commitments of this metric a statement about `party` can report on.
-std::vector<store::CommitmentRow> commitments_of(store::Database& db, std::int64_t party, Metric metric) {
-  return store::party_commitments(db, party, metric);
-}
-
 // (party, metric) of the pledges a source stored -> the earliest date from which one of them can
 // be reported on (nullopt: any date).
 using RelinkKeys = std::map<std::pair<std::int64_t, Metric>, std::optional<Date>>;
@@ -413,7 +408,7 @@ std::size_t relink_pending(store::Database& db, const RelinkKeys& keys, std::int
       if (from && pending.as_of < *from) continue;
       done.insert(pending.id);
       const auto [party, metric] = key;
-      auto candidates = commitments_of(db, pending.party_id.value_or(party), metric);
+      auto candidates = store::party_commitments(db, pending.party_id.value_or(party), metric);
       if (candidates.empty()) continue;
       const std::string text = store::source_text(db, pending.source_id);
       const auto claimed_ids = store::source_claimed_commitment_ids(db, pending.source_id);
@@ -640,7 +635,7 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
     std::optional<std::int64_t> party;
     if (!p.party.empty())
       if (auto r = resolver.find(p.party); r && !r->weak) party = r->id;
-    if (party) candidates = commitments_of(db, *party, p.metric);
+    if (party) candidates = store::party_commitments(db, *party, p.metric);
     if (candidates.empty())
       for (auto id : touched)
         for (auto& c : store::agreement_commitments(db, id))

@@ -309,16 +309,6 @@ std::vector<CommitmentRow> agreement_commitments(Database& db, std::int64_t agre
   return rows;
 }
 
-std::vector<CommitmentRow> party_commitments(Database& db, std::int64_t party_id) {
-  std::vector<CommitmentRow> rows;
-  auto& st = db.statement(std::string(commitment_select) +
-                          "WHERE c.party_id = ?1 OR c.agreement_id IN (SELECT agreement_id FROM agreement_party "
-                          "WHERE party_id = ?1) ORDER BY c.id");
-  st.bind(1, party_id);
-  while (st.executeStep()) rows.push_back(read_commitment(st));
-  return rows;
-}
-
 std::vector<CommitmentRow> party_commitments(Database& db, std::int64_t party_id, Metric metric) {
   std::vector<CommitmentRow> rows;
   // The unary '+' keeps the metric and null-party tests off the indexes: on their own they would

@@ -91,8 +91,6 @@ std::vector<ClaimRow> commitment_claims(Database& db, std::int64_t commitment_id
 Revisions commitment_revisions(Database& db, std::int64_t commitment_id);
 CommitmentRow get_commitment(Database& db, std::int64_t id);  // NotFoundError "no commitment with id N"
 std::vector<CommitmentRow> agreement_commitments(Database& db, std::int64_t agreement_id);  // by id
-// Commitments of agreements where the party plays any role or pledged, by id.
-std::vector<CommitmentRow> party_commitments(Database& db, std::int64_t party_id);
 // The commitments of one metric that `party_id` pledged, or that have no pledging party and
 // belong to an agreement it is party to (what a progress statement about the party can report on).
 std::vector<CommitmentRow> party_commitments(Database& db, std::int64_t party_id, Metric metric);
