@@ -385,10 +385,16 @@ std::optional<store::CommitmentRow> choose_commitment(store::Database& db, std::
     const double t = c.values.target && *c.values.target > 0 ? std::fabs(*c.values.target - value) / *c.values.target : 1e9;
     return std::tuple{own, named, d, t, c.id};
   };
-  const auto* best = &candidates.front();
-  for (const auto& c : candidates)
-    if (cost(c) < cost(*best)) best = &c;
-  return *best;
+  // Each candidate's cost once (it folds place names and searches the text); the first of the
+  // cheapest wins.
+  std::size_t best = 0;
+  auto best_cost = cost(candidates.front());
+  for (std::size_t i = 1; i < candidates.size(); ++i)
+    if (auto k = cost(candidates[i]); k < best_cost) {
+      best = i;
+      best_cost = std::move(k);
+    }
+  return candidates[best];
 }
 
 // (party, metric) of the pledges a source stored -> the earliest date from which one of them can
