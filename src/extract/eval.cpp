@@ -101,6 +101,23 @@ std::set<std::string> regions_of(const Announcement& a) {
   return out;
 }
 
+// Regions the gold leaves unjudged: an agreement annotated with a city but no region places the
+// project without saying its region ("city": "Lukenya", "region": null). A predicted region that
+// is that city's (one first-level region, in the agreement's country) is neither right nor wrong.
+std::set<std::string> unjudged_regions_of(const Announcement& gold) {
+  const auto& gaz = geo::Gazetteer::builtin();
+  std::set<std::string> out;
+  for (const auto& ag : gold.agreements) {
+    if (!ag.region_code.empty() || !ag.region.empty() || ag.city.empty()) continue;
+    std::set<std::string> codes;
+    for (const auto* r : gaz.lookup(ag.city))
+      if (ag.country.empty() || r->country == ag.country)
+        if (const auto* fl = gaz.first_level(r->code)) codes.insert(fl->code);
+    if (codes.size() == 1) out.insert(*codes.begin());
+  }
+  return out;
+}
+
 struct Counts {
   long tp = 0, fp = 0, fn = 0;
   void add(const Counts& o) { tp += o.tp; fp += o.fp; fn += o.fn; }
@@ -237,6 +254,8 @@ std::map<std::string, Counts> score_case(const EvalCase& k, std::vector<Mismatch
   // Regions and signing dates: sets per document.
   {
     auto gr = regions_of(k.gold), pr = regions_of(k.predicted);
+    for (const auto& code : unjudged_regions_of(k.gold))
+      if (!gr.count(code)) pr.erase(code);
     std::vector<std::string> gv(gr.begin(), gr.end()), pv(pr.begin(), pr.end());
     s["region"].add(match_sets(
         gv, pv, [](const std::string& a, const std::string& b) { return a == b; }, sink, "region",

@@ -139,6 +139,14 @@ struct Candidate {
   double confidence = 0.6;
 };
 
+// The agreement a pledge belongs to: its investor's, or that of a deal whose investor is not named
+// (identified by the sentence that opens it).
+struct DealGroup {
+  std::optional<std::size_t> party;
+  std::optional<std::uint32_t> deal;
+  bool operator==(const DealGroup&) const = default;
+};
+
 bool has_hit_in(const CueIndex& ci, Cue c, std::size_t a, std::size_t b) { return ci.in(c, a, b) != nullptr; }
 
 // Words that qualify a job count and may stand between the number and its noun.
@@ -971,6 +979,37 @@ Announcement extract(const Document& doc, const Options& options) {
     return std::string(c.evidence(d.begin, d.end).text);
   };
 
+  // "Road users gain from a Ksh 6 billion deal for a transport park", "Chinese investors will build
+  // a poultry complex": in an article listing several companies' deals, a sentence that names no
+  // company but opens a deal of its own (an indefinite deal noun with its own amount, or unnamed
+  // investors as subject) is another deal with an unknown investor, not the previous company's.
+  std::vector<char> unnamed_deal(nsent, 0);
+  if (company_weight.size() >= 2) {
+    static const SvSet indefinite = {"a", "an", "another", "un", "une"};
+    static const SvSet deal_nouns = {"deal", "pact", "agreement", "contract", "accord", "mou", "pacte", "contrat",
+                                     "convention", "partnership", "partenariat"};
+    static const SvSet investor_nouns = {"investors", "investor", "firm", "firms", "investisseurs", "investisseur"};
+    static const SvSet determiners = {"the", "its", "their", "these", "this", "that", "his", "her", "les", "le",
+                                      "la", "l", "ses", "leurs", "leur", "ces", "cet", "cette", "son", "sa"};
+    std::vector<char> names_company(nsent, 0);
+    for (const auto* m : company_mentions) names_company[toks[m->first].sentence] = 1;
+    for (const auto& cd : cands) {
+      const auto s = toks[cd.tok].sentence;
+      if (cd.progress || names_company[s] || unnamed_deal[s]) continue;
+      auto [sa, sb] = spans.sentence(s);
+      bool opens = false;
+      if (cd.metric == Metric::investment) {
+        bool article = false, noun = false;
+        for (std::size_t k = cd.tok; k > sa && k + 3 > cd.tok && !article; --k) article = indefinite.contains(toks[k - 1].hashed_key());
+        for (std::size_t k = cd.tok_end; k < sb && k < cd.tok_end + 2 && !noun; ++k) noun = deal_nouns.contains(toks[k].hashed_key());
+        opens = article && noun;
+      }
+      for (std::size_t k = sa; k < cd.tok && !opens; ++k)
+        opens = investor_nouns.contains(toks[k].hashed_key()) && (k == sa || !determiners.contains(toks[k - 1].hashed_key()));
+      unnamed_deal[s] = opens;
+    }
+  }
+
   // --- assemble commitments and progress, grouped by party
   std::vector<bool> progress_from_headcount;  // parallel to a.progress
   std::vector<std::uint32_t> progress_sentence;  // parallel to a.progress
@@ -978,13 +1017,16 @@ Announcement extract(const Document& doc, const Options& options) {
   struct Pending {
     std::optional<std::size_t> party;
     Commitment com;
+    std::optional<std::uint32_t> deal;  // the sentence of an unnamed investor's deal
     std::uint32_t sentence = 0;
     std::uint32_t last_sentence = 0;  // the last sentence stating it (after merging restatements)
   };
   std::vector<Pending> pending;
+  auto group_of = [](const Pending& m) { return DealGroup{m.deal ? std::nullopt : m.party, m.deal}; };
   for (const auto& cd : cands) {
-    auto party = party_for(cd);
     const auto& t = toks[cd.tok];
+    const bool unnamed = !cd.progress && unnamed_deal[t.sentence];
+    auto party = unnamed ? std::nullopt : party_for(cd);
     auto [ca, cb] = spans.clause(t.clause);
     std::size_t ea = ca, eb = std::max(cb, cd.tok_end);
     if (eb - ea < 4) std::tie(ea, eb) = spans.sentence(t.sentence);
@@ -1114,7 +1156,8 @@ Announcement extract(const Document& doc, const Options& options) {
     }
     if (!party) com.confidence -= 0.15;
     com.confidence = std::clamp(com.confidence, 0.1, 0.95);
-    pending.push_back({party, std::move(com), t.sentence, t.sentence});
+    pending.push_back({party, std::move(com), unnamed ? std::optional<std::uint32_t>(t.sentence) : std::nullopt,
+                       t.sentence, t.sentence});
   }
 
   // Dedup: the same pledge said twice is one commitment with several evidence spans.
@@ -1135,7 +1178,7 @@ Announcement extract(const Document& doc, const Options& options) {
       auto& m = merged[mi];
       if (m.com.metric != p.com.metric || !m.com.target || !p.com.target) continue;
       if (std::abs(*m.com.target - *p.com.target) > 0.005 * std::max(*m.com.target, *p.com.target)) continue;
-      if (m.party != p.party && m.party && p.party) continue;
+      if ((m.party != p.party && m.party && p.party) || m.deal != p.deal) continue;
       // The same amount in two different deadlines is two milestones, not one pledge.
       if (m.com.deadline && p.com.deadline && m.com.deadline->year() != p.com.deadline->year()) continue;
       same = &m;
@@ -1267,8 +1310,10 @@ Announcement extract(const Document& doc, const Options& options) {
           }
       break;
     }
+  std::vector<std::vector<DealGroup>> groups_in(nsent);  // filled once the deals are grouped
   // Project region for a span of sentences: votes of first-level regions in the main country.
-  auto choose_region = [&](std::optional<std::uint32_t> sentence) -> std::pair<const geo::Region*, std::string> {
+  auto choose_region = [&](std::optional<std::uint32_t> sentence,
+                           const DealGroup& group) -> std::pair<const geo::Region*, std::string> {
     std::map<std::string, std::pair<int, std::size_t>> votes;  // code -> (votes, first token)
     std::string city;
     auto consider = [&](bool only_sentence) {
@@ -1286,15 +1331,36 @@ Announcement extract(const Document& doc, const Options& options) {
       }
     };
     if (sentence) consider(true);
+    // Another deal's figures in a sentence: its places are that deal's.
+    auto others_deal = [&](std::uint32_t s) {
+      for (const auto& g : groups_in[s])
+        if (g != group) return true;
+      return false;
+    };
     // The deal's place is often named in the sentence or two before its figures.
-    for (int back = 1; back <= 2 && votes.empty() && sentence && *sentence >= static_cast<std::uint32_t>(back); ++back) {
-      std::uint32_t s0 = *sentence - static_cast<std::uint32_t>(back);
+    // An unnamed investor's deal takes a place from a neighbouring sentence only when that
+    // sentence states no other deal's figures and names one region.
+    auto consider_near = [&](std::uint32_t s0) {
+      if (group.deal && others_deal(s0)) return false;
       std::swap(s0, *sentence);
       consider(true);
       std::swap(s0, *sentence);
+      if (group.deal && votes.size() > 1) {
+        votes.clear();
+        city.clear();
+      }
+      return true;
+    };
+    for (int back = 1; back <= 2 && votes.empty() && sentence && *sentence >= static_cast<std::uint32_t>(back); ++back)
+      if (!consider_near(*sentence - static_cast<std::uint32_t>(back))) break;
+    if (group.deal) {
+      // "...a deal for a transport park. The main park rises in Murang'a.": or just after it.
+      if (votes.empty() && *sentence + 1 < nsent) consider_near(*sentence + 1);
+      // Never the article's place at large: nothing says where this deal is.
+    } else if (votes.empty()) {
+      consider(false);
     }
-    if (votes.empty()) consider(false);
-    if (votes.empty()) {  // only the signing place is named: it is also the project location
+    if (votes.empty() && !group.deal) {  // only the signing place is named: it is also the project location
       for (const auto& m : rmentions) {
         if (m.region->type == "Country") continue;
         if (!main_country.empty() && m.region->country != main_country) continue;
@@ -1335,23 +1401,34 @@ Announcement extract(const Document& doc, const Options& options) {
   const bool has_agreement_words = !ci.of(Cue::agreement_kind).empty() || !ci.of(Cue::sign).empty();
   if (merged.empty() && !(has_agreement_words && main_company) && a.progress.empty()) return a;
 
-  // Group by investor: one agreement per company with pledges (multi-deal articles).
-  std::vector<std::optional<std::size_t>> investors;
+  // Group by investor: one agreement per company with pledges (multi-deal articles), and one per
+  // deal of an unnamed investor.
+  std::vector<DealGroup> investors;
   for (const auto& m : merged)
-    if (std::find(investors.begin(), investors.end(), m.party) == investors.end()) investors.push_back(m.party);
-  if (investors.empty()) investors.push_back(main_company ? main_company : government_party);
+    if (std::find(investors.begin(), investors.end(), group_of(m)) == investors.end()) investors.push_back(group_of(m));
+  if (investors.empty()) investors.push_back({main_company ? main_company : government_party, std::nullopt});
   // A government party never splits a deal: its pledges join the company's agreement.
   if (investors.size() > 1) {
-    std::vector<std::optional<std::size_t>> companies;
-    for (auto& p : investors)
-      if (p && is_company(*p)) companies.push_back(p);
-    if (!companies.empty() && companies.size() < investors.size()) {
+    std::vector<DealGroup> companies;
+    const DealGroup* first_company = nullptr;
+    for (auto& g : investors)
+      if (g.deal || (g.party && is_company(*g.party))) {
+        companies.push_back(g);
+        if (!g.deal && !first_company) first_company = &g;
+      }
+    if (first_company && companies.size() < investors.size()) {
+      const auto company = first_company->party;
       for (auto& m : merged)
-        if (!m.party || !is_company(*m.party)) m.party = companies.front();
+        if (!m.deal && (!m.party || !is_company(*m.party))) m.party = company;
       investors = companies;
     }
   }
   const bool multi = investors.size() > 1;
+  // Which deals state figures in each sentence (a deal's place is not looked for past another's).
+  for (const auto& m : merged)
+    for (auto s : {m.sentence, m.last_sentence})
+      if (std::find(groups_in[s].begin(), groups_in[s].end(), group_of(m)) == groups_in[s].end())
+        groups_in[s].push_back(group_of(m));
   const bool any_sign = !ci.of(Cue::sign).empty();
 
   // A follow-up (it reports progress, and signs nothing now: no signing date, or one more than
@@ -1375,7 +1452,8 @@ Announcement extract(const Document& doc, const Options& options) {
     progress_from_headcount = std::move(kept_headcount);
     progress_sentence = std::move(kept_sentence);
   }
-  for (const auto& inv : investors) {
+  for (const auto& group : investors) {
+    const auto& inv = group.party;
     Agreement ag;
     ag.kind = kind_value.empty() || follow_up ? AgreementKind::announcement : *parse_agreement_kind(kind_value);
     ag.signed_on = follow_up ? std::nullopt : signed_on;
@@ -1384,8 +1462,8 @@ Announcement extract(const Document& doc, const Options& options) {
     ag.sector = sector;
     std::optional<std::uint32_t> first_sentence;
     for (const auto& m : merged)
-      if (m.party == inv) { first_sentence = m.sentence; break; }
-    auto [region, city] = choose_region(multi ? first_sentence : std::nullopt);
+      if (group_of(m) == group) { first_sentence = m.sentence; break; }
+    auto [region, city] = choose_region(multi ? first_sentence : std::nullopt, group);
     if (region) {
       ag.region_code = region->code;
       ag.region = latin_name_of(gaz, *region);
@@ -1406,7 +1484,7 @@ Announcement extract(const Document& doc, const Options& options) {
       } else if (company) {
         if (multi) continue;
         bool pledges = false;
-        for (const auto& m : merged) pledges |= m.party == p;
+        for (const auto& m : merged) pledges |= !m.deal && m.party == p;
         r.role = pledges ? Role::investor : Role::partner;
       } else if (r.kind == PartyKind::government) {
         r.role = Role::government;
@@ -1416,13 +1494,14 @@ Announcement extract(const Document& doc, const Options& options) {
       ag.parties.push_back(std::move(r));
     }
     for (auto& m : merged) {
-      if (m.party != inv) continue;
+      if (group_of(m) != group) continue;
       Commitment com = m.com;
       if (m.party) com.party = pf.parties[*m.party].name;
       ag.commitments.push_back(std::move(com));
     }
     const std::string inv_name = inv ? pf.parties[*inv].name : std::string();
     if (!multi && !doc.title.empty()) ag.title = doc.title;
+    else if (group.deal) ag.title = "deal of an unnamed investor" + (ag.region.empty() ? "" : " – " + ag.region);
     else ag.title = inv_name.empty() ? std::string("announcement") : inv_name + (ag.region.empty() ? "" : " – " + ag.region);
     ag.confidence = 0.5 + (kind_value.empty() ? 0 : 0.2) + (signed_on ? 0.15 : 0) + (region ? 0.1 : 0);
     if (sign_evidence) ag.evidence.push_back(*sign_evidence);

@@ -95,6 +95,28 @@ TEST_CASE("regions compare first-level codes, whatever the spelling") {
   CHECK(slot(extract::evaluate({k}), "ar", "region").tp == 1);
 }
 
+TEST_CASE("a region the gold leaves unjudged (a city, no region) is not counted, any other is") {
+  extract::EvalCase k;
+  k.gold = ann("en", {});
+  k.gold.agreements[0].city = "Tangier";
+  k.gold.agreements[0].country = "MA";
+  k.predicted = ann("en", {});
+  k.predicted.agreements[0].region_code = "MA-01";  // Tanger-Tetouan-Al Hoceima
+  auto region = slot(extract::evaluate({k}), "en", "region");
+  CHECK(region.tp == 0);
+  CHECK(region.fp == 0);
+  CHECK(region.fn == 0);
+
+  k.predicted.agreements[0].region_code = "MA-06";  // not where Tangier is
+  region = slot(extract::evaluate({k}), "en", "region");
+  CHECK(region.fp == 1);
+
+  // A city the gazetteer does not know judges nothing either way.
+  k.gold.agreements[0].city = "Nowhereville";
+  region = slot(extract::evaluate({k}), "en", "region");
+  CHECK(region.fp == 1);
+}
+
 TEST_CASE("party names match by fold, containment, acronym and ministry portfolio") {
   CHECK(extract::same_party("Onepoint", "ONEPOINT"));
   CHECK(extract::same_party("Grasim Industries Limited (GIL)", "Grasim"));

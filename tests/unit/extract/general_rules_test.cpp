@@ -466,3 +466,52 @@ TEST_CASE("fixtures: sector reviews with statistics, exports, markets and a past
     CHECK(a.progress.empty());
   }
 }
+
+TEST_CASE("in a round-up of several companies' deals, a deal whose investor is not named is its own agreement") {
+  const auto a = run(
+      "The ministry signed four investment deals on Monday in Rabat. Atlas Motors will invest $200 million in a "
+      "plant in Tangier, creating 1,200 jobs. In Agadir, Dunes Foods will spend $50 million on a cannery. A $30 "
+      "million pact covers cold stores in Meknes, with the aim of creating 400 jobs. Turkish investors will build a "
+      "$12 million packaging unit, plus a warehouse. Traders also gain from a $25 million deal for a logistics hub. "
+      "Plans put the hub in Kenitra.",
+      "en");
+  REQUIRE(a.agreements.size() == 5);
+  auto agreement_with = [&](double amount) -> const Agreement* {
+    for (const auto& ag : a.agreements)
+      for (const auto& c : ag.commitments)
+        if (c.metric == Metric::investment && c.target == amount) return &ag;
+    return nullptr;
+  };
+  const auto* dunes = agreement_with(50e6);
+  REQUIRE(dunes != nullptr);
+  CHECK(dunes->commitments.size() == 1);  // the later unnamed deals are not Dunes Foods'
+  CHECK(dunes->region_code == "MA-09");
+
+  const auto* pact = agreement_with(30e6);
+  REQUIRE(pact != nullptr);
+  CHECK(pact != dunes);
+  CHECK(pact->region_code == "MA-03");  // Meknes
+  REQUIRE(pact->commitments.size() == 2);  // its jobs go with it
+  for (const auto& c : pact->commitments) CHECK(c.party.empty());
+
+  // No place in its sentence, and the one before is another deal's: no region rather than a guess.
+  const auto* packaging = agreement_with(12e6);
+  REQUIRE(packaging != nullptr);
+  CHECK(packaging->region_code.empty());
+  CHECK(packaging->commitments.front().party.empty());
+
+  // Its place is in the sentence after it.
+  const auto* hub = agreement_with(25e6);
+  REQUIRE(hub != nullptr);
+  CHECK(hub->region_code == "MA-04");
+}
+
+TEST_CASE("with a single company, a deal sentence that names nobody is still that company's") {
+  const auto a = run(
+      "Atlas Motors signed an agreement with the ministry in Rabat on Monday. A $30 million deal covers a new paint "
+      "shop at its Tangier plant, creating 300 jobs.",
+      "en");
+  REQUIRE(a.agreements.size() == 1);
+  for (const auto& c : a.agreements[0].commitments) CHECK(c.party == "Atlas Motors");
+  CHECK(targets(a, Metric::investment) == std::vector<double>{30e6});
+}
