@@ -564,6 +564,9 @@ constexpr Entry kLexicon[] = {
     {Cue::money_negative, "", "tax breaks"}, {Cue::money_negative, "", "support from"}, {Cue::money_negative, "", "received support"},
     {Cue::money_negative, "", "fines"}, {Cue::money_negative, "", "fine"}, {Cue::money_negative, "", "penalty"},
     {Cue::money_negative, "", "penalties"}, {Cue::money_negative, "", "amende"}, {Cue::money_negative, "", "amendes"},
+    // what a territory has attracted so far: "the state attracted Rs 6 lakh crore of commitments"
+    {Cue::money_negative, "", "attracted"}, {Cue::money_negative, "", "attiré"}, {Cue::money_negative, "", "attirés"},
+    {Cue::money_negative, "", "استقطب"}, {Cue::money_negative, "", "استقطبت"}, {Cue::money_negative, "", "استقطاب"},
     {Cue::money_negative, "", "غرامة"}, {Cue::money_negative, "", "loan"}, {Cue::money_negative, "", "prêt"}, {Cue::money_negative, "", "قرض"},
     // the existing workforce
     {Cue::current_headcount, "", "employs"}, {Cue::current_headcount, "", "currently"}, {Cue::current_headcount, "", "emploie"},

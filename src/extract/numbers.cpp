@@ -676,6 +676,50 @@ Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::u
     const std::size_t we = word_end(s, t);
     const std::string_view w = s.substr(t, we - t);
 
+    // "deux milliards et demi", "مليارين ونصف (المليار)": half of the scale just read;
+    // "two and a half billion": a half added to the count the scale will multiply.
+    {
+      constexpr std::string_view nisf = "\xD9\x86\xD8\xB5\xD9\x81";  // نصف
+      const bool after_scale = last == Kind::scale || last == Kind::scale_plural || last == Kind::scale_dual;
+      std::size_t half_end = 0;
+      if (atoms > 0 && pending_conj && (w == "demi" || w == nisf)) half_end = we;
+      if (atoms > 0 && !pending_conj && w.size() == kWaw.size() + nisf.size() && w.substr(0, kWaw.size()) == kWaw &&
+          w.substr(kWaw.size()) == nisf)
+        half_end = we;
+      if (atoms > 0 && pending_conj && w == "a" && !after_scale) {
+        const std::size_t h0 = skip_spaces(s, we), h1 = word_end(s, h0);
+        if (h0 > we && s.substr(h0, h1 - h0) == "half") half_end = h1;
+      }
+      if (half_end != 0 && after_scale && std::isfinite(last_scale) && current == 0) {
+        total += last_scale / 2;
+        end = q = half_end;
+        // "ونصف المليار", "ونصف مليار": the scale said again.
+        const std::size_t r0 = skip_spaces(s, half_end), r1 = word_end(s, r0);
+        if (r0 > half_end && r1 > r0) {
+          std::string_view again = s.substr(r0, r1 - r0);
+          constexpr std::string_view al = "\xD8\xA7\xD9\x84";  // ال
+          if (again.substr(0, al.size()) == al) again.remove_prefix(al.size());
+          if (auto sl = lookup(again, mask); sl && sl->entry.value == last_scale &&
+                                             (sl->entry.kind == Kind::scale || sl->entry.kind == Kind::scale_plural))
+            end = q = r1;
+        }
+        ++atoms;
+        has_words = true;
+        pending_conj = false;
+        break;  // nothing follows a half
+      }
+      if (half_end != 0 && !after_scale && w == "a" && current > 0 && !digit_head) {
+        current += 0.5;
+        end = q = half_end;
+        ++atoms;
+        has_words = true;
+        pending_conj = false;
+        last = Kind::unit;
+        continue;
+      }
+      if (half_end != 0) break;
+    }
+
     if (digit_head) {
       if (auto ab = abbrev(w)) {
         if (ab->glued_only) break;

@@ -515,3 +515,16 @@ TEST_CASE("with a single company, a deal sentence that names nobody is still tha
   for (const auto& c : a.agreements[0].commitments) CHECK(c.party == "Atlas Motors");
   CHECK(targets(a, Metric::investment) == std::vector<double>{30e6});
 }
+
+TEST_CASE("what a territory has attracted so far is a statistic, not the company's pledge") {
+  const auto a = run(
+      "Corvel Batteries will invest $300 million in a cell plant near Kenitra, creating 900 jobs. The region "
+      "attracted $4 billion of investment commitments at last year's investor forum.",
+      "en");
+  CHECK(targets(a, Metric::investment) == std::vector<double>{300e6});
+  const auto f = run(
+      "Corvel Batteries investira 300 millions de dollars dans une usine près de Kénitra. La région a attiré 40 "
+      "milliards de dirhams d'investissements l'an dernier.",
+      "fr");
+  CHECK(targets(f, Metric::investment) == std::vector<double>{300e6});
+}

@@ -295,3 +295,29 @@ TEST_CASE("scanning is linear on adversarial inputs") {
   for (int i = 0; i < 5000; ++i) w += "vingt ";
   CHECK(find_numbers(w, "fr").size() == 5000);
 }
+
+TEST_CASE("a half after a scale, or before it in English") {
+  CHECK(only("investir deux milliards et demi de dirhams", "fr").value == 2.5e9);
+  CHECK(only("investir deux milliards et demi de dirhams", "fr").text == "deux milliards et demi");
+  CHECK(only("un million et demi d'euros", "fr").value == 1.5e6);
+  CHECK(only("2 millions et demi", "fr").value == 2.5e6);
+  CHECK(only("two and a half billion dollars", "en").value == 2.5e9);
+  CHECK(only("one and a half million jobs", "en").value == 1.5e6);
+  CHECK(only("one and a half million jobs", "en").text == "one and a half million");
+  CHECK(only("half a billion dollars", "en").value == 0.5e9);
+  // مليارين ونصف مليار / مليار ونصف / مليونين ونصف المليون
+  CHECK(only("\xD9\x85\xD9\x84\xD9\x8A\xD8\xA7\xD8\xB1\xD9\x8A\xD9\x86 \xD9\x88\xD9\x86\xD8\xB5\xD9\x81 "
+             "\xD9\x85\xD9\x84\xD9\x8A\xD8\xA7\xD8\xB1 \xD8\xAF\xD8\xB1\xD9\x87\xD9\x85",
+             "ar")
+            .value == 2.5e9);
+  CHECK(only("\xD9\x85\xD9\x84\xD9\x8A\xD8\xA7\xD8\xB1 \xD9\x88\xD9\x86\xD8\xB5\xD9\x81 \xD8\xAF\xD8\xB1\xD9\x87\xD9\x85", "ar")
+            .value == 1.5e9);
+  const auto ar = only("\xD9\x85\xD9\x84\xD9\x8A\xD9\x88\xD9\x86\xD9\x8A\xD9\x86 \xD9\x88\xD9\x86\xD8\xB5\xD9\x81 "
+                       "\xD8\xA7\xD9\x84\xD9\x85\xD9\x84\xD9\x8A\xD9\x88\xD9\x86",
+                       "ar");
+  CHECK(ar.value == 2.5e6);
+  CHECK(ar.text.size() == std::string("\xD9\x85\xD9\x84\xD9\x8A\xD9\x88\xD9\x86\xD9\x8A\xD9\x86 \xD9\x88\xD9\x86\xD8\xB5\xD9\x81 "
+                                      "\xD8\xA7\xD9\x84\xD9\x85\xD9\x84\xD9\x8A\xD9\x88\xD9\x86").size());
+  // A half alone is no number.
+  CHECK(numbers("une demi-journée", "fr").empty());
+}
