@@ -4,6 +4,7 @@
 
 #include "geo/curated.hpp"
 #include "extract/flat_table.hpp"
+#include "extract/place_cache.hpp"
 
 #include <algorithm>
 #include <array>
@@ -12,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -52,23 +54,50 @@ using SvSet = detail::FlatSet;
 
 constexpr std::size_t kCues = static_cast<std::size_t>(Cue::count_);
 
+// Items grouped by a small key (a sentence, a cue family), each group in the order of the
+// source: one array and one offset per key, not a vector per key (two allocations per document
+// instead of one or more per sentence or family).
+template <class T>
+class Grouped {
+ public:
+  static constexpr std::size_t kSkip = static_cast<std::size_t>(-1);
+  // key_of(x) gives the group of x (kSkip leaves it out); item_of(x) what is stored.
+  template <class Source, class KeyOf, class ItemOf>
+  Grouped(std::size_t groups, const Source& source, KeyOf key_of, ItemOf item_of) : start_(groups + 1, 0) {
+    for (const auto& x : source)
+      if (const std::size_t g = key_of(x); g != kSkip) ++start_[g + 1];
+    for (std::size_t g = 1; g <= groups; ++g) start_[g] += start_[g - 1];
+    items_.resize(start_[groups]);
+    std::vector<std::uint32_t> fill(start_.begin(), start_.end() - 1);
+    for (const auto& x : source)
+      if (const std::size_t g = key_of(x); g != kSkip) items_[fill[g]++] = item_of(x);
+  }
+  std::span<const T> operator[](std::size_t g) const {
+    return {items_.data() + start_[g], items_.data() + start_[g + 1]};
+  }
+
+ private:
+  std::vector<std::uint32_t> start_;
+  std::vector<T> items_;
+};
+
 // Per-family sorted token positions of cue hits, for "is there a cue of family C in [a, b)".
 struct CueIndex {
-  std::vector<std::vector<const CueHit*>> by_cue = std::vector<std::vector<const CueHit*>>(kCues);
+  Grouped<const CueHit*> by_cue;
 
-  explicit CueIndex(const std::vector<CueHit>& hits) {
-    for (const auto& h : hits) by_cue[static_cast<std::size_t>(h.cue)].push_back(&h);
-  }
-  const std::vector<const CueHit*>& of(Cue c) const { return by_cue[static_cast<std::size_t>(c)]; }
+  explicit CueIndex(const std::vector<CueHit>& hits)
+      : by_cue(kCues, hits, [](const CueHit& h) { return static_cast<std::size_t>(h.cue); },
+               [](const CueHit& h) { return &h; }) {}
+  std::span<const CueHit* const> of(Cue c) const { return by_cue[static_cast<std::size_t>(c)]; }
   // First hit of family c starting in [a, b).
   const CueHit* in(Cue c, std::size_t a, std::size_t b) const {
-    const auto& v = of(c);
+    const auto v = of(c);
     auto it = std::lower_bound(v.begin(), v.end(), a, [](const CueHit* h, std::size_t x) { return h->first < x; });
     return (it != v.end() && (*it)->first < b) ? *it : nullptr;
   }
   // The hit of family c in [a, b) nearest to token p.
   const CueHit* nearest(Cue c, std::size_t a, std::size_t b, std::size_t p) const {
-    const auto& v = of(c);
+    const auto v = of(c);
     auto it = std::lower_bound(v.begin(), v.end(), a, [](const CueHit* h, std::size_t x) { return h->first < x; });
     const CueHit* best = nullptr;
     std::size_t bd = 0;
@@ -85,6 +114,10 @@ struct Spans {
   std::vector<std::uint32_t> clause_start;
   std::size_t n = 0;
   explicit Spans(const std::vector<Token>& t) : n(t.size()) {
+    if (!t.empty()) {
+      sentence_start.reserve(t.back().sentence + 1);
+      clause_start.reserve(t.back().clause + 1);
+    }
     for (std::size_t i = 0; i < t.size(); ++i) {
       if (t[i].sentence >= sentence_start.size()) sentence_start.resize(t[i].sentence + 1, static_cast<std::uint32_t>(i));
       if (t[i].clause >= clause_start.size()) clause_start.resize(t[i].clause + 1, static_cast<std::uint32_t>(i));
@@ -287,7 +320,7 @@ std::vector<RegionMention> find_region_mentions(const Ctx& c, std::string_view l
           q += ' ';
           q += nt.substr(t[i + 1].begin, t[i + len - 1].end - t[i + 1].begin);
         }
-        auto rs = gaz.lookup(q);
+        const auto& rs = detail::builtin_places(q);  // valid until the next look-up
         if (rs.empty()) continue;
         // Prefer the doc's likely country when several regions share the spelling.
         const geo::Region* r = rs.back();
@@ -347,7 +380,7 @@ Announcement extract(const Document& doc, const Options& options) {
   auto future_signing = [&](std::size_t sa, std::size_t sb) {
     static const SvSet future = {"will", "would", "shall", "to", "va", "vont", "doit", "doivent", "devrait",
                                  "devraient", "\xD8\xB3\xD9\x8A\xD8\xAA\xD9\x85"};  // سيتم
-    const auto& signs = ci.of(Cue::sign);
+    const auto signs = ci.of(Cue::sign);
     auto from = std::lower_bound(signs.begin(), signs.end(), sa, [](const CueHit* h, std::size_t x) { return h->first < x; });
     for (auto it = from; it != signs.end() && (*it)->first < sb; ++it) {
       const auto* h = *it;
@@ -386,12 +419,15 @@ Announcement extract(const Document& doc, const Options& options) {
   };
   // Dates and deadlines by sentence, so that every lookup below stays local (no quadratic work).
   const std::size_t nsent = static_cast<std::size_t>(toks.back().sentence) + 1;
-  std::vector<std::vector<const DeadlineMatch*>> deadlines_in(nsent);
-  std::vector<std::vector<const DateMatch*>> dates_in(nsent);
-  for (const auto& d : deadlines)
-    if (auto di = token_at(toks, d.begin); di < toks.size()) deadlines_in[toks[di].sentence].push_back(&d);
-  for (const auto& d : dates)
-    if (auto di = token_at(toks, d.begin); di < toks.size()) dates_in[toks[di].sentence].push_back(&d);
+  auto sentence_at = [&](std::size_t b) {
+    const auto di = token_at(toks, b);
+    return di < toks.size() ? static_cast<std::size_t>(toks[di].sentence) : Grouped<int>::kSkip;
+  };
+  const Grouped<const DeadlineMatch*> deadlines_in(
+      nsent, deadlines, [&](const DeadlineMatch& d) { return sentence_at(d.begin); },
+      [](const DeadlineMatch& d) { return &d; });
+  const Grouped<const DateMatch*> dates_in(
+      nsent, dates, [&](const DateMatch& d) { return sentence_at(d.begin); }, [](const DateMatch& d) { return &d; });
   auto in_date = [&](std::size_t b, std::size_t e) {
     auto ti = token_at(toks, b);
     if (ti >= toks.size()) return false;
@@ -850,7 +886,7 @@ Announcement extract(const Document& doc, const Options& options) {
     bool reported = false;
     if (!has_hit_in(ci, Cue::money_negative, sa, sb)) {
       const std::size_t pa = std::max(sa, ti >= 25 ? ti - 25 : 0), pb = std::min(sb, te + 4);
-      const auto& prog = ci.of(Cue::progress);
+      const auto prog = ci.of(Cue::progress);
       auto it = std::lower_bound(prog.begin(), prog.end(), pa, [](const CueHit* h, std::size_t x) { return h->first < x; });
       for (; it != prog.end() && (*it)->first < pb && !reported; ++it) {
         const auto* h = *it;
@@ -948,8 +984,9 @@ Announcement extract(const Document& doc, const Options& options) {
   };
 
   // --- deadline of each candidate
-  std::vector<std::vector<const Candidate*>> cands_in(nsent);
-  for (const auto& cd : cands) cands_in[toks[cd.tok].sentence].push_back(&cd);
+  const Grouped<const Candidate*> cands_in(
+      nsent, cands, [&](const Candidate& cd) { return static_cast<std::size_t>(toks[cd.tok].sentence); },
+      [](const Candidate& cd) { return &cd; });
   auto deadline_for = [&](const Candidate& cd) -> const DeadlineMatch* {
     const auto s = toks[cd.tok].sentence;
     const DeadlineMatch* best = nullptr;

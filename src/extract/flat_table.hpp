@@ -2,6 +2,7 @@
 // A string-keyed hash table for the extractor's word lists: open addressing on the SvHash the
 // tokens already carry, so a look-up neither hashes the key again nor walks a bucket chain that
 // re-hashes every stored std::string (std::unordered_map does not cache a custom hash).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -61,6 +62,11 @@ class FlatMap {
   bool contains(std::string_view key) const { return find(key) != nullptr; }
   bool empty() const { return entries_.empty(); }
   std::size_t size() const { return entries_.size(); }
+  // Forgets every entry and keeps the memory (for tables reused from one document to the next).
+  void clear() {
+    entries_.clear();
+    std::fill(slots_.begin(), slots_.end(), kEmpty);
+  }
 
  private:
   static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;

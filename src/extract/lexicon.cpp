@@ -270,7 +270,6 @@ std::size_t scan_word(std::string_view s, std::size_t start, std::size_t i, char
 std::string fold_words(std::string_view s) {
   std::string k;
   k.reserve(s.size());
-  std::string word;
   std::size_t i = 0;
   while (i < s.size()) {
     const std::size_t start = i;
@@ -690,6 +689,7 @@ bool word_matches(const Token& t, const std::string& w) { return t.key == w || t
 std::vector<CueHit> find_cues(const std::vector<Token>& toks) {
   const auto& ix = lexicon();
   std::vector<CueHit> hits;
+  hits.reserve(toks.size() / 4 + 8);  // about one hit in eight words: one allocation, not a series
   // Longest phrase per family starting at the current token.
   std::array<std::int32_t, static_cast<std::size_t>(Cue::count_)> best;
   best.fill(-1);

@@ -1,12 +1,14 @@
 // Parties: known aliases, company names (group cues, legal forms, Latin names in Arabic text,
 // subjects of pledge verbs), agencies by acronym, ministries by portfolio, governments.
 #include <algorithm>
+#include <array>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include "extract/flat_table.hpp"
+#include "extract/place_cache.hpp"
 #include "pledgedb/extract/extractor.hpp"
 #include "pledgedb/geo/gazetteer.hpp"
 
@@ -194,9 +196,16 @@ FlatMap<const T*> folded_map(const T (&arr)[N]) {
 }
 
 // Phrase table: folded token sequences -> value, matched at every token through the first word.
-struct PhraseTable {
-  FlatMap<std::vector<std::pair<std::vector<std::string>, std::string>>> by_first;
-  void add(std::string_view phrase, std::string value) {
+// A bit per first-word hash (mod 512) turns most tokens away before the hash table.
+template <class V>
+struct PhraseTableOf {
+  FlatMap<std::vector<std::pair<std::vector<std::string>, V>>> by_first;
+  std::array<std::uint64_t, 8> first_bits{};
+
+  static std::size_t bit_of(std::size_t hash) { return (hash >> 20) & 511; }
+  bool may_start(std::size_t hash) const { return first_bits[bit_of(hash) >> 6] >> (bit_of(hash) & 63) & 1; }
+
+  void add(std::string_view phrase, V value) {
     std::vector<std::string> words;
     const std::string key = key_of(phrase);
     for (std::size_t b = 0; b < key.size();) {
@@ -206,16 +215,20 @@ struct PhraseTable {
       b = e + 1;
     }
     if (words.empty()) return;
+    const std::size_t bit = bit_of(sv_hash(words.front()));
+    first_bits[bit >> 6] |= std::uint64_t(1) << (bit & 63);
     by_first[words.front()].emplace_back(std::move(words), std::move(value));
   }
   // Longest phrase at token i; returns its length (0 if none).
-  std::size_t match(const std::vector<Token>& t, std::size_t i, std::string* value) const {
+  std::size_t match(const std::vector<Token>& t, std::size_t i, V* value) const {
     std::size_t best = 0;
     if (by_first.empty()) return 0;
     for (const auto* k : {&t[i].key, &t[i].stem}) {
       // A stem equal to the key (a suffix of it as long as it) would find the same phrases again.
       if (k == &t[i].stem && t[i].stem.size() == t[i].key.size()) break;
-      const auto* list = by_first.find(k == &t[i].key ? t[i].hashed_key() : t[i].hashed_stem());
+      const Prehashed h = k == &t[i].key ? t[i].hashed_key() : t[i].hashed_stem();
+      if (!may_start(h.hash)) continue;
+      const auto* list = by_first.find(h);
       if (!list) continue;
       for (const auto& [words, v] : *list) {
         if (words.size() <= best || i + words.size() > t.size()) continue;
@@ -232,6 +245,7 @@ struct PhraseTable {
     return best;
   }
 };
+using PhraseTable = PhraseTableOf<std::string>;
 
 }  // namespace
 
@@ -305,7 +319,6 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
 
   static const auto nationalities = folded_map(kNationalities);
   static const auto portfolios = folded_map(kPortfolios);
-  const auto& gaz = geo::Gazetteer::builtin();
   const auto& stops = stop_capitals();
 
   // Names seen after a title ("les ministres A, Ryad Mezzour et B"): persons also where they
@@ -319,18 +332,18 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       return w.key == "of" || w.key == "de" || w.key == "du" || w.key == "des" || w.key == "del" || w.key == "for";
     };
     // A run stops at "and"/"et"/"y" (two names) and at titles, days and months.
-    while (j < t.size() && t[j].latin && (((t[j].capitalised || t[j].all_caps) && !stops.count(t[j].key)) || connector(t[j])) &&
+    while (j < t.size() && t[j].latin && (((t[j].capitalised || t[j].all_caps) && !stops.contains(t[j].hashed_key())) || connector(t[j])) &&
            t[j].clause == t[i].clause && space_between(nt, t[j - 1].end, t[j].begin))
       ++j;
     std::size_t a = i, e = j;
     while (e > a && connector(t[e - 1])) --e;
-    while (a < e && stops.count(t[a].key)) ++a;
+    while (a < e && stops.contains(t[a].hashed_key())) ++a;
     const std::size_t next = j;
     i = j;
     if (a >= e) continue;
     // "Atlas Câbles de Kénitra": a connector followed by a place ends the name.
     for (std::size_t k = a + 1; k + 1 < e; ++k)
-      if (connector(t[k]) && !gaz.lookup(nt.substr(t[k + 1].begin, t[e - 1].end - t[k + 1].begin)).empty()) {
+      if (connector(t[k]) && !builtin_places(nt.substr(t[k + 1].begin, t[e - 1].end - t[k + 1].begin)).empty()) {
         e = k;
         break;
       }
@@ -342,25 +355,25 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     std::string name(nt.substr(t[a].begin, t[e - 1].end - t[a].begin));
     if (name.size() < 2) continue;
     const std::string key = key_of(name);
-    if (e - a == 1 && stops.count(t[a].key)) continue;
+    if (e - a == 1 && stops.contains(t[a].hashed_key())) continue;
     // Agencies by acronym.
     if (e - a == 1 && t[a].all_caps) {
-      if (known_agencies().count(t[a].key)) {
+      if (known_agencies().contains(t[a].hashed_key())) {
         auto p = b.add(name, PartyKind::agency, "");
         b.f.mentions.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(e), p});
       }
       continue;
     }
-    if (!gaz.lookup(name).empty()) continue;  // a place
+    if (!builtin_places(name).empty()) continue;  // a place
     bool legal = e - a >= 2 && (has(e - 1, Cue::legal_suffix) || has(a, Cue::group_cue));  // "Grupo Modelo"
     // "Apple Chief Executive Tim Cook", "Assembly Minority Leader Gordon Hintz": a title inside
     // the run, followed by a name, makes it a person (with the body's name before the title).
     {
-      static const SvSet inner_titles = {"chief", "executive", "leader", "president", "minister", "governor",
+      static const FlatSet inner_titles = {"chief", "executive", "leader", "president", "minister", "governor",
                                          "director", "chairman", "chairwoman", "secretary", "spokesperson",
                                          "spokesman", "spokeswoman", "ministre", "directeur", "gouverneur"};
       bool titled = false;
-      for (std::size_t k = a; k + 1 < e && !titled; ++k) titled = inner_titles.count(t[k].key) > 0;
+      for (std::size_t k = a; k + 1 < e && !titled; ++k) titled = inner_titles.contains(t[k].hashed_key());
       if (titled && !(e - a >= 2 && has(e - 1, Cue::legal_suffix))) continue;
     }
     bool group_before = false;
@@ -370,7 +383,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       if (w.clause != t[a].clause) break;
       if (const auto* nat = nationalities.find(w.hashed_key())) country = std::string((*nat)->country);
       if (has(k - 1, Cue::group_cue)) { group_before = true; break; }
-      if (w.capitalised && !stops.count(w.key)) break;
+      if (w.capitalised && !stops.contains(w.hashed_key())) break;
     }
     bool subject = false;
     if (next < t.size() && t[next].clause == t[e - 1].clause) {
@@ -387,9 +400,9 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
                 (a == 0 || t[a - 1].sentence != t[a].sentence || t[a - 1].all_caps);
       // "...is Lotus Mining, which will invest": a relative clause with a pledge verb names its subject.
       // Not a public policy or program: "the Clean Energy Policy, which aims to create...".
-      static const SvSet policy_words = {"policy", "strategy", "initiative", "program", "programme", "plan",
+      static const FlatSet policy_words = {"policy", "strategy", "initiative", "program", "programme", "plan",
                                          "act", "law", "politique", "strategie", "loi", "fund", "fonds"};
-      if (!subject && (w == "which" || w == "qui" || w == "that") && !policy_words.count(t[e - 1].key))
+      if (!subject && (w == "which" || w == "qui" || w == "that") && !policy_words.contains(t[e - 1].hashed_key()))
         subject = has(next + 1, Cue::pledge) || has(next + 1, Cue::invest) || has(next + 1, Cue::hire_verb);
     }
     bool in_arabic = arabic_text && !t[a].all_caps;
@@ -431,7 +444,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     if (legal || group_before || subject || in_arabic) {
       // "Murang'a": a place whose name continues after an apostrophe.
       if (next < t.size() && t[next].begin == t[e - 1].end + 1 && nt[t[e - 1].end] == '\'' &&
-          !gaz.lookup(nt.substr(t[a].begin, t[next].end - t[a].begin)).empty())
+          !builtin_places(nt.substr(t[a].begin, t[next].end - t[a].begin)).empty())
         continue;
       auto p = b.add(name, PartyKind::company, country);
       if (b.f.parties[p].country.empty()) b.f.parties[p].country = country;
@@ -496,13 +509,13 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
         while (e < t.size() && t[e].capitalised && e < k + 3 && t[e].clause == t[h.first].clause) ++e;
         if (e > k) {
           std::string place(nt.substr(t[k].begin, t[e - 1].end - t[k].begin));
-          if (!gaz.lookup(place).empty()) name = (t[h.first].key == "state" ? "State of " : "Government of ") + place;
+          if (!builtin_places(place).empty()) name = (t[h.first].key == "state" ? "State of " : "Government of ") + place;
         }
       }
       // "the Gujarat government"
-      if (name.empty() && h.first > 0 && t[h.first - 1].capitalised && !stops.count(t[h.first - 1].key) &&
+      if (name.empty() && h.first > 0 && t[h.first - 1].capitalised && !stops.contains(t[h.first - 1].hashed_key()) &&
           t[h.first].key == "government" &&
-          !gaz.lookup(nt.substr(t[h.first - 1].begin, t[h.first - 1].end - t[h.first - 1].begin)).empty()) {
+          !builtin_places(nt.substr(t[h.first - 1].begin, t[h.first - 1].end - t[h.first - 1].begin)).empty()) {
         name = "Government of " + std::string(nt.substr(t[h.first - 1].begin, t[h.first - 1].end - t[h.first - 1].begin));
       }
       if (name.empty()) {
@@ -522,21 +535,21 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   }
 
   // Every later occurrence of a company's name (and of its first word when distinctive).
-  PhraseTable later;
+  PhraseTableOf<std::size_t> later;  // value: the party's index
   for (std::size_t p = 0; p < b.f.parties.size(); ++p) {
     if (b.f.parties[p].kind != PartyKind::company && b.f.parties[p].kind != PartyKind::agency) continue;
-    for (const auto& al : b.f.aliases[p]) later.add(al, std::to_string(p));
+    for (const auto& al : b.f.aliases[p]) later.add(al, p);
     auto words = tokenize(b.f.parties[p].name);
     // ...but not a first word that is a place ("China Wu Yi": "China" alone is the country).
-    if (words.size() >= 2 && words[0].capitalised && !stops.count(words[0].key) && words[0].key.size() >= 4 &&
-        gaz.lookup(std::string_view(b.f.parties[p].name).substr(0, words[0].end)).empty())
-      later.add(std::string_view(b.f.parties[p].name).substr(0, words[0].end), std::to_string(p));
+    if (words.size() >= 2 && words[0].capitalised && !stops.contains(words[0].hashed_key()) && words[0].key.size() >= 4 &&
+        builtin_places(std::string_view(b.f.parties[p].name).substr(0, words[0].end)).empty())
+      later.add(std::string_view(b.f.parties[p].name).substr(0, words[0].end), p);
   }
   std::vector<PartyMention> all;
   for (std::size_t i = 0; i < t.size(); ++i) {
-    std::string v;
+    std::size_t v = 0;
     if (auto len = later.match(t, i, &v)) {
-      all.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), std::stoul(v)});
+      all.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), v});
       i += len - 1;
     }
   }
