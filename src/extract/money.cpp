@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/embedded.hpp"
+#include "extract/flat_table.hpp"
 #include "extract/lexicon_numbers.hpp"
 #include "pledgedb/extract/numbers.hpp"
 
@@ -16,14 +17,18 @@ namespace detail {
 namespace {
 
 // ISO 4217 codes from Debian's iso-codes (embedded), written in capitals next to a number.
-const std::unordered_set<std::string>& iso_codes() {
+// Code -> the same code, stored once (the view handed out stays valid).
+const FlatMap<std::string>& iso_codes() {
   static const auto* codes = [] {
-    auto* set = new std::unordered_set<std::string>();
+    auto* set = new FlatMap<std::string>();
     for (const auto& f : embedded::iso_codes()) {
       if (f.name != "iso_4217.json") continue;
       try {
         const auto j = nlohmann::json::parse(f.data);
-        for (const auto& c : j.at("4217")) set->insert(c.at("alpha_3").get<std::string>());
+        for (const auto& c : j.at("4217")) {
+          const auto code = c.at("alpha_3").get<std::string>();
+          set->emplace(code, code);
+        }
       } catch (const nlohmann::json::exception&) {
         // a broken embedded file only loses the generic codes; the common ones are below
       }
@@ -51,7 +56,7 @@ constexpr std::array kExact{
 };
 
 // Words, matched on lookup_key (lower case, Arabic letter variants folded).
-const std::unordered_map<std::string, std::string_view>& currency_words() {
+const FlatMap<std::string_view>& currency_words() {
   static const auto* map = [] {
     const std::pair<const char*, std::string_view> words[] = {
         {"dirham", "MAD"},   {"dirhams", "MAD"},   {"درهم", "MAD"},     {"دراهم", "MAD"},
@@ -64,11 +69,11 @@ const std::unordered_map<std::string, std::string_view>& currency_words() {
         {"pesos", "MXN"},    {"yuan", "CNY"},      {"yuans", "CNY"},    {"renminbi", "CNY"},
         {"يوان", "CNY"},     {"yen", "JPY"},       {"جنيه", "EGP"},
     };
-    auto* m = new std::unordered_map<std::string, std::string_view>();
+    auto* m = new FlatMap<std::string_view>();
     for (const auto& [w, iso] : words) {
       std::string k(w);
       char buf[64];
-      (*m)[std::string(lookup_key(k, buf, sizeof buf))] = iso;
+      (*m)[lookup_key(k, buf, sizeof buf)] = iso;
     }
     return m;
   }();
@@ -92,16 +97,16 @@ std::string_view nationality(std::string_view key) {
         {"المغربي", "MAD"},    {"sterling", "GBP"},    {"إسترليني", "GBP"},   {"استرليني", "GBP"},
         {"british", "GBP"},    {"egyptian", "EGP"},    {"مصري", "EGP"},       {"chinese", "CNY"},
     };
-    auto* m = new std::unordered_map<std::string, std::string_view>();
+    auto* m = new FlatMap<std::string_view>();
     for (const auto& [w, iso] : words) {
       std::string k(w);
       char buf[64];
-      (*m)[std::string(lookup_key(k, buf, sizeof buf))] = iso;
+      (*m)[lookup_key(k, buf, sizeof buf)] = iso;
     }
     return m;
   }();
-  auto it = map->find(std::string(key));
-  return it == map->end() ? std::string_view{} : it->second;
+  const auto* iso = map->find(key);
+  return iso ? *iso : std::string_view{};
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -120,12 +125,10 @@ std::size_t skip_blank(std::string_view s, std::size_t i) {
 
 std::string_view currency_word(std::string_view key) {
   const auto& words = currency_words();
-  auto it = words.find(std::string(key));
-  if (it != words.end()) return it->second;
+  if (const auto* iso = words.find(key)) return *iso;
   // Arabic article: الدراهم, اليورو
   if (starts_with(key, "\xD8\xA7\xD9\x84") && key.size() > 4) {
-    it = words.find(std::string(key.substr(4)));
-    if (it != words.end()) return it->second;
+    if (const auto* iso = words.find(key.substr(4))) return *iso;
   }
   return {};
 }
@@ -168,11 +171,9 @@ std::optional<CurrencyHit> currency_at(std::string_view s, std::size_t i, std::s
     }
   }
   if (h.iso.empty() && w.size() == 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
-    const auto& codes = iso_codes();
-    auto it = codes.find(std::string(w));
-    if (it != codes.end()) {
+    if (const auto* code = iso_codes().find(w)) {
       h.end = we;
-      h.iso = *it;  // set elements are stable: the view stays valid
+      h.iso = *code;  // stored once: the view stays valid
     }
   }
   char buf[64];

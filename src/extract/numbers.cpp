@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <unordered_map>
 
+#include "extract/flat_table.hpp"
 #include "extract/lexicon_numbers.hpp"
 
 namespace pledgedb::extract {
@@ -360,7 +362,7 @@ constexpr std::string_view kBa = "\xD8\xA8";    // ب
 constexpr std::string_view kLam = "\xD9\x84";   // ل
 constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
 
-std::optional<Lookup> lookup(std::string_view word, std::uint8_t mask) {
+std::optional<Lookup> lookup_uncached(std::string_view word, std::uint8_t mask) {
   const auto& lex = lexicon();
   if (word.empty() || word.size() > lex.max_len) return std::nullopt;
   {
@@ -419,6 +421,24 @@ std::optional<Lookup> lookup(std::string_view word, std::uint8_t mask) {
     }
   }
   return std::nullopt;
+}
+
+// lookup_uncached remembered per thread: the same words come back document after document,
+// and an Arabic word passes the filters and tries several clitic readings before it is
+// rejected. Per thread (extract() runs on several threads), bounded in size.
+std::optional<Lookup> lookup(std::string_view word, std::uint8_t mask) {
+  char key[64];
+  if (word.empty() || word.size() >= sizeof key || word.size() > lexicon().max_len) return lookup_uncached(word, mask);
+  key[0] = static_cast<char>(mask);  // the answer depends on the languages too
+  std::memcpy(key + 1, word.data(), word.size());
+  const std::string_view k(key, word.size() + 1);
+  thread_local detail::FlatMap<std::optional<Lookup>> memo;
+  const detail::Prehashed hk{k, detail::sv_hash(k)};
+  if (const auto* found = memo.find(hk)) return *found;
+  if (memo.size() >= (1u << 16)) memo.clear();
+  auto r = lookup_uncached(word, mask);
+  memo[k] = r;
+  return r;
 }
 
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
