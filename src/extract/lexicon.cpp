@@ -466,7 +466,10 @@ constexpr Entry kLexicon[] = {
     {Cue::capacity, "vehicles per year", "vehicles"}, {Cue::capacity, "vehicles per year", "cars"},
     {Cue::capacity, "vehicles per year", "véhicules"}, {Cue::capacity, "vehicles per year", "voitures"},
     {Cue::capacity, "vehicles per year", "سيارة"}, {Cue::capacity, "vehicles per year", "vehículos"},
-    {Cue::capacity, "units", "units"}, {Cue::capacity, "units", "unités"}, {Cue::capacity, "MW", "mw"},
+    {Cue::capacity, "units", "units"}, {Cue::capacity, "units", "unités"}, {Cue::capacity, "MW", "mw"}, {Cue::capacity, "m3", "m3"}, {Cue::capacity, "m3", "cubic meters"},
+    {Cue::capacity, "m3", "cubic metres"}, {Cue::capacity, "m3", "mètres cubes"}, {Cue::capacity, "m3", "متر مكعب"},
+    {Cue::capacity, "m3", "أمتار مكعبة"}, {Cue::capacity, "rooms", "rooms"}, {Cue::capacity, "rooms", "chambres"},
+    {Cue::capacity, "rooms", "غرفة"}, {Cue::capacity, "beds", "beds"}, {Cue::capacity, "beds", "lits"}, {Cue::capacity, "beds", "سرير"},
     {Cue::capacity, "MW", "megawatts"}, {Cue::capacity, "MW", "mégawatts"}, {Cue::capacity, "MW", "ميغاواط"},
     {Cue::capacity, "GW", "gw"}, {Cue::capacity, "tonnes", "tonnes"}, {Cue::capacity, "tonnes", "tons"},
     {Cue::capacity, "tonnes", "طن"}, {Cue::capacity, "garments", "garments"}, {Cue::capacity, "units", "batteries"},
@@ -757,7 +760,8 @@ Comparator comparator_before(const std::vector<Token>& toks, std::size_t n) {
       {Comparator::at_least, "dépassant"}, {Comparator::at_least, "dépassant les"}, {Comparator::at_least, "exceeding"},
       {Comparator::at_least, "plus de"}, {Comparator::about, "unos"},
       {Comparator::up_to, "up to"}, {Comparator::up_to, "as many as"}, {Comparator::up_to, "jusqu à"},
-      {Comparator::up_to, "jusqu a"}, {Comparator::up_to, "ما يصل إلى"}, {Comparator::up_to, "يصل إلى"},
+      {Comparator::up_to, "jusqu a"}, {Comparator::up_to, "ما يصل إلى"}, {Comparator::up_to, "يصل إلى"}, {Comparator::up_to, "تصل إلى"},
+      {Comparator::up_to, "قد تصل إلى"}, {Comparator::up_to, "قد يصل إلى"},
       {Comparator::up_to, "hasta"},
   };
   // clang-format on

@@ -509,15 +509,26 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
         while (e < t.size() && t[e].capitalised && e < k + 3 && t[e].clause == t[h.first].clause) ++e;
         if (e > k) {
           std::string place(nt.substr(t[k].begin, t[e - 1].end - t[k].begin));
-          if (!builtin_places(place).empty()) name = (t[h.first].key == "state" ? "State of " : "Government of ") + place;
+          if (auto rs = builtin_places(place); !rs.empty()) {
+            name = (t[h.first].key == "state" ? "State of " : "Government of ") + place;
+            country = rs.front()->country;
+          }
         }
       }
-      // "the Gujarat government"
-      if (name.empty() && h.first > 0 && t[h.first - 1].capitalised && !stops.contains(t[h.first - 1].hashed_key()) &&
-          t[h.first].key == "government" &&
-          !builtin_places(nt.substr(t[h.first - 1].begin, t[h.first - 1].end - t[h.first - 1].begin)).empty()) {
-        name = "Government of " + std::string(nt.substr(t[h.first - 1].begin, t[h.first - 1].end - t[h.first - 1].begin));
-      }
+      // "the Gujarat government", "the Tamil Nadu government": the longest place name before it
+      if (name.empty() && t[h.first].key == "government")
+        for (std::size_t words = std::min<std::size_t>(3, h.first); words > 0 && name.empty(); --words) {
+          const std::size_t k0 = h.first - words;
+          bool names_place = true;
+          for (std::size_t k = k0; k < h.first && names_place; ++k)
+            names_place = t[k].capitalised && !stops.contains(t[k].hashed_key()) && t[k].sentence == t[h.first].sentence;
+          if (!names_place) continue;
+          const auto place = nt.substr(t[k0].begin, t[h.first - 1].end - t[k0].begin);
+          if (auto rs = builtin_places(place); !rs.empty()) {
+            name = "Government of " + std::string(place);
+            country = rs.front()->country;
+          }
+        }
       if (name.empty()) {
         for (std::size_t n = (h.first >= 1 ? h.first - 1 : 0); n < std::min(t.size(), static_cast<std::size_t>(h.last) + 1); ++n) {
           if (const auto* nat = nationalities.find(t[n].hashed_key()); nat && !(*nat)->government.empty()) {

@@ -528,3 +528,20 @@ TEST_CASE("what a territory has attracted so far is a statistic, not the company
       "fr");
   CHECK(targets(f, Metric::investment) == std::vector<double>{300e6});
 }
+
+TEST_CASE("capacity in cubic metres, rooms or beds, and 'تصل إلى' as up to") {
+  const auto a = run(
+      "\xD9\x88\xD9\x82\xD8\xB9\xD8\xAA \xD8\xB4\xD8\xB1\xD9\x83\xD8\xA9 \"Aqua Nova\" \xD8\xA7\xD8\xAA\xD9\x81\xD8\xA7\xD9\x82\xD9\x8A\xD8\xA9 "
+      "\xD9\x84\xD8\xA5\xD9\x86\xD8\xAC\xD8\xA7\xD8\xB2 \xD9\x85\xD8\xAD\xD8\xB7\xD8\xA9 \xD9\x84\xD8\xAA\xD8\xAD\xD9\x84\xD9\x8A\xD8\xA9 "
+      "\xD8\xA7\xD9\x84\xD9\x85\xD9\x8A\xD8\xA7\xD9\x87 \xD8\xA8\xD9\x82\xD8\xAF\xD8\xB1\xD8\xA9 \xD8\xA5\xD9\x86\xD8\xAA\xD8\xA7\xD8\xAC\xD9\x8A\xD8\xA9 "
+      "\xD8\xAA\xD8\xB5\xD9\x84 \xD8\xA5\xD9\x84\xD9\x89 80 \xD8\xA3\xD9\x84\xD9\x81 \xD9\x85\xD8\xAA\xD8\xB1 \xD9\x85\xD9\x83\xD8\xB9\xD8\xA8 "
+      "\xD9\x8A\xD9\x88\xD9\x85\xD9\x8A\xD8\xA7.",  // وقعت شركة "Aqua Nova" اتفاقية لإنجاز محطة لتحلية المياه بقدرة إنتاجية تصل إلى 80 ألف متر مكعب يوميا.
+      "ar");
+  const auto cap = of_metric(a, Metric::capacity);
+  REQUIRE(cap.size() == 1);
+  CHECK(cap[0].target == 80000);
+  CHECK(cap[0].unit == "m3");
+  CHECK(cap[0].comparator == Comparator::up_to);
+  const auto e = run("The plant of Aqua Nova will produce 300,000 cubic meters of water per day by 2028.", "en");
+  CHECK(targets(e, Metric::capacity) == std::vector<double>{300000});
+}

@@ -64,3 +64,16 @@ TEST_CASE("an article listing several deals gives one agreement per investor") {
   CHECK(a.agreements[1].commitments[0].party == "Pwani Steel Limited");
   CHECK(a.agreements[1].commitments.size() == 2);
 }
+
+TEST_CASE("a state government is named after its state, one word or several") {
+  const auto a = run("Corvel Batteries signed an agreement with the Tamil Nadu government to invest Rs 2,000 crore in a "
+                     "cell plant, creating 1,500 jobs.",
+                     "en");
+  const auto* g = find(a, "Government of Tamil Nadu");
+  REQUIRE(g);
+  CHECK(g->kind == PartyKind::government);
+  CHECK(g->country == "IN");
+  CHECK_FALSE(find(a, "Government of India"));
+  const auto b = run("Corvel Batteries signed an agreement with the Gujarat government to create 1,500 jobs.", "en");
+  CHECK(find(b, "Government of Gujarat"));
+}
