@@ -351,14 +351,8 @@ struct ProgressSource {
 // nullptr. A pledge made after the observation cannot be the one; among several: one the source
 // restates, then one of an agreement it reports, then one whose place the text names, then the
 // closest deadline, then target.
-std::optional<store::CommitmentRow> choose_commitment(store::Database& db, std::vector<store::CommitmentRow> candidates,
-                                                      const Date& as_of, double value, const ProgressSource& src) {
-  std::map<std::int64_t, store::AgreementView> views;
-  auto view = [&](std::int64_t agreement_id) -> const store::AgreementView& {
-    auto it = views.find(agreement_id);
-    if (it == views.end()) it = views.emplace(agreement_id, store::get_agreement_header(db, agreement_id)).first;
-    return it->second;
-  };
+std::optional<store::CommitmentRow> choose_commitment(std::vector<store::PlacedCommitment> candidates, const Date& as_of,
+                                                      double value, const ProgressSource& src) {
   // Nor a pledge in another region than the one the source itself writes about (the company's
   // other site): that observation waits for the pledge of its own region.
   auto elsewhere = [&](const std::string& region) {
@@ -367,9 +361,9 @@ std::optional<store::CommitmentRow> choose_commitment(store::Database& db, std::
       if (relate(region, r) != RegionRelation::different) return false;
     return true;
   };
-  std::erase_if(candidates, [&](const store::CommitmentRow& c) {
-    const auto& v = view(c.agreement_id);
-    return (c.values.start && *c.values.start > as_of) || (v.signed_on && *v.signed_on > as_of) || elsewhere(v.region_code);
+  std::erase_if(candidates, [&](const store::PlacedCommitment& pc) {
+    const auto& c = pc.commitment;
+    return (c.values.start && *c.values.start > as_of) || (pc.signed_on && *pc.signed_on > as_of) || elsewhere(pc.region_code);
   });
   if (candidates.empty()) return std::nullopt;
   const std::string folded_text = " " + text::fold(src.text) + " ";
@@ -377,8 +371,8 @@ std::optional<store::CommitmentRow> choose_commitment(store::Database& db, std::
     const auto k = text::fold(place);
     return !k.empty() && folded_text.find(" " + k + " ") != std::string::npos;
   };
-  auto cost = [&](const store::CommitmentRow& c) {
-    const auto& v = view(c.agreement_id);
+  auto cost = [&](const store::PlacedCommitment& v) {
+    const auto& c = v.commitment;
     const int own = src.claimed.count(c.id) ? 0 : src.touched.count(c.agreement_id) ? 1 : 2;
     const int named = mentioned(v.city) || mentioned(v.region) || mentioned(v.place) ? 0 : 1;
     const double d = c.values.deadline ? std::fabs(static_cast<double>(days_between(as_of, *c.values.deadline))) : 1e9;
@@ -394,7 +388,7 @@ std::optional<store::CommitmentRow> choose_commitment(store::Database& db, std::
       best = i;
       best_cost = std::move(k);
     }
-  return candidates[best];
+  return candidates[best].commitment;
 }
 
 // (party, metric) of the pledges a source stored -> the earliest date from which one of them can
@@ -421,7 +415,7 @@ std::size_t relink_pending(store::Database& db, const RelinkKeys& keys, std::int
       const auto touched_ids = store::source_agreement_ids(db, pending.source_id);
       const std::set<std::int64_t> claimed(claimed_ids.begin(), claimed_ids.end());
       const std::set<std::int64_t> touched(touched_ids.begin(), touched_ids.end());
-      const auto best = choose_commitment(db, std::move(candidates), pending.as_of, pending.value,
+      const auto best = choose_commitment(std::move(candidates), pending.as_of, pending.value,
                                           {text, claimed, touched, pending.region_code.empty() ? std::vector<std::string>{} : std::vector{pending.region_code}});
       if (!best) continue;
       store::link_pending_progress(db, pending, best->id);
@@ -489,31 +483,50 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
         return !touched.count(s.id) && relate(s.region_code, region_code) != RegionRelation::different &&
                programs_compatible(s.program, ag.program);
       };
-      const auto cands = store::agreements_of_party(
+      // Only the agreements' own columns: a candidate's pledges and publication dates are read
+      // when the signing dates leave it a chance, its parties only when it wins.
+      auto cands = store::agreements_of_party(
           db, key, has_investor ? store::AgreementsOf::as_investor : store::AgreementsOf::without_investors, compatible,
           merge_candidates);
+      // The query already chose them by role: `key` is an investor of every candidate (as_investor),
+      // or no candidate has an investor (without_investors).
+      std::vector<char> pledges_read(cands.size(), 0);
+      const auto with_pledges = [&](std::size_t i) -> const store::AgreementSummary& {
+        if (!pledges_read[i]) {
+          cands[i].commitments = store::agreement_commitments(db, cands[i].id);
+          pledges_read[i] = 1;
+        }
+        return cands[i];
+      };
       // How many of this investor's agreements in exactly this region pledge a metric this one
-      // pledges: an undated article is placed only when that answer is one.
+      // pledges: an undated article is placed only when that answer is one. Counted when first needed.
       const auto shares_metric = [&](const store::AgreementSummary& s) {
         for (const auto& c : s.commitments)
           for (const auto& p : incoming.pledges)
             if (c.metric == p.metric) return true;
         return false;
       };
-      std::size_t in_region = 0;
-      if (has_investor && !region_code.empty())
-        for (const auto& cand : cands)
-          if (cand.region_code == region_code && shares_metric(cand) &&
-              std::find(cand.investors.begin(), cand.investors.end(), key) != cand.investors.end())
-            ++in_region;
-      for (const auto& cand : cands) {
-        if (touched.count(cand.id) || !seen.insert(cand.id).second) continue;
-        // The investor must be the same; without investors, a shared party and a shared pledge or program.
-        if (has_investor && std::find(cand.investors.begin(), cand.investors.end(), key) == cand.investors.end()) continue;
-        if (!has_investor && !cand.investors.empty()) continue;
+      std::optional<std::size_t> in_region;
+      const auto count_in_region = [&] {
+        if (!in_region) {
+          in_region = 0;
+          if (has_investor && !region_code.empty())
+            for (std::size_t i = 0; i < cands.size(); ++i)
+              if (cands[i].region_code == region_code && shares_metric(with_pledges(i))) ++*in_region;
+        }
+        return *in_region;
+      };
+      for (std::size_t i = 0; i < cands.size(); ++i) {
+        if (touched.count(cands[i].id) || !seen.insert(cands[i].id).second) continue;
+        if (signings_rule_out_merge(cands[i].signed_on, incoming.signed_on)) continue;
+        auto& cand = cands[i];
+        with_pledges(i);
+        // Publication dates count only when a signing date is missing (score_merge).
+        if (!cand.signed_on || !incoming.signed_on) store::read_published_span(db, cand);
         const MergeFacts existing = facts_of(cand);
         MergeContext context;
-        context.sole_in_region = in_region == 1 && cand.region_code == region_code && shares_metric(cand);
+        if (sole_in_region_counts(existing, incoming))
+          context.sole_in_region = cand.region_code == region_code && shares_metric(cand) && count_in_region() == 1;
         const auto sc = score_merge(existing, incoming, relate(cand.region_code, region_code), context);
         if (!sc.match) continue;
         if (!has_investor) {
@@ -524,10 +537,15 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
         if (sc.score > best) {
           best = sc.score;
           target_agreement = cand.id;
-          target_parties = cand.parties;
           target_signed = cand.signed_on;
         }
       }
+    }
+    if (target_agreement) {
+      store::AgreementSummary target;
+      target.id = *target_agreement;
+      store::read_agreement_parties(db, target);
+      target_parties = std::move(target.parties);
     }
     // A weak (skeleton or word-prefix) party match stands only when it led to a merge; else it is a new party.
     for (auto& [ref, r] : parties) {
@@ -637,17 +655,22 @@ IngestResult ingest_one(store::Database& db, const Announcement& a, const Source
       result.unlinked.push_back(miss);
       continue;
     }
-    std::vector<store::CommitmentRow> candidates;
+    std::vector<store::PlacedCommitment> candidates;
     std::optional<std::int64_t> party;
     if (!p.party.empty())
       if (auto r = resolver.find(p.party); r && !r->weak) party = r->id;
     if (party) candidates = store::party_commitments(db, *party, p.metric);
     if (candidates.empty())
-      for (auto id : touched)
-        for (auto& c : store::agreement_commitments(db, id))
-          if (c.metric == p.metric && (!party || !c.party_id || *c.party_id == *party)) candidates.push_back(std::move(c));
+      for (auto id : touched) {
+        std::optional<store::AgreementView> header;  // read once, when one of its commitments is a candidate
+        for (auto& c : store::agreement_commitments(db, id)) {
+          if (c.metric != p.metric || (party && c.party_id && *c.party_id != *party)) continue;
+          if (!header) header = store::get_agreement_header(db, id);
+          candidates.push_back({std::move(c), header->signed_on, header->region_code, header->region, header->city, header->place});
+        }
+      }
     const bool had_candidates = !candidates.empty();
-    const auto best = had_candidates ? choose_commitment(db, std::move(candidates), *as_of, p.value, self) : std::nullopt;
+    const auto best = had_candidates ? choose_commitment(std::move(candidates), *as_of, p.value, self) : std::nullopt;
     if (!best) {
       miss.reason = had_candidates ? "every matching pledge was made after the observation date"
                     : party        ? "no commitment of this party with this metric"

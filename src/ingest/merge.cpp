@@ -127,6 +127,18 @@ std::int64_t distance_days(const std::optional<Date>& lo1, const std::optional<D
 }
 }  // namespace
 
+bool signings_rule_out_merge(const std::optional<Date>& existing_signed, const std::optional<Date>& incoming_signed) {
+  return existing_signed && incoming_signed && std::llabs(days_between(*existing_signed, *incoming_signed)) > 45;
+}
+
+namespace {
+bool undated(const MergeFacts& f) { return !f.signed_on && !f.first_published && !f.last_published; }
+}  // namespace
+
+bool sole_in_region_counts(const MergeFacts& existing, const MergeFacts& incoming) {
+  return undated(existing) || undated(incoming);
+}
+
 MergeScore score_merge(const MergeFacts& existing, const MergeFacts& incoming, RegionRelation region,
                        const MergeContext& context) {
   MergeScore s;
@@ -135,8 +147,7 @@ MergeScore score_merge(const MergeFacts& existing, const MergeFacts& incoming, R
   const Overlap overlap = pledges_overlap(existing.pledges, incoming.pledges);
   int dates = 0;
   if (existing.signed_on && incoming.signed_on) {
-    const auto d = std::llabs(days_between(*existing.signed_on, *incoming.signed_on));
-    dates = d <= 45 ? 2 : -3;
+    dates = signings_rule_out_merge(existing.signed_on, incoming.signed_on) ? -3 : 2;
   } else {
     // Signing unknown on one side: compare the spans of known dates (publications, signing).
     auto span = [](const MergeFacts& f) {
@@ -162,9 +173,8 @@ MergeScore score_merge(const MergeFacts& existing, const MergeFacts& incoming, R
   // An article with no date at all (a follow-up, a profile) about the investor's only project of
   // this kind in this region is about that project: nothing contradicts it and nothing else fits.
   // Only below the country level: a country holds too many projects of one company.
-  const auto undated = [](const MergeFacts& f) { return !f.signed_on && !f.first_published && !f.last_published; };
   if (context.sole_in_region && region == RegionRelation::same && existing.region_code.find('-') != std::string::npos &&
-      (undated(existing) || undated(incoming)))
+      sole_in_region_counts(existing, incoming))
     s.score += 1;
   s.match = s.compatible && s.score >= merge_threshold;
   return s;

@@ -119,27 +119,32 @@ std::vector<AgreementSummary> agreements_of_party(Database& db, std::int64_t par
   }
   st.tryReset();  // an early break leaves it on a row
   std::reverse(out.begin(), out.end());  // by id
-  for (auto& s : out) {
-    auto& p = db.statement("SELECT party_id, role FROM agreement_party WHERE agreement_id = ? ORDER BY party_id, role");
-    p.bind(1, s.id);
-    while (p.executeStep()) {
-      const auto pid = p.getColumn(0).getInt64();
-      if (p.getColumn(1).getString() == "investor") s.investors.push_back(pid);
-      if (s.parties.empty() || s.parties.back() != pid) s.parties.push_back(pid);
-    }
-    auto& src = db.statement(
-        "SELECT s.id, s.published FROM agreement_source x JOIN source s ON s.id = x.source_id WHERE x.agreement_id = ? ORDER BY s.id");
-    src.bind(1, s.id);
-    while (src.executeStep()) {
-      s.sources.push_back(src.getColumn(0).getInt64());
-      if (auto d = date_of(src.getColumn(1))) {
-        if (!s.first_published || *d < *s.first_published) s.first_published = d;
-        if (!s.last_published || *d > *s.last_published) s.last_published = d;
-      }
-    }
-    s.commitments = agreement_commitments(db, s.id);
-  }
   return out;
+}
+
+void read_agreement_parties(Database& db, AgreementSummary& s) {
+  s.investors.clear();
+  s.parties.clear();
+  auto& p = db.statement("SELECT party_id, role FROM agreement_party WHERE agreement_id = ? ORDER BY party_id, role");
+  p.bind(1, s.id);
+  while (p.executeStep()) {
+    const auto pid = p.getColumn(0).getInt64();
+    if (p.getColumn(1).getString() == "investor") s.investors.push_back(pid);
+    if (s.parties.empty() || s.parties.back() != pid) s.parties.push_back(pid);
+  }
+}
+
+void read_published_span(Database& db, AgreementSummary& s) {
+  // Dates are ISO text: min and max compare them as dates; sources without a date are skipped.
+  auto& st = db.statement(
+      "SELECT min(s.published), max(s.published) FROM agreement_source x JOIN source s ON s.id = x.source_id "
+      "WHERE x.agreement_id = ?");
+  st.bind(1, s.id);
+  if (st.executeStep()) {
+    s.first_published = date_of(st.getColumn(0));
+    s.last_published = date_of(st.getColumn(1));
+  }
+  st.tryReset();
 }
 
 namespace {

@@ -167,6 +167,13 @@ struct MergeContext {
 // with a pledge of the same metric +1.
 MergeScore score_merge(const MergeFacts& existing, const MergeFacts& incoming, RegionRelation region,
                        const MergeContext& context = {});
+// Both signing dates known and more than 45 days apart: score_merge can then never match (the
+// dates count -3; a pledge overlap and the same region +3 at most; neither side is undated), so
+// the merger rules such a candidate out from its own columns, before reading its pledges.
+bool signings_rule_out_merge(const std::optional<Date>& existing_signed, const std::optional<Date>& incoming_signed);
+// Whether score_merge looks at MergeContext::sole_in_region for these facts (one side undated):
+// the caller counts the investor's agreements in the region only then.
+bool sole_in_region_counts(const MergeFacts& existing, const MergeFacts& incoming);
 // Targets within 10% of the larger.
 bool targets_close(double a, double b);
 // Two statements of one pledge's amount: the same metric, and values that agree once the

@@ -26,29 +26,35 @@ bool region_exists(Database& db, const std::string& code);
 // A region code by a folded alias key from region_alias (user and curated spellings), or "".
 std::string region_by_alias_key(Database& db, const std::string& key);
 
-// What the merger compares.
+// What the merger compares. agreements_of_party fills the agreement's own columns (id,
+// signed_on, region_code, program); the rest is read on demand (read_agreement_parties,
+// read_published_span, agreement_commitments), so that a candidate the merger can rule out from
+// its own columns costs one index step and one row.
 struct AgreementSummary {
   std::int64_t id = 0;
   std::optional<Date> signed_on;
   std::string region_code;
   std::string program;
-  std::optional<Date> first_published, last_published;  // of its sources
-  std::vector<std::int64_t> investors;                  // party ids with role investor
-  std::vector<std::int64_t> parties;                    // every party id
-  std::vector<std::int64_t> sources;
-  std::vector<CommitmentRow> commitments;
+  std::optional<Date> first_published, last_published;  // of its sources (read_published_span)
+  std::vector<std::int64_t> investors;                  // party ids with role investor (read_agreement_parties)
+  std::vector<std::int64_t> parties;                    // every party id (read_agreement_parties)
+  std::vector<CommitmentRow> commitments;               // agreement_commitments, when the caller reads them
 };
 // Agreements where the party plays any role, by id; only those where it is an investor, or only
 // those that have no investor at all (what the merger compares an investor-less agreement with).
 enum class AgreementsOf { any_role, as_investor, without_investors };
-// `keep` (optional) is asked with the agreement's id, signed_on, region_code and program only,
-// before its parties, sources and commitments are read; at most `limit` agreements are returned
-// (0 = all), the newest first when limited, so that the cost per call stays bounded however
-// many agreements the party has.
+// `keep` (optional) is asked with the agreement's id, signed_on, region_code and program; at most
+// `limit` agreements are returned (0 = all), the newest first when limited, so that the cost per
+// call stays bounded however many agreements the party has. Only the agreement's own columns are
+// filled.
 std::vector<AgreementSummary> agreements_of_party(Database& db, std::int64_t party_id,
                                                   AgreementsOf which = AgreementsOf::any_role,
                                                   const std::function<bool(const AgreementSummary&)>& keep = {},
                                                   std::size_t limit = 0);
+// The agreement's parties (by id) and its investors.
+void read_agreement_parties(Database& db, AgreementSummary& s);
+// The earliest and latest publication date of the agreement's sources (none when no source is dated).
+void read_published_span(Database& db, AgreementSummary& s);
 
 struct PartyRole {
   std::int64_t id = 0;

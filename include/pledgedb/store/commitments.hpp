@@ -91,9 +91,16 @@ std::vector<ClaimRow> commitment_claims(Database& db, std::int64_t commitment_id
 Revisions commitment_revisions(Database& db, std::int64_t commitment_id);
 CommitmentRow get_commitment(Database& db, std::int64_t id);  // NotFoundError "no commitment with id N"
 std::vector<CommitmentRow> agreement_commitments(Database& db, std::int64_t agreement_id);  // by id
+// A commitment with the columns of its agreement that tell when and where it was made.
+struct PlacedCommitment {
+  CommitmentRow commitment;
+  std::optional<Date> signed_on;                    // the agreement's
+  std::string region_code, region, city, place;     // the agreement's; region = the region's name
+};
 // The commitments of one metric that `party_id` pledged, or that have no pledging party and
-// belong to an agreement it is party to (what a progress statement about the party can report on).
-std::vector<CommitmentRow> party_commitments(Database& db, std::int64_t party_id, Metric metric);
+// belong to an agreement it is party to (what a progress statement about the party can report on),
+// by id, each with its agreement's date and place read in the same statement.
+std::vector<PlacedCommitment> party_commitments(Database& db, std::int64_t party_id, Metric metric);
 
 // What an evidence row supports: exactly one of these.
 enum class EvidenceFor { agreement, claim, progress, milestone };

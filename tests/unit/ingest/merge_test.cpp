@@ -45,6 +45,42 @@ MergeFacts facts(std::optional<Date> signed_on, std::optional<Date> published, s
 }
 }  // namespace
 
+TEST_CASE("signings more than 45 days apart rule a merge out whatever else agrees") {
+  // What the merger relies on to skip reading a candidate's pledges: the best case otherwise
+  // (the same pledge, the same province, the only such agreement of the investor there).
+  const Pledge jobs500{Metric::jobs, 500, Date(2029, 7, 22)};
+  const auto a = facts(Date(2025, 7, 22), Date(2025, 7, 23), "MA-06-CAS", {jobs500});
+  MergeContext sole;
+  sole.sole_in_region = true;
+  const auto near = facts(Date(2025, 9, 5), Date(2025, 9, 5), "MA-06-CAS", {jobs500});   // 45 days later
+  const auto far = facts(Date(2025, 9, 6), Date(2025, 9, 6), "MA-06-CAS", {jobs500});    // 46 days later
+  CHECK_FALSE(signings_rule_out_merge(a.signed_on, near.signed_on));
+  CHECK(score_merge(a, near, RegionRelation::same, sole).match);
+  CHECK(signings_rule_out_merge(a.signed_on, far.signed_on));
+  CHECK(signings_rule_out_merge(far.signed_on, a.signed_on));
+  CHECK_FALSE(score_merge(a, far, RegionRelation::same, sole).match);
+  CHECK_FALSE(score_merge(far, a, RegionRelation::same, sole).match);
+  // An unknown signing rules nothing out.
+  CHECK_FALSE(signings_rule_out_merge(std::nullopt, a.signed_on));
+  CHECK_FALSE(signings_rule_out_merge(a.signed_on, std::nullopt));
+}
+
+TEST_CASE("the investor's count in the region matters only when a side is undated") {
+  const Pledge jobs500{Metric::jobs, 500, std::nullopt};
+  const auto dated = facts(Date(2025, 7, 22), std::nullopt, "MA-06-CAS", {jobs500});
+  const auto published = facts(std::nullopt, Date(2025, 7, 22), "MA-06-CAS", {jobs500});
+  const auto undated = facts(std::nullopt, std::nullopt, "MA-06-CAS", {jobs500});
+  CHECK_FALSE(sole_in_region_counts(dated, published));
+  CHECK(sole_in_region_counts(undated, dated));
+  CHECK(sole_in_region_counts(dated, undated));
+  // Where it counts, it decides: an undated article and an agreement 2 years older.
+  const auto old = facts(Date(2023, 7, 22), std::nullopt, "MA-06-CAS", {jobs500});
+  MergeContext sole;
+  sole.sole_in_region = true;
+  CHECK(score_merge(old, undated, RegionRelation::same, sole).score ==
+        score_merge(old, undated, RegionRelation::same).score + 1);
+}
+
 TEST_CASE("score_merge: same signing and pledge merge - far dates or another region do not") {
   const Pledge jobs500{Metric::jobs, 500, Date(2029, 7, 22)};
   const auto a = facts(Date(2025, 7, 22), Date(2025, 7, 23), "MA-06", {jobs500});
