@@ -5,6 +5,7 @@
 #include "geo/curated.hpp"
 #include "extract/flat_table.hpp"
 #include "extract/place_cache.hpp"
+#include "extract/representatives.hpp"
 
 #include <algorithm>
 #include <array>
@@ -371,6 +372,15 @@ Announcement extract(const Document& doc, const Options& options) {
   std::shared_ptr<const KnownPartyIndex> own_index;
   if (!options.known_index && !options.known_parties.empty()) own_index = index_known_parties(options.known_parties);
   auto pf = detail::find_parties(nt, toks, hits, options.known_index ? options.known_index.get() : own_index.get(), lang);
+  {
+    std::vector<detail::NamedSpan> spans_of_parties;
+    spans_of_parties.reserve(pf.mentions.size());
+    for (const auto& m : pf.mentions) spans_of_parties.push_back({m.first, m.last, m.party});
+    for (auto& r : detail::find_representatives(nt, toks, pf.parties, spans_of_parties)) {
+      pf.parties[r.party].representative = std::move(r.name);
+      pf.parties[r.party].title = std::move(r.title);
+    }
+  }
 
   // --- dates: signing date, then the clock start for relative deadlines
   const auto dates = find_dates(nt, lang, a.published);

@@ -1,0 +1,332 @@
+// Titled people tied to the parties they speak or sign for. Conservative by design: a person is
+// kept only when a title and a named party stand next to the name; otherwise nothing is said.
+#include "extract/representatives.hpp"
+
+#include "extract/flat_table.hpp"
+
+#include <algorithm>
+#include <optional>
+
+namespace pledgedb::extract::detail {
+namespace {
+
+struct TitleWords {
+  std::string_view phrase;
+  std::string_view title;  // English
+  bool government = false;  // a head of a government: stands for the article's only government
+};
+
+// clang-format off
+constexpr TitleWords kTitles[] = {
+    {"minister", "minister"}, {"ministers", "minister"}, {"minister delegate", "minister delegate"},
+    {"chief minister", "chief minister", true}, {"prime minister", "prime minister", true},
+    {"head of government", "head of government", true}, {"governor", "governor", true},
+    {"ceo", "CEO"}, {"chief executive", "chief executive"}, {"chief executive officer", "CEO"},
+    {"chairman", "chairman"}, {"chairwoman", "chairwoman"}, {"chairman and ceo", "chairman and CEO"},
+    {"president", "president", true}, {"managing director", "managing director"},
+    {"director general", "director general"}, {"general manager", "general manager"},
+    {"executive director", "executive director"}, {"founder", "founder"}, {"spokesperson", "spokesperson"},
+    {"spokesman", "spokesperson"}, {"spokeswoman", "spokesperson"},
+    {"ministre", "minister"}, {"ministre delegue", "minister delegate"}, {"ministre deleguee", "minister delegate"},
+    {"chef du gouvernement", "head of government", true}, {"premier ministre", "prime minister", true},
+    {"pdg", "CEO"}, {"president directeur general", "CEO"}, {"presidente directrice generale", "CEO"},
+    {"directeur general", "director general"}, {"directrice generale", "director general"}, {"dg", "director general"},
+    {"presidente", "president", true}, {"fondateur", "founder"}, {"fondatrice", "founder"},
+    {"president fondateur", "president and founder"}, {"gouverneur", "governor", true}, {"wali", "wali", true},
+    {"directeur", "director"}, {"directrice", "director"}, {"porte parole", "spokesperson"},
+    {"\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1", "minister"},                                      // وزير
+    {"\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1\xD8\xA9", "minister"},                              // وزيرة
+    {"\xD8\xA7\xD9\x84\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1 \xD8\xA7\xD9\x84\xD9\x85\xD9\x86\xD8\xAA\xD8\xAF\xD8\xA8",
+     "minister delegate"},                                                                   // الوزير المنتدب
+    {"\xD8\xA7\xD9\x84\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1\xD8\xA9 \xD8\xA7\xD9\x84\xD9\x85\xD9\x86\xD8\xAA\xD8\xAF\xD8\xA8\xD8\xA9",
+     "minister delegate"},                                                                   // الوزيرة المنتدبة
+    {"\xD8\xA7\xD9\x84\xD9\x85\xD8\xAF\xD9\x8A\xD8\xB1 \xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x85", "director general"},  // المدير العام
+    {"\xD8\xA7\xD9\x84\xD9\x85\xD8\xAF\xD9\x8A\xD8\xB1\xD8\xA9 \xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x85\xD8\xA9",
+     "director general"},                                                                    // المديرة العامة
+    {"\xD8\xA7\xD9\x84\xD8\xB1\xD8\xA6\xD9\x8A\xD8\xB3 \xD8\xA7\xD9\x84\xD9\x85\xD8\xAF\xD9\x8A\xD8\xB1 "
+     "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x85",
+     "CEO"},                                                                                 // الرئيس المدير العام
+    {"\xD8\xA7\xD9\x84\xD8\xB1\xD8\xA6\xD9\x8A\xD8\xB3 \xD8\xA7\xD9\x84\xD8\xAA\xD9\x86\xD9\x81\xD9\x8A\xD8\xB0\xD9\x8A",
+     "CEO"},                                                                                 // الرئيس التنفيذي
+    {"\xD8\xB1\xD8\xA6\xD9\x8A\xD8\xB3 \xD8\xA7\xD9\x84\xD8\xAD\xD9\x83\xD9\x88\xD9\x85\xD8\xA9",
+     "head of government", true},                                                            // رئيس الحكومة
+    {"\xD9\x85\xD8\xA4\xD8\xB3\xD8\xB3", "founder"},                                         // مؤسس
+    {"\xD9\x88\xD8\xA7\xD9\x84\xD9\x8A", "wali", true},                                      // والي
+};
+// clang-format on
+
+struct Title {
+  std::vector<std::string> keys, stems;
+  std::string_view title;
+  bool government = false;
+};
+
+const std::vector<Title>& titles() {
+  static const std::vector<Title> all = [] {
+    std::vector<Title> out;
+    for (const auto& t : kTitles) {
+      Title x;
+      for (const auto& tok : tokenize(t.phrase)) {
+        x.keys.emplace_back(tok.key);
+        x.stems.emplace_back(tok.stem);
+      }
+      x.title = t.title;
+      x.government = t.government;
+      out.push_back(std::move(x));
+    }
+    return out;
+  }();
+  return all;
+}
+
+bool word_is(const Token& t, const std::string& key, const std::string& stem) {
+  return t.key == key || t.stem == stem || t.stem == key;
+}
+
+// First words of titles (keys and stems): most tokens are turned away by one look-up.
+const FlatSet& title_starts() {
+  static const FlatSet set = [] {
+    FlatSet s;
+    for (const auto& t : titles()) {
+      s.insert(t.keys[0]);
+      s.insert(t.stems[0]);
+    }
+    return s;
+  }();
+  return set;
+}
+
+// The longest title starting at token i: its end and entry.
+std::optional<std::pair<std::size_t, const Title*>> title_at(const std::vector<Token>& toks, std::size_t i) {
+  std::optional<std::pair<std::size_t, const Title*>> best;
+  if (!title_starts().contains(toks[i].hashed_key()) && !title_starts().contains(toks[i].hashed_stem())) return best;
+  for (const auto& t : titles()) {
+    if (i + t.keys.size() > toks.size() || !word_is(toks[i], t.keys[0], t.stems[0])) continue;
+    bool ok = true;
+    for (std::size_t k = 1; k < t.keys.size() && ok; ++k)
+      ok = toks[i + k].sentence == toks[i].sentence && word_is(toks[i + k], t.keys[k], t.stems[k]);
+    if (ok && (!best || i + t.keys.size() > best->first)) best = std::make_pair(i + t.keys.size(), &t);
+  }
+  return best;
+}
+
+bool is_title_word(const Token& t) { return title_starts().contains(t.hashed_key()); }
+
+std::string_view gap(std::string_view nt, const Token& a, const Token& b) { return nt.substr(a.end, b.begin - a.end); }
+bool plain_gap(std::string_view g) { return std::all_of(g.begin(), g.end(), [](char c) { return c == ' '; }); }
+bool comma_gap(std::string_view g) {
+  return g.find(',') != std::string_view::npos || g.find("\xD8\x8C") != std::string_view::npos;  // ، too
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";           // ال
+constexpr std::string_view kWaAl = "\xD9\x88\xD8\xA7\xD9\x84";  // وال
+constexpr std::string_view kWaw = "\xD9\x88";                   // و
+
+bool particle(const Token& t) {
+  static const std::vector<std::string_view> words = {"de", "el", "ben", "bin", "al", "van", "der", "da", "di", "la", "le", "du"};
+  return std::find(words.begin(), words.end(), t.key) != words.end();
+}
+// Capitalised words that end a name: "Mark Hogan Thursday said".
+bool calendar_word(const Token& t) {
+  static const std::vector<std::string_view> words = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+      "april", "may", "june", "july", "august", "september", "october", "november", "december", "lundi", "mardi",
+      "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier", "mars", "avril", "mai", "juin",
+      "juillet", "aout", "septembre", "octobre", "novembre", "decembre"};
+  return std::find(words.begin(), words.end(), t.key) != words.end();
+}
+bool honorific(const Token& t) {
+  static const std::vector<std::string_view> words = {"m", "mr", "mrs", "ms", "mme", "dr", "sir"};
+  return t.latin && std::find(words.begin(), words.end(), t.key) != words.end();
+}
+
+}  // namespace
+
+std::vector<Representative> find_representatives(std::string_view nt, const std::vector<Token>& toks,
+                                                  const std::vector<PartyRef>& parties,
+                                                  const std::vector<NamedSpan>& mentions) {
+  std::vector<Representative> out;
+  if (parties.empty() || toks.empty()) return out;
+  std::vector<int> party_at(toks.size(), -1);  // the party named at each token
+  for (const auto& m : mentions)
+    for (std::size_t k = m.first; k < m.last && k < toks.size(); ++k) party_at[k] = static_cast<int>(m.party);
+  auto mention_starting = [&](std::size_t k) -> const NamedSpan* {
+    for (const auto& m : mentions)
+      if (m.first == k) return &m;
+    return nullptr;
+  };
+  std::optional<std::size_t> only_company, only_government;
+  {
+    int companies = 0, governments = 0;
+    for (std::size_t p = 0; p < parties.size(); ++p) {
+      if (parties[p].kind == PartyKind::company) ++companies, only_company = p;
+      if (parties[p].kind == PartyKind::government) ++governments, only_government = p;
+    }
+    if (companies != 1) only_company.reset();
+    if (governments != 1) only_government.reset();
+  }
+
+  // A Latin name: 2-4 capitalised words (particles inside), no punctuation, no party, no title.
+  auto latin_name_from = [&](std::size_t k) -> std::size_t {  // end token, or k when none
+    while (k < toks.size() && honorific(toks[k])) ++k;
+    std::size_t e = k, words = 0;
+    while (e < toks.size() && toks[e].latin && party_at[e] < 0 && !is_title_word(toks[e]) && !toks[e].all_caps &&
+           !calendar_word(toks[e]) &&
+           (toks[e].capitalised || (words > 0 && particle(toks[e]))) && (e == k || (toks[e].sentence == toks[k].sentence &&
+                                                                                     (plain_gap(gap(nt, toks[e - 1], toks[e])) ||
+                                                                                      gap(nt, toks[e - 1], toks[e]) == "-")))) {
+      if (toks[e].capitalised) ++words;
+      ++e;
+    }
+    while (e > k && !toks[e - 1].capitalised) --e;  // not ending on a particle
+    return words >= 2 && words <= 4 ? e : k;
+  };
+  auto latin_name_before = [&](std::size_t end) -> std::size_t {  // start token, or end when none
+    std::size_t b = end, words = 0;
+    while (b > 0 && toks[b - 1].latin && party_at[b - 1] < 0 && !is_title_word(toks[b - 1]) && !toks[b - 1].all_caps &&
+           !calendar_word(toks[b - 1]) &&
+           (toks[b - 1].capitalised || particle(toks[b - 1])) &&
+           (b == end || plain_gap(gap(nt, toks[b - 1], toks[b])) || gap(nt, toks[b - 1], toks[b]) == "-")) {
+      if (toks[b - 1].capitalised) ++words;
+      --b;
+    }
+    while (b < end && !toks[b].capitalised) ++b;
+    return words >= 2 && words <= 4 ? b : end;
+  };
+  // An Arabic name: 2-3 words without punctuation, the first without the article, ending at
+  // punctuation, the end of the sentence or an "and the..." word.
+  auto arabic_name_from = [&](std::size_t k) -> std::size_t {
+    if (k >= toks.size() || toks[k].latin || toks[k].digits || party_at[k] >= 0 || starts_with(toks[k].key, kAl)) return k;
+    for (std::size_t e = k + 1; e <= k + 3 && e <= toks.size(); ++e) {
+      const auto& last = toks[e - 1];
+      if (last.latin || last.digits || party_at[e - 1] >= 0 || (e - 1 > k && !plain_gap(gap(nt, toks[e - 2], last))))
+        return k;
+      const bool boundary = e == toks.size() || toks[e].sentence != last.sentence ||
+                            !plain_gap(gap(nt, last, toks[e])) || starts_with(toks[e].key, kWaAl);
+      if (boundary) return e - k >= 2 ? e : k;
+    }
+    return k;
+  };
+  auto arabic_name_before = [&](std::size_t end) -> std::size_t {
+    for (std::size_t words = 2; words <= 3 && words <= end; ++words) {
+      const std::size_t b = end - words;
+      bool ok = true;
+      for (std::size_t k = b; k < end && ok; ++k)
+        ok = !toks[k].latin && !toks[k].digits && party_at[k] < 0 && (k == b || plain_gap(gap(nt, toks[k - 1], toks[k])));
+      if (!ok) return end;
+      const bool starts_clause = b == 0 || toks[b - 1].sentence != toks[b].sentence || comma_gap(gap(nt, toks[b - 1], toks[b]));
+      std::string_view first = toks[b].key;
+      if (starts_with(first, kWaw) && first.size() >= 8) first.remove_prefix(kWaw.size());
+      if ((starts_clause || first.size() != toks[b].key.size()) && !starts_with(first, kAl)) return b;
+    }
+    return end;
+  };
+  // "، وعلي صديقي، المدير العام": in a list, the conjunction is no part of the name.
+  auto text_of = [&](std::size_t a, std::size_t b, bool listed = false) {
+    std::string_view s = nt.substr(toks[a].begin, toks[b - 1].end - toks[a].begin);
+    if (listed && !toks[a].latin && starts_with(s, kWaw) && toks[a].key.size() >= 8) s.remove_prefix(kWaw.size());
+    return std::string(s);
+  };
+
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    auto hit = title_at(toks, i);
+    if (!hit) continue;
+    const auto [te, title] = *hit;
+    // The body the title belongs to.
+    std::optional<std::size_t> party;
+    std::size_t after = te;  // where a name after the title may start
+    for (std::size_t k = i; k < te && !party; ++k)
+      if (party_at[k] >= 0) party = static_cast<std::size_t>(party_at[k]);  // "ministre de l'Industrie"
+    if (party)
+      while (after < toks.size() && party_at[after] == static_cast<int>(*party)) ++after;
+    if (!party) {  // "PDG de Valdor", "director general of AMDIE", "المدير العام للوكالة..."
+      static const std::vector<std::string_view> links = {"of", "the", "at", "for", "de", "du", "des", "d", "l", "la", "le", "chez", "au"};
+      static const std::vector<std::string_view> bodies = {"group", "groupe", "company", "societe", "firm", "entreprise"};
+      std::size_t k = te;
+      bool body = false;  // "du groupe", "of the company"
+      while (k < toks.size() && k < te + 4 && toks[k].sentence == toks[i].sentence) {
+        const bool is_body = std::find(bodies.begin(), bodies.end(), toks[k].key) != bodies.end();
+        if (!is_body && std::find(links.begin(), links.end(), toks[k].key) == links.end()) break;
+        body |= is_body;
+        ++k;
+      }
+      if (const auto* m = k < toks.size() && toks[k].sentence == toks[i].sentence ? mention_starting(k) : nullptr) {
+        party = m->party;
+        after = m->last;
+      } else if (body && only_company) {
+        party = only_company;  // "le PDG du groupe": the article's one company
+        after = k;
+      }
+    }
+    if (!party && i > 0 && party_at[i - 1] >= 0 && plain_gap(gap(nt, toks[i - 1], toks[i])))
+      party = static_cast<std::size_t>(party_at[i - 1]);  // "Valdor CEO", "AMDIE director general"
+    if (!party && title->government) party = only_government;  // "Governor Ann Reyes"
+    if (!party) continue;
+
+    std::string name;
+    // A name after the title, unless a comma stands between and the name is followed by a title
+    // of its own ("Ryad Mezzour, ministre de l'Industrie, Karim Zidane, ministre délégué...").
+    auto name_from = [&](std::size_t from) {
+      if (from >= toks.size() || toks[from].sentence != toks[i].sentence) return;
+      const bool listed = from > 0 && comma_gap(gap(nt, toks[from - 1], toks[from]));
+      std::size_t e = from;
+      if (toks[from].latin) e = latin_name_from(from);
+      else e = arabic_name_from(from);
+      if (e == from) return;
+      if (listed && e < toks.size() && toks[e].sentence == toks[i].sentence && comma_gap(gap(nt, toks[e - 1], toks[e]))) {
+        std::size_t n = e;
+        static const std::vector<std::string_view> articles = {"the", "le", "la", "l"};
+        if (std::find(articles.begin(), articles.end(), toks[n].key) != articles.end()) ++n;
+        if (n < toks.size() && title_at(toks, n)) return;
+      }
+      name = text_of(from, e, listed);
+    };
+    // "Ali Seddiki, director general of AMDIE", "، وعلي صديقي، المدير العام للوكالة...": a name
+    // before the title, a comma between.
+    if (i > 0 && toks[i - 1].sentence == toks[i].sentence) {
+      std::size_t end = i;
+      static const std::vector<std::string_view> articles = {"the", "le", "la", "l", "its", "son", "sa"};
+      if (std::find(articles.begin(), articles.end(), toks[end - 1].key) != articles.end()) --end;
+      if (end > 0 && comma_gap(gap(nt, toks[end - 1], toks[end]))) {
+        if (toks[end - 1].latin) {
+          if (auto b = latin_name_before(end); b < end) name = text_of(b, end);
+        } else if (auto b = arabic_name_before(end); b < end) {
+          name = text_of(b, end, true);
+        }
+      }
+    }
+    std::size_t k = after;
+    // "وزير الصناعة والتجارة رياض مزور", "...المكلفة بالانتقال الرقمي وإصلاح الإدارة أمل ...": an
+    // Arabic portfolio is definite nouns (and constructs before one); the name is not.
+    if (k < toks.size() && !toks[k].latin && parties[*party].kind == PartyKind::ministry) {
+      auto definite = [&](const Token& t) {
+        for (auto p : {kAl, kWaAl, std::string_view("\xD8\xA8\xD8\xA7\xD9\x84"), std::string_view("\xD9\x84\xD9\x84"),
+                       std::string_view("\xD9\x81\xD8\xA7\xD9\x84")})  // بال لل فال
+          if (starts_with(t.key, p)) return true;
+        return false;
+      };
+      while (k < toks.size() && !toks[k].latin && toks[k].sentence == toks[i].sentence &&
+             plain_gap(gap(nt, toks[k - 1], toks[k])) &&
+             (definite(toks[k]) || (starts_with(toks[k].key, kWaw) && k + 1 < toks.size() && definite(toks[k + 1]) &&
+                                    plain_gap(gap(nt, toks[k], toks[k + 1])))))
+        ++k;
+    }
+    if (name.empty()) name_from(k);
+    // "le ministre de l'Industrie, Ryad Mezzour": the rest of the portfolio, then the name.
+    if (name.empty() && k < toks.size() && toks[k].latin) {
+      std::size_t c = k;
+      while (c < toks.size() && c < k + 8 && toks[c].clause == toks[k].clause && party_at[c] < 0) ++c;
+      if (c < toks.size() && c > k && toks[c].clause != toks[k].clause && comma_gap(gap(nt, toks[c - 1], toks[c])))
+        name_from(c);
+    }
+    if (name.empty()) continue;
+    bool known = false;
+    for (const auto& r : out) known |= r.party == *party;
+    if (!known) out.push_back({*party, std::move(name), std::string(title->title)});
+    i = te - 1;
+  }
+  return out;
+}
+
+}  // namespace pledgedb::extract::detail

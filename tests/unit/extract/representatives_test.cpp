@@ -1,0 +1,95 @@
+// People who sign or speak for a party become its representative, with their title in English;
+// a title with no named body next to it, or no name next to it, gives nothing. Every sentence is
+// written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "pledgedb/extract/extractor.hpp"
+
+using namespace pledgedb;
+
+namespace {
+Announcement run(std::string text, std::string lang) {
+  Document d;
+  d.text = std::move(text);
+  d.language = std::move(lang);
+  d.published = Date(2025, 3, 10);
+  return extract::extract(d);
+}
+const PartyRef* party(const Announcement& a, const std::string& name) {
+  for (const auto& ag : a.agreements)
+    for (const auto& p : ag.parties)
+      if (p.name == name) return &p;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("title, body, then name: French and English") {
+  const auto fr = run(
+      "La convention a été signée par le ministre de l'Industrie, Ryad Mezzour, et le PDG du groupe Valdor, Marc "
+      "Dubreuil. Valdor créera 500 emplois.",
+      "fr");
+  const auto* m = party(fr, "Ministry of Industry and Trade");
+  REQUIRE(m);
+  CHECK(m->representative == "Ryad Mezzour");
+  CHECK(m->title == "minister");
+  const auto* v = party(fr, "Valdor");
+  REQUIRE(v);
+  CHECK(v->representative == "Marc Dubreuil");
+  CHECK(v->title == "CEO");
+}
+
+TEST_CASE("name, comma, title of body; a weekday is no part of a name") {
+  const auto en = run(
+      "The agreement was signed on Thursday by Sara Alami, director general of AMDIE, and Kenji Mori, chief "
+      "executive of Miraco Group. Miraco Group will create 800 jobs in Tangier.",
+      "en");
+  const auto* a = party(en, "AMDIE");
+  REQUIRE(a);
+  CHECK(a->representative == "Sara Alami");
+  CHECK(a->title == "director general");
+  const auto* c = party(en, "Miraco Group");
+  REQUIRE(c);
+  CHECK(c->representative == "Kenji Mori");
+}
+
+TEST_CASE("in a list of names and titles each name goes with the title after it") {
+  const auto fr = run(
+      "Étaient présents Ryad Mezzour, ministre de l'Industrie et du Commerce, et Karim Zidane, ministre délégué "
+      "chargé de l'Investissement. Le groupe Valdor créera 500 emplois.",
+      "fr");
+  const auto* industry = party(fr, "Ministry of Industry and Trade");
+  const auto* investment = party(fr, "Ministry Delegate for Investment");
+  REQUIRE(industry);
+  REQUIRE(investment);
+  CHECK(industry->representative == "Ryad Mezzour");
+  CHECK(investment->representative == "Karim Zidane");
+  CHECK(investment->title == "minister delegate");
+}
+
+TEST_CASE("Arabic: the minister's name after the portfolio") {
+  // وقع الاتفاقية وزير الصناعة والتجارة رياض مزور، وستحدث شركة Valdor حوالي 500 منصب شغل.
+  const auto ar = run(
+      "\xD9\x88\xD9\x82\xD8\xB9 \xD8\xA7\xD9\x84\xD8\xA7\xD8\xAA\xD9\x81\xD8\xA7\xD9\x82\xD9\x8A\xD8\xA9 "
+      "\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1 \xD8\xA7\xD9\x84\xD8\xB5\xD9\x86\xD8\xA7\xD8\xB9\xD8\xA9 "
+      "\xD9\x88\xD8\xA7\xD9\x84\xD8\xAA\xD8\xAC\xD8\xA7\xD8\xB1\xD8\xA9 \xD8\xB1\xD9\x8A\xD8\xA7\xD8\xB6 "
+      "\xD9\x85\xD8\xB2\xD9\x88\xD8\xB1\xD8\x8C \xD9\x88\xD8\xB3\xD8\xAA\xD8\xAD\xD8\xAF\xD8\xAB \xD8\xB4\xD8\xB1\xD9\x83\xD8\xA9 "
+      "Valdor \xD8\xAD\xD9\x88\xD8\xA7\xD9\x84\xD9\x8A 500 \xD9\x85\xD9\x86\xD8\xB5\xD8\xA8 \xD8\xB4\xD8\xBA\xD9\x84.",
+      "ar");
+  const auto* m = party(ar, "Ministry of Industry and Trade");
+  REQUIRE(m);
+  CHECK(m->representative == "\xD8\xB1\xD9\x8A\xD8\xA7\xD8\xB6 \xD9\x85\xD8\xB2\xD9\x88\xD8\xB1");  // رياض مزور
+  CHECK(m->title == "minister");
+}
+
+TEST_CASE("no body or no name: no representative is guessed") {
+  const auto a = run("Le ministre a salué le projet. Le groupe Valdor créera 500 emplois.", "fr");
+  const auto* v = party(a, "Valdor");
+  REQUIRE(v);
+  CHECK(v->representative.empty());
+  // A minister without a portfolio names no ministry: nobody to represent.
+  const auto b = run("Minister Ryad Mezzour said on Thursday that Valdor Group will create 500 jobs.", "en");
+  for (const auto& ag : b.agreements)
+    for (const auto& p : ag.parties) CHECK(p.representative.empty());
+}
