@@ -203,6 +203,8 @@ inline bool is_digit_byte(char c) { return c >= '0' && c <= '9'; }
 // What one word of the text is made of (the flags tokenize gives its token).
 struct WordShape {
   bool all_digits = true, latin = false, cap = false, ascii = true;
+  bool simple = true;      // only ASCII and two-byte Arabic letters: folded while read
+  std::size_t folded = 0;  // length of that folded key
   int upper = 0, lower = 0;
 };
 
@@ -218,7 +220,21 @@ std::size_t scan_word(std::string_view s, std::size_t start, std::size_t i, char
   w.upper = w.cap ? 1 : 0;
   w.lower = is_lower_latin(cp) ? 1 : 0;
   w.ascii = cp < 0x80;
+  char* const out0 = out;
+  // Arabic letters are folded as fold_into does (kArabicFold); any other letter leaves the
+  // folding to fold_into afterwards.
+  auto put_arabic = [&out](char32_t ar) {
+    const char32_t r = kArabicFold[ar - 0x600];
+    if (r >= 0x80) {
+      *out++ = static_cast<char>(0xC0 | (r >> 6));
+      *out++ = static_cast<char>(0x80 | (r & 0x3F));
+    } else if (r != 0) {
+      *out++ = static_cast<char>(r);
+    }
+  };
   if (out && w.ascii) *out++ = static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+  else if (out && cp >= 0x600 && cp < 0x680) put_arabic(cp);
+  else w.simple = false;
   (void)start;
   std::size_t end = i;
   const std::size_t n = s.size();
@@ -247,6 +263,7 @@ std::size_t scan_word(std::string_view s, std::size_t start, std::size_t i, char
       if (!kArabicWord[ar - 0x600]) break;
       w.all_digits = false;  // (Arabic-Indic digits never counted as digits here)
       w.ascii = false;
+      if (out) put_arabic(ar);
       end = i += 2;
       continue;
     }
@@ -260,8 +277,10 @@ std::size_t scan_word(std::string_view s, std::size_t start, std::size_t i, char
     if (is_upper_latin(c)) ++w.upper;
     if (is_lower_latin(c)) ++w.lower;
     w.ascii = false;
+    w.simple = false;
     end = i = j;
   }
+  if (out) w.folded = static_cast<std::size_t>(out - out0);
   return end;
 }
 
@@ -346,8 +365,8 @@ Tokens tokenize(std::string_view s) {
     t.begin = static_cast<std::uint32_t>(start);
     t.end = static_cast<std::uint32_t>(end);
     {
-      // An all-ASCII word was lower-cased into the arena while it was read.
-      const std::size_t len = w.ascii ? end - start : fold_into(s.substr(start, end - start), at);
+      // An ASCII or Arabic word was folded into the arena while it was read.
+      const std::size_t len = w.simple ? w.folded : fold_into(s.substr(start, end - start), at);
       t.key = std::string_view(at, len);
       used += len;
     }
@@ -664,6 +683,14 @@ struct Phrase {
 struct Index {
   std::vector<Phrase> phrases;
   FlatMap<std::vector<std::uint32_t>> by_first;
+  // A bit per first-word hash (mod 4096): most tokens start no phrase and stop here.
+  std::array<std::uint64_t, 64> first_bits{};
+  static std::size_t bit_of(std::size_t hash) { return (hash >> 16) & 4095; }
+  void mark_first(std::string_view w) {
+    const std::size_t b = bit_of(sv_hash(w));
+    first_bits[b >> 6] |= std::uint64_t(1) << (b & 63);
+  }
+  bool may_start(std::size_t hash) const { return first_bits[bit_of(hash) >> 6] >> (bit_of(hash) & 63) & 1; }
 };
 
 const Index& lexicon() {
@@ -676,8 +703,12 @@ const Index& lexicon() {
         p.stems.emplace_back(t.stem);
       }
       if (p.words.empty()) continue;
-      if (p.stems.front() != p.words.front()) ix.by_first[p.stems.front()].push_back(static_cast<std::uint32_t>(ix.phrases.size()));
+      if (p.stems.front() != p.words.front()) {
+        ix.by_first[p.stems.front()].push_back(static_cast<std::uint32_t>(ix.phrases.size()));
+        ix.mark_first(p.stems.front());
+      }
       ix.by_first[p.words.front()].push_back(static_cast<std::uint32_t>(ix.phrases.size()));
+      ix.mark_first(p.words.front());
       ix.phrases.push_back(std::move(p));
     }
     return ix;
@@ -700,6 +731,7 @@ std::vector<CueHit> find_cues(const std::vector<Token>& toks) {
   for (std::size_t i = 0; i < toks.size(); ++i) {
     bool any = false;
     auto try_key = [&](const Prehashed& key) {
+      if (!ix.may_start(key.hash)) return;
       const auto* list = ix.by_first.find(key);
       if (!list) return;
       for (auto pi : *list) {
@@ -765,28 +797,55 @@ Comparator comparator_before(const std::vector<Token>& toks, std::size_t n) {
       {Comparator::up_to, "hasta"},
   };
   // clang-format on
-  static const auto folded = [] {
-    std::vector<std::pair<Comparator, std::vector<std::string>>> v;
+  struct Folded {
+    std::vector<std::pair<Comparator, std::vector<std::string>>> phrases;  // in table order
+    FlatMap<std::vector<std::uint32_t>> by_last;  // last folded word -> phrases ending with it
+  };
+  static const Folded folded = [] {
+    Folded f;
     for (const auto& c : table) {
       std::vector<std::string> words;
       for (auto& t : tokenize(c.phrase)) words.emplace_back(t.key);
-      v.emplace_back(c.cmp, std::move(words));
+      if (!words.empty()) f.by_last[words.back()].push_back(static_cast<std::uint32_t>(f.phrases.size()));
+      f.phrases.emplace_back(c.cmp, std::move(words));
     }
-    return v;
+    return f;
   }();
-  if (n >= toks.size()) return Comparator::exactly;
+  if (n >= toks.size() || n == 0) return Comparator::exactly;
+  // Only phrases whose last word is the word before the number can match: those ending with
+  // its key or its stem, tried in table order (the first of the longest wins).
+  std::array<std::uint32_t, 16> cand{};
+  std::size_t ncand = 0;
+  bool overflow = false;
+  auto gather = [&](const Prehashed& k) {
+    if (const auto* list = folded.by_last.find(k))
+      for (auto pi : *list) {
+        if (ncand == cand.size()) { overflow = true; return; }
+        cand[ncand++] = pi;
+      }
+  };
+  gather(toks[n - 1].hashed_key());
+  if (toks[n - 1].stem != toks[n - 1].key) gather(toks[n - 1].hashed_stem());
+  std::sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(ncand));
   std::size_t best_len = 0;
   Comparator best = Comparator::exactly;
-  for (const auto& [cmp, words] : folded) {
-    if (words.size() > n || words.size() <= best_len) continue;
+  auto consider = [&](std::size_t pi) {
+    const auto& [cmp, words] = folded.phrases[pi];
+    if (words.size() > n || words.size() <= best_len) return;
     std::size_t s = n - words.size();
-    if (toks[s].clause != toks[n].clause) continue;
+    if (toks[s].clause != toks[n].clause) return;
     bool ok = true;
     for (std::size_t k = 0; k < words.size() && ok; ++k) ok = word_matches(toks[s + k], words[k]);
     if (ok) {
       best = cmp;
       best_len = words.size();
     }
+  };
+  if (overflow) {
+    for (std::size_t pi = 0; pi < folded.phrases.size(); ++pi) consider(pi);
+  } else {
+    for (std::size_t c = 0; c < ncand; ++c)
+      if (c == 0 || cand[c] != cand[c - 1]) consider(cand[c]);
   }
   return best;
 }
