@@ -451,10 +451,10 @@ class DateScanner {
     }
     if (!L.main.may_match(s_, i)) return i;  // (an ASCII word takes no Arabic clitic)
     std::size_t at = i;
-    auto h = L.main.match_filtered(s_, at);
+    auto h = L.main.match(s_, at);
     for (int k = 0; !h && k < 2 && is_clitic(s_, at); ++k) {
       at += 2;
-      h = L.main.match_filtered(s_, at);
+      h = L.main.match(s_, at);
     }
     if (!h) return i;
     const int id = h->id;

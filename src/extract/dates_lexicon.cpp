@@ -119,13 +119,6 @@ void Lexicon::add(std::string_view phrase, int id) {
         const std::size_t k = ascii_pair(c0, c1);
         ascii_pairs_[k >> 6] |= std::uint64_t(1) << (k & 63);
       }
-    } else if (c0 >= 0x600 && c0 < 0x700) {
-      if (len0 >= phrase.size()) {
-        arabic_alone_[c0 - 0x600] = true;
-      } else {
-        const std::size_t k = second_class(fold(decode(phrase, len0, len1)));
-        arabic_pairs_[c0 - 0x600][k >> 6] |= std::uint64_t(1) << (k & 63);
-      }
     }
   }
   int node = 0;
@@ -150,17 +143,6 @@ void Lexicon::add(std::string_view phrase, int id) {
   auto& n = nodes_[static_cast<std::size_t>(node)];
   if (n.id < 0) n.id = id;  // first registration wins
   n.needs_word_end = is_word_char(last);
-}
-
-bool Lexicon::may_match_arabic(std::string_view text, std::size_t pos) const {
-  const auto b0 = static_cast<unsigned char>(text[pos]);
-  if (b0 < 0xD8 || b0 > 0xDB || pos + 2 >= text.size()) return true;
-  std::size_t len0 = 0, len1 = 0;
-  const char32_t c0 = fold(decode(text, pos, len0));
-  if (c0 < 0x600 || c0 >= 0x700) return true;
-  if (arabic_alone_[c0 - 0x600]) return true;
-  const std::size_t k = second_class(fold(decode(text, pos + len0, len1)));
-  return arabic_pairs_[c0 - 0x600][k >> 6] >> (k & 63) & 1;
 }
 
 std::optional<Lexicon::Hit> Lexicon::match(std::string_view text, std::size_t pos) const {

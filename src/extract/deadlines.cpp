@@ -256,10 +256,10 @@ class DeadlineScanner {
   static std::optional<Lexicon::Hit> match_clitic(const Lexicon& l, std::string_view s, std::size_t i,
                                                   std::size_t& at) {
     at = i;
-    auto h = l.match_filtered(s, at);
+    auto h = l.match(s, at);
     for (int k = 0; !h && k < 2 && is_clitic(s, at); ++k) {
       at += 2;
-      h = l.match_filtered(s, at);
+      h = l.match(s, at);
     }
     return h;
   }

@@ -35,9 +35,13 @@ struct Builder {
   PartyFinding f;
   FlatMap<std::size_t> by_key;
   std::vector<std::string> keys;  // key_of(name) per party, computed once
+  std::vector<std::vector<std::string>> alias_keys;  // key_of of each of f.aliases
 
   std::size_t add(const std::string& name, PartyKind kind, const std::string& country) {
-    const std::string k = key_of(name);
+    return add(name, kind, country, key_of(name));
+  }
+  // k is key_of(name), known already (a name read from the tokens: their keys joined).
+  std::size_t add(const std::string& name, PartyKind kind, const std::string& country, const std::string& k) {
     if (const auto* found = by_key.find(k)) return *found;
     // "Rongtai Steel" and "Rongtai Steel Limited" are one company; keep the longer name.
     if (kind == PartyKind::company) {
@@ -52,10 +56,12 @@ struct Builder {
         if (contains(ok, k) || contains(k, ok)) {
           if (k.size() > ok.size()) {
             f.aliases[i].push_back(f.parties[i].name);
+            alias_keys[i].push_back(keys[i]);
             f.parties[i].name = name;
             keys[i] = k;
           } else {
             f.aliases[i].push_back(name);
+            alias_keys[i].push_back(k);
           }
           by_key[k] = i;
           return i;
@@ -68,9 +74,14 @@ struct Builder {
     r.country = country;
     f.parties.push_back(r);
     f.aliases.push_back({name});
+    alias_keys.push_back({k});
     keys.push_back(k);
     by_key[k] = f.parties.size() - 1;
     return f.parties.size() - 1;
+  }
+  void add_alias(std::size_t p, std::string alias, std::string key) {
+    f.aliases[p].push_back(std::move(alias));
+    alias_keys[p].push_back(std::move(key));
   }
 };
 
@@ -205,13 +216,14 @@ struct PhraseTableOf {
   static std::size_t bit_of(std::size_t hash) { return (hash >> 20) & 511; }
   bool may_start(std::size_t hash) const { return first_bits[bit_of(hash) >> 6] >> (bit_of(hash) & 63) & 1; }
 
-  void add(std::string_view phrase, V value) {
+  void add(std::string_view phrase, V value) { add_key(key_of(phrase), std::move(value)); }
+  // The same with the phrase's key_of already known.
+  void add_key(std::string_view key, V value) {
     std::vector<std::string> words;
-    const std::string key = key_of(phrase);
     for (std::size_t b = 0; b < key.size();) {
       std::size_t e = key.find(' ', b);
       if (e == std::string::npos) e = key.size();
-      words.emplace_back(key, b, e - b);
+      words.emplace_back(key.substr(b, e - b));
       b = e + 1;
     }
     if (words.empty()) return;
@@ -277,6 +289,15 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
                           const KnownPartyIndex* known, std::string_view lang) {
   Builder b;
   const bool arabic_text = lang == "ar";
+  // key_of of the text of tokens [a, e): their keys joined as fold_words joins the words it folds.
+  auto key_of_tokens = [&t](std::size_t a, std::size_t e) {
+    std::string k;
+    for (std::size_t x = a; x < e; ++x) {
+      if (!k.empty()) k += ' ';
+      k += t[x].key;
+    }
+    return k;
+  };
   std::vector<char> cue_at(t.size() * static_cast<std::size_t>(Cue::count_), 0);
   auto has = [&](std::size_t i, Cue c) { return i < t.size() && cue_at[i * static_cast<std::size_t>(Cue::count_) + static_cast<std::size_t>(c)]; };
   for (const auto& h : cues) cue_at[h.first * static_cast<std::size_t>(Cue::count_) + static_cast<std::size_t>(h.cue)] = 1;
@@ -311,7 +332,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     if (auto len = names_match(i, &v)) {
       auto [kind, country] = kind_of(v);
       auto p = b.add(v, kind, country);
-      b.f.aliases[p].push_back(std::string(nt.substr(t[i].begin, t[i + len - 1].end - t[i].begin)));
+      b.add_alias(p, std::string(nt.substr(t[i].begin, t[i + len - 1].end - t[i].begin)), key_of_tokens(i, i + len));
       b.f.mentions.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), p});
       i += len - 1;
     }
@@ -354,12 +375,12 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       acronym = std::string(nt.substr(t[next].begin, t[next].end - t[next].begin));
     std::string name(nt.substr(t[a].begin, t[e - 1].end - t[a].begin));
     if (name.size() < 2) continue;
-    const std::string key = key_of(name);
+    const std::string key = key_of_tokens(a, e);
     if (e - a == 1 && stops.contains(t[a].hashed_key())) continue;
     // Agencies by acronym.
     if (e - a == 1 && t[a].all_caps) {
       if (known_agencies().contains(t[a].hashed_key())) {
-        auto p = b.add(name, PartyKind::agency, "");
+        auto p = b.add(name, PartyKind::agency, "", key);
         b.f.mentions.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(e), p});
       }
       continue;
@@ -410,21 +431,25 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       std::string letters;
       for (std::size_t k = a; k < e; ++k)
         if (t[k].capitalised) letters += t[k].key.substr(0, 1);
-      if (known_agencies().count(key_of(acronym)) || letters != key_of(acronym)) {
+      const std::string acronym_key(t[next].key);  // key_of(acronym): the acronym is that one token
+      if (known_agencies().contains(t[next].hashed_key()) || letters != acronym_key) {
         // "...des Exportations (AMDIE)": the acronym is the name; the run before is not.
-        if (known_agencies().count(key_of(acronym))) {
-          auto p = b.add(acronym, PartyKind::agency, "");
+        if (known_agencies().contains(t[next].hashed_key())) {
+          auto p = b.add(acronym, PartyKind::agency, "", acronym_key);
           b.f.mentions.push_back({static_cast<std::uint32_t>(next), static_cast<std::uint32_t>(next + 1), p});
         }
-        if (letters != key_of(acronym) && !(legal || group_before)) continue;
+        if (letters != acronym_key && !(legal || group_before)) continue;
         acronym.clear();
       }
     }
     if (!acronym.empty()) {
       name += " (" + acronym + ")";
       bool company = legal || group_before;
-      auto p = b.add(name, company ? PartyKind::company : PartyKind::agency, country);
-      b.f.aliases[p].push_back(acronym);
+      std::string name_key = key;  // key_of(name): the run's words, then the acronym's
+      if (!name_key.empty()) name_key += ' ';
+      name_key += t[next].key;
+      auto p = b.add(name, company ? PartyKind::company : PartyKind::agency, country, name_key);
+      b.add_alias(p, acronym, std::string(t[next].key));
       b.f.mentions.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(next + 1), p});
       continue;
     }
@@ -446,7 +471,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       if (next < t.size() && t[next].begin == t[e - 1].end + 1 && nt[t[e - 1].end] == '\'' &&
           !builtin_places(nt.substr(t[a].begin, t[next].end - t[a].begin)).empty())
         continue;
-      auto p = b.add(name, PartyKind::company, country);
+      auto p = b.add(name, PartyKind::company, country, key);
       if (b.f.parties[p].country.empty()) b.f.parties[p].country = country;
       b.f.mentions.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(e), p});
     }
@@ -472,7 +497,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     std::string known_name;
     if (names_match(h.last, &known_name)) continue;  // already a known party
     if (t[h.last].latin) continue;                       // Latin names are found as capitalised runs
-    auto p = b.add(name, PartyKind::company, "");
+    auto p = b.add(name, PartyKind::company, "", key_of_tokens(h.last, e));
     b.f.mentions.push_back({h.last, static_cast<std::uint32_t>(e), p});
   }
 
@@ -497,7 +522,8 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       else name = delegate ? "Ministry Delegate for " + portfolio : "Ministry of " + portfolio;
       if (portfolio == "Economy" && lang == "es") name = "Secretaría de Economía";
       auto p = b.add(name, PartyKind::ministry, "");
-      b.f.aliases[p].push_back(std::string(nt.substr(t[h.first].begin, t[std::min(end, t.size()) - 1].end - t[h.first].begin)));
+      b.add_alias(p, std::string(nt.substr(t[h.first].begin, t[std::min(end, t.size()) - 1].end - t[h.first].begin)),
+                  key_of_tokens(h.first, std::min(end, t.size())));
       b.f.mentions.push_back({h.first, h.last, p});
     } else if (h.cue == Cue::government) {
       std::string name, country;
@@ -549,7 +575,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   PhraseTableOf<std::size_t> later;  // value: the party's index
   for (std::size_t p = 0; p < b.f.parties.size(); ++p) {
     if (b.f.parties[p].kind != PartyKind::company && b.f.parties[p].kind != PartyKind::agency) continue;
-    for (const auto& al : b.f.aliases[p]) later.add(al, p);
+    for (const auto& al : b.alias_keys[p]) later.add_key(al, p);
     auto words = tokenize(b.f.parties[p].name);
     // ...but not a first word that is a place ("China Wu Yi": "China" alone is the country).
     if (words.size() >= 2 && words[0].capitalised && !stops.contains(words[0].hashed_key()) && words[0].key.size() >= 4 &&

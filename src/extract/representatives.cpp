@@ -96,11 +96,39 @@ const FlatSet& title_starts() {
   return set;
 }
 
+// Titles by first word (key and stem), in table order: title_at tries only those that can start
+// at a token, not every title at each token that starts one.
+struct TitleIndex {
+  FlatMap<std::vector<std::uint32_t>> by_key, by_stem;
+};
+const TitleIndex& title_index() {
+  static const TitleIndex ix = [] {
+    TitleIndex x;
+    const auto& all = titles();
+    for (std::size_t n = 0; n < all.size(); ++n) {
+      x.by_key[all[n].keys[0]].push_back(static_cast<std::uint32_t>(n));
+      x.by_stem[all[n].stems[0]].push_back(static_cast<std::uint32_t>(n));
+    }
+    return x;
+  }();
+  return ix;
+}
+
 // The longest title starting at token i: its end and entry.
 std::optional<std::pair<std::size_t, const Title*>> title_at(const std::vector<Token>& toks, std::size_t i) {
   std::optional<std::pair<std::size_t, const Title*>> best;
   if (!title_starts().contains(toks[i].hashed_key()) && !title_starts().contains(toks[i].hashed_stem())) return best;
-  for (const auto& t : titles()) {
+  // The titles whose first word word_is() may accept: key = key, stem = stem, or key = stem.
+  const auto& ix = title_index();
+  std::vector<std::uint32_t> cand;
+  for (const auto* list : {ix.by_key.find(toks[i].hashed_key()), ix.by_stem.find(toks[i].hashed_stem()),
+                           ix.by_key.find(toks[i].hashed_stem())})
+    if (list) cand.insert(cand.end(), list->begin(), list->end());
+  std::sort(cand.begin(), cand.end());
+  cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
+  const auto& all = titles();
+  for (const auto n : cand) {
+    const auto& t = all[n];
     if (i + t.keys.size() > toks.size() || !word_is(toks[i], t.keys[0], t.stems[0])) continue;
     bool ok = true;
     for (std::size_t k = 1; k < t.keys.size() && ok; ++k)

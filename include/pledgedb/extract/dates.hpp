@@ -171,13 +171,6 @@ class Lexicon {
     const std::size_t k = ascii_pair(b0, b1);
     return ascii_pairs_[k >> 6] >> (k & 63) & 1;
   }
-  // match(text, pos), skipping the walk when the first two folded code points begin no phrase
-  // (may_match, and for a word starting with an Arabic letter the same test on its first two
-  // letters: Arabic words are tried up to three times, after each clitic).
-  std::optional<Hit> match_filtered(std::string_view text, std::size_t pos) const {
-    if (!may_match(text, pos) || !may_match_arabic(text, pos)) return std::nullopt;
-    return match(text, pos);
-  }
 
  private:
   struct Node {
@@ -186,19 +179,6 @@ class Lexicon {
     bool needs_word_end = false;
   };
   int child(int node, char32_t c) const;
-  // False when text[pos] is an Arabic letter and no phrase starts with it and the code point
-  // after it (both folded); true otherwise.
-  bool may_match_arabic(std::string_view text, std::size_t pos) const;
-  // Class of a folded second code point: Arabic block 0..255, ASCII 256..383, other 384.
-  static std::size_t second_class(char32_t c) {
-    if (c < 0x80) return 256 + c;
-    if (c >= 0x600 && c < 0x700) return c - 0x600;
-    return 384;
-  }
-  // Per folded first Arabic code point (U+0600..U+06FF): the classes of second code points that
-  // follow it in some phrase, and whether a phrase is that one code point alone.
-  std::vector<std::array<std::uint64_t, 7>> arabic_pairs_ = std::vector<std::array<std::uint64_t, 7>>(256);
-  std::array<bool, 256> arabic_alone_{};
   static std::size_t ascii_pair(unsigned b0, unsigned b1) {
     const auto lower = [](unsigned b) { return b >= 'A' && b <= 'Z' ? b + 32 : b; };
     return lower(b0) << 7 | lower(b1);
