@@ -392,16 +392,22 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     {
       static const FlatSet inner_titles = {"chief", "executive", "leader", "president", "minister", "governor",
                                          "director", "chairman", "chairwoman", "secretary", "spokesperson",
-                                         "spokesman", "spokeswoman", "ministre", "directeur", "gouverneur"};
+                                         "spokesman", "spokeswoman", "ministre", "directeur", "gouverneur",
+                                         "ceo", "pdg", "founder", "fondateur"};
       bool titled = false;
       for (std::size_t k = a; k + 1 < e && !titled; ++k) titled = inner_titles.contains(t[k].hashed_key());
       if (titled && !(e - a >= 2 && has(e - 1, Cue::legal_suffix))) continue;
     }
+    static const FlatSet titles = {
+        "m", "mr", "mrs", "ms", "mme", "ceo", "pdg", "president", "minister", "ministre", "ministres", "directeur",
+        "director", "founder", "fondateur", "chairman", "secretary", "wali", "governor", "gouverneur", "ministry",
+        "ministere", "chief", "executive", "spokesperson", "porte", "dg", "vice", "commissioner", "ministers"};
     bool group_before = false;
     std::string country;
     for (std::size_t k = a, steps = 0; k > 0 && steps < 4; --k, ++steps) {
       const auto& w = t[k - 1];
-      if (w.clause != t[a].clause) break;
+      // "Valdor Group CEO Marc Dubreuil": the group cue before a title is the employer's.
+      if (w.clause != t[a].clause || titles.contains(w.hashed_key())) break;
       if (const auto* nat = nationalities.find(w.hashed_key())) country = std::string((*nat)->country);
       if (has(k - 1, Cue::group_cue)) { group_before = true; break; }
       if (w.capitalised && !stops.contains(w.hashed_key())) break;
@@ -454,10 +460,6 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       continue;
     }
     // A person's name after a title ("le ministre de l'Industrie, Ryad Mezzour") is not a company.
-    static const FlatSet titles = {
-        "m", "mr", "mrs", "ms", "mme", "ceo", "pdg", "president", "minister", "ministre", "ministres", "directeur",
-        "director", "founder", "fondateur", "chairman", "secretary", "wali", "governor", "gouverneur", "ministry",
-        "ministere", "chief", "executive", "spokesperson", "porte", "dg", "vice", "commissioner", "ministers"};
     bool person = false;
     for (std::size_t k = a, steps = 0; k > 0 && steps < 8 && !person; --k, ++steps)
       person = titles.contains(t[k - 1].hashed_key()) || has(k - 1, Cue::ministry);

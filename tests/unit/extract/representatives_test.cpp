@@ -93,3 +93,12 @@ TEST_CASE("no body or no name: no representative is guessed") {
   for (const auto& ag : b.agreements)
     for (const auto& p : ag.parties) CHECK(p.representative.empty());
 }
+
+TEST_CASE("company, title, name: the person is the company's representative, not a company") {
+  const auto en = run("Valdor Group CEO Marc Dubreuil said the company will create 500 jobs in Tangier.", "en");
+  CHECK_FALSE(party(en, "Marc Dubreuil"));
+  const auto* v = party(en, "Valdor Group");
+  REQUIRE(v);
+  CHECK(v->representative == "Marc Dubreuil");
+  CHECK(v->title == "CEO");
+}
