@@ -283,13 +283,15 @@ void sort_pledges(std::vector<Pledge>& v, std::string_view field) {
 
 std::vector<Pledge> list_pledges(store::Database& db, const PledgeFilter& f, Date as_of, const StatusOptions& opt,
                                  Truncation* cut) {
+  const bool page = f.limit && (f.sort.empty() || f.sort == "deadline");
+  if (page) store::tune_for_page(db);
   auto sf = store_filter(db, f);
   // The compiled deadline bounds the SQL read; pledges revised after T are re-read and re-checked.
   if (f.due_before) sf.deadline_below = f.due_before;
   if (f.due_after) sf.deadline_above = f.due_after;
   if (f.due_before || f.due_after) sf.revised_after = as_of;
   const auto all = [](const Pledge&) { return true; };
-  if (f.limit && (f.sort.empty() || f.sort == "deadline")) return first_by_deadline(db, sf, f, as_of, opt, all, f.limit, cut);
+  if (page) return first_by_deadline(db, sf, f, as_of, opt, all, f.limit, cut);
   auto out = collect(db, sf, f, as_of, opt, all);
   sort_pledges(out, f.sort);
   truncate(out, f.limit, cut);
@@ -297,6 +299,7 @@ std::vector<Pledge> list_pledges(store::Database& db, const PledgeFilter& f, Dat
 }
 
 std::vector<Pledge> overdue_pledges(store::Database& db, Date as_of, const PledgeFilter& f, Truncation* cut) {
+  if (f.limit) store::tune_for_page(db);
   auto sf = store_filter(db, f);
   sf.deadline_below = as_of;
   sf.revised_after = as_of;
@@ -316,6 +319,7 @@ std::vector<Pledge> overdue_pledges(store::Database& db, Date as_of, const Pledg
 
 std::vector<Pledge> due_pledges(store::Database& db, Date as_of, std::int64_t window_days, const PledgeFilter& f,
                                 Truncation* cut) {
+  if (f.limit) store::tune_for_page(db);
   auto sf = store_filter(db, f);
   sf.deadline_from = as_of;
   sf.deadline_to = as_of.add_days(window_days);

@@ -182,6 +182,13 @@ void tune_for_reading(Database& db) {
   }
 }
 
+void tune_for_page(Database& db) {
+  auto& st = db.statement("PRAGMA mmap_size = 0");
+  while (st.executeStep()) {
+  }
+  st.reset();
+}
+
 void scan_commitments(Database& db, const CommitmentFilter& f, Date as_of, CommitmentOrder order,
                       const std::function<bool(CommitmentRecord&)>& visit) {
   // Statements are prepared once per process (the cache) and reset per row.
