@@ -267,3 +267,31 @@ CREATE TABLE pending_progress_evidence (
   text       TEXT NOT NULL
 ) STRICT;
 CREATE INDEX pending_progress_evidence_pending ON pending_progress_evidence (pending_id);
+CREATE TABLE agreement_without_investor (
+  party_id     INTEGER NOT NULL,
+  agreement_id INTEGER NOT NULL,
+  PRIMARY KEY (party_id, agreement_id)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER agreement_party_investor_added AFTER INSERT ON agreement_party WHEN NEW.role = 'investor' BEGIN
+  DELETE FROM agreement_without_investor WHERE agreement_id = NEW.agreement_id
+    AND party_id IN (SELECT party_id FROM agreement_party WHERE agreement_id = NEW.agreement_id);
+END;
+CREATE TRIGGER agreement_party_other_added AFTER INSERT ON agreement_party WHEN NEW.role <> 'investor' BEGIN
+  INSERT OR IGNORE INTO agreement_without_investor (party_id, agreement_id)
+    SELECT NEW.party_id, NEW.agreement_id
+    WHERE NOT EXISTS (SELECT 1 FROM agreement_party WHERE agreement_id = NEW.agreement_id AND role = 'investor');
+END;
+CREATE TRIGGER agreement_party_removed AFTER DELETE ON agreement_party BEGIN
+  DELETE FROM agreement_without_investor WHERE party_id = OLD.party_id AND agreement_id = OLD.agreement_id;
+  INSERT OR IGNORE INTO agreement_without_investor (party_id, agreement_id)
+    SELECT party_id, agreement_id FROM agreement_party WHERE agreement_id = OLD.agreement_id
+    AND NOT EXISTS (SELECT 1 FROM agreement_party WHERE agreement_id = OLD.agreement_id AND role = 'investor');
+END;
+CREATE TRIGGER agreement_party_changed AFTER UPDATE ON agreement_party BEGIN
+  DELETE FROM agreement_without_investor WHERE party_id = OLD.party_id AND agreement_id = OLD.agreement_id;
+  DELETE FROM agreement_without_investor WHERE agreement_id = NEW.agreement_id
+    AND party_id IN (SELECT party_id FROM agreement_party WHERE agreement_id = NEW.agreement_id);
+  INSERT OR IGNORE INTO agreement_without_investor (party_id, agreement_id)
+    SELECT party_id, agreement_id FROM agreement_party WHERE agreement_id IN (OLD.agreement_id, NEW.agreement_id)
+    AND NOT EXISTS (SELECT 1 FROM agreement_party y WHERE y.agreement_id = agreement_party.agreement_id AND y.role = 'investor');
+END;

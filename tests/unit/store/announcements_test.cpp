@@ -147,3 +147,41 @@ TEST_CASE("search finds sources by words with their agreements") {
   CHECK(store::find_source_by_sha256(t.db, std::string(64, 'a')) == id);
   CHECK_THROWS_AS(store::get_agreement(t.db, 42), NotFoundError);
 }
+
+TEST_CASE("agreements_of_party without investors follows parties joining and leaving") {
+  TempDb t;
+  auto& db = t.db;
+  const auto ministry = store::insert_party(db, "Ministry of Industry", PartyKind::ministry, "MA");
+  const auto agency = store::insert_party(db, "Investment Agency", PartyKind::agency, "MA");
+  const auto company = store::insert_party(db, "Atlas Motors", PartyKind::company, "MA");
+  const auto ids = [&](std::int64_t party) {
+    std::vector<std::int64_t> out;
+    for (const auto& s : store::agreements_of_party(db, party, store::AgreementsOf::without_investors)) out.push_back(s.id);
+    return out;
+  };
+  Agreement a;
+  a.title = "convention";
+  const auto first = store::insert_agreement(db, a, "");
+  const auto second = store::insert_agreement(db, a, "");
+  const auto third = store::insert_agreement(db, a, "");
+  store::add_agreement_party(db, first, ministry, Role::signatory, "", "");
+  store::add_agreement_party(db, first, ministry, Role::government, "", "");  // two roles: listed once
+  store::add_agreement_party(db, second, ministry, Role::signatory, "", "");
+  store::add_agreement_party(db, second, agency, Role::agency, "", "");
+  store::add_agreement_party(db, third, company, Role::investor, "", "");
+  store::add_agreement_party(db, third, ministry, Role::signatory, "", "");
+  CHECK(ids(ministry) == std::vector<std::int64_t>{first, second});
+  CHECK(ids(agency) == std::vector<std::int64_t>{second});
+  CHECK(ids(company).empty());
+
+  // An investor joins the second agreement: neither of its parties lists it any more.
+  store::add_agreement_party(db, second, company, Role::investor, "", "");
+  CHECK(ids(ministry) == std::vector<std::int64_t>{first});
+  CHECK(ids(agency).empty());
+
+  // The investor merged into the agency (a duplicate party): the agency is now the investor.
+  store::merge_parties(db, agency, company);
+  CHECK(ids(agency).empty());
+  CHECK(ids(ministry) == std::vector<std::int64_t>{first});
+  CHECK(store::agreements_of_party(db, agency, store::AgreementsOf::as_investor).size() == 2);
+}
