@@ -533,6 +533,23 @@ Announcement extract(const Document& doc, const Options& options) {
   std::sort(company_at.begin(), company_at.end());
 
   // Sentence verdict: statistics or progress or pledge.
+  // Whether the progress word nearest to a figure speaks of it. "had already surpassed the first
+  // target, one that required Tesla to create 500 jobs by April 2019": a pledge word nearer to
+  // the number wins. "adding 700 jobs to the 3,100 people already working there": a figure
+  // between them takes the progress word (years aside).
+  auto reports_progress = [&](std::size_t tok, std::size_t tok_end, std::size_t sa, std::size_t sb) {
+    const auto* pr = ci.nearest(Cue::progress, sa, sb, tok);
+    if (!pr) return false;
+    const std::size_t lo = pr->first < tok ? pr->last : tok_end, hi = pr->first < tok ? tok : pr->first;
+    for (std::size_t k = lo; k < hi; ++k) {
+      const auto& w = toks[k];
+      const bool year = w.key.size() == 4 && (w.key.starts_with("19") || w.key.starts_with("20"));
+      if (w.digits && !year) return false;
+    }
+    const auto* pl = ci.nearest(Cue::pledge, sa, sb, tok);
+    auto dist = [&](const CueHit* h) { return h->first > tok ? h->first - tok : tok - h->first; };
+    return !pl || dist(pr) <= dist(pl);
+  };
   auto judge = [&](Candidate& cd) -> bool {
     const auto& t = toks[cd.tok];
     auto [sa, sb] = spans.sentence(t.sentence);
@@ -570,15 +587,9 @@ Announcement extract(const Document& doc, const Options& options) {
       cd.headcount = true;
       return true;
     }
-    if (const auto* pr = ci.nearest(Cue::progress, sa, sb, cd.tok)) {
-      // "had already surpassed the first target, one that required Tesla to create 500 jobs by
-      // April 2019": a pledge word nearer to the number than the progress word wins.
-      const auto* pl = ci.nearest(Cue::pledge, sa, sb, cd.tok);
-      auto dist = [&](const CueHit* h) { return h->first > cd.tok ? h->first - cd.tok : cd.tok - h->first; };
-      if (!pl || dist(pr) <= dist(pl)) {
-        cd.progress = true;
-        return true;
-      }
+    if (reports_progress(cd.tok, cd.tok_end, sa, sb)) {
+      cd.progress = true;
+      return true;
     }
     bool deadline_here = !deadlines_in[t.sentence].empty();
     // "200 ألف سيارة سنة 2014", "1,000 jobs in 2024": a coming year right after the figure.
@@ -923,7 +934,9 @@ Announcement extract(const Document& doc, const Options& options) {
     const auto& tt = toks[ti];
     auto [ssa, ssb] = spans.sentence(tt.sentence);
     if (has_hit_in(ci, Cue::stat_negative, ssa, ssb)) continue;
-    if (has_hit_in(ci, Cue::progress, ssa, ssb)) cd.progress = true;
+    // "last year, the country drew 43 billion of investment": a past total, when nothing is promised.
+    if (has_hit_in(ci, Cue::past, ssa, ssb) && !has_hit_in(ci, Cue::pledge, ssa, ssb)) continue;
+    if (reports_progress(ti, te, ssa, ssb)) cd.progress = true;
     cands.push_back(std::move(cd));
   }
   {
@@ -1093,6 +1106,19 @@ Announcement extract(const Document& doc, const Options& options) {
         for (const auto* d : dates_in[t.sentence])
           // A bare year in the sentence is usually when the pledge was made, not the count's date.
           if (d->precision != DatePrecision::year) { p.as_of = end_of_period(*d); break; }
+      // "produced 210,000 vehicles in 2023": a past year said right after the count dates it.
+      if (!p.as_of && a.published)
+        for (const auto* d : dates_in[t.sentence]) {
+          if (d->precision != DatePrecision::year || d->begin < cd.ne || d->date.year() >= a.published->year()) continue;
+          const auto di = token_at(toks, d->begin);
+          if (di == 0 || di >= toks.size() || toks[di].clause != t.clause || di > cd.tok_end + 4) continue;
+          const auto& before = toks[di - 1];
+          if (before.key == "in" || before.key == "en" || before.key == "during" ||
+              before.stem == "\xD9\x81\xD9\x8A" || before.stem == "\xD8\xB3\xD9\x86\xD8\xA9") {  // في، سنة
+            p.as_of = end_of_period(*d);
+            break;
+          }
+        }
       if (!p.as_of) p.as_of = a.published;
       if (p.as_of && a.published && *p.as_of > *a.published) p.as_of = a.published;
       // The same figure said twice ("from 100,000 to 200,000 cars"... "over 100,000 cars a year since

@@ -492,7 +492,8 @@ constexpr Entry kLexicon[] = {
     {Cue::capacity, "MW", "megawatts"}, {Cue::capacity, "MW", "mégawatts"}, {Cue::capacity, "MW", "ميغاواط"},
     {Cue::capacity, "GW", "gw"}, {Cue::capacity, "tonnes", "tonnes"}, {Cue::capacity, "tonnes", "tons"},
     {Cue::capacity, "tonnes", "طن"}, {Cue::capacity, "garments", "garments"}, {Cue::capacity, "units", "batteries"},
-    {Cue::capacity, "GWh", "gwh"},
+    {Cue::capacity, "GWh", "gwh"}, {Cue::capacity, "GWh", "جيغاواط ساعة"}, {Cue::capacity, "GWh", "gigawatt hours"},
+    {Cue::capacity, "GWh", "gigawattheures"}, {Cue::capacity, "GW", "جيغاواط"}, {Cue::capacity, "GW", "gigawatts"},
     // intent to do something later: a pledge, not a statistic
     {Cue::pledge, "", "will"}, {Cue::pledge, "", "plans"}, {Cue::pledge, "", "plan"}, {Cue::pledge, "", "planned"},
     {Cue::pledge, "", "expected"}, {Cue::pledge, "", "pledge"}, {Cue::pledge, "", "pledged"},
@@ -586,6 +587,10 @@ constexpr Entry kLexicon[] = {
     {Cue::money_negative, "", "fines"}, {Cue::money_negative, "", "fine"}, {Cue::money_negative, "", "penalty"},
     {Cue::money_negative, "", "penalties"}, {Cue::money_negative, "", "amende"}, {Cue::money_negative, "", "amendes"},
     // what a territory has attracted so far: "the state attracted Rs 6 lakh crore of commitments"
+    // a country's inflows of foreign direct investment are a statistic
+    {Cue::money_negative, "", "foreign direct investment"}, {Cue::money_negative, "", "fdi"},
+    {Cue::money_negative, "", "investissements directs étrangers"}, {Cue::money_negative, "", "ide"},
+    {Cue::money_negative, "", "استثمارات أجنبية مباشرة"}, {Cue::money_negative, "", "الاستثمارات الأجنبية المباشرة"},
     {Cue::money_negative, "", "attracted"}, {Cue::money_negative, "", "attiré"}, {Cue::money_negative, "", "attirés"},
     {Cue::money_negative, "", "استقطب"}, {Cue::money_negative, "", "استقطبت"}, {Cue::money_negative, "", "استقطاب"},
     {Cue::money_negative, "", "غرامة"}, {Cue::money_negative, "", "loan"}, {Cue::money_negative, "", "prêt"}, {Cue::money_negative, "", "قرض"},

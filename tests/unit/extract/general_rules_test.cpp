@@ -545,3 +545,36 @@ TEST_CASE("capacity in cubic metres, rooms or beds, and 'تصل إلى' as up to
   const auto e = run("The plant of Aqua Nova will produce 300,000 cubic meters of water per day by 2028.", "en");
   CHECK(targets(e, Metric::capacity) == std::vector<double>{300000});
 }
+
+TEST_CASE("a progress word belongs to the figure next to it, not to the pledge before another figure") {
+  const auto a = run(
+      "Meridian Motors said on Thursday it would spend $1.3 billion over the next four years to retool its "
+      "Louisville plant, adding about 700 jobs to the 3,100 people already working there.",
+      "en", Date(2024, 9, 12));
+  CHECK(targets(a, Metric::investment) == std::vector<double>{1.3e9});
+  CHECK(targets(a, Metric::jobs) == std::vector<double>{700});
+  CHECK(progress_of(a, Metric::investment, 1.3e9) == nullptr);
+  CHECK(progress_of(a, Metric::jobs, 700) == nullptr);
+}
+
+TEST_CASE("a past year right after a reported count dates it") {
+  const auto a = run("Meridian Motors said its Louisville plant produced 210,000 vehicles in 2023 and will build more.", "en",
+                     Date(2024, 9, 12));
+  const auto* p = progress_of(a, Metric::capacity, 210000);
+  REQUIRE(p != nullptr);
+  REQUIRE(p->as_of);
+  CHECK(*p->as_of == Date(2023, 12, 31));
+}
+
+TEST_CASE("a country's foreign direct investment of last year is no pledge") {
+  const auto a = run(
+      "Songli Batteries will invest 6.5 billion dirhams in a plant in Kenitra, creating 2,300 jobs by 2030. Morocco "
+      "drew foreign direct investment of 43 billion dirhams last year.",
+      "en");
+  CHECK(targets(a, Metric::investment) == std::vector<double>{6.5e9});
+  const auto f = run(
+      "Songli Batteries investira 6,5 milliards de dirhams dans une usine à Kénitra. Le Maroc a reçu 43 milliards "
+      "de dirhams l'an dernier.",
+      "fr");
+  CHECK(targets(f, Metric::investment) == std::vector<double>{6.5e9});
+}
