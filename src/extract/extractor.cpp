@@ -283,7 +283,6 @@ const RegionWords& region_words() {
 
 // Region, province and city names: n-grams of up to 4 words whose first word starts some alias.
 std::vector<RegionMention> find_region_mentions(const Ctx& c, std::string_view lang) {
-  const auto& gaz = geo::Gazetteer::builtin();
   const auto& words = region_words();
   const auto& first_words = words.first;
   std::vector<RegionMention> out;
@@ -333,7 +332,7 @@ std::vector<RegionMention> find_region_mentions(const Ctx& c, std::string_view l
         m.last = i + len;
         m.region = r;
         m.surface = std::string(nt.substr(t[i].begin, t[i + len - 1].end - t[i].begin));
-        m.city = !(r->type == "Country") && gaz.first_level(r->code) != r;
+        m.city = !(r->type == "Country") && detail::builtin_first_level(r->code) != r;
         out.push_back(std::move(m));
         i += len;
         found = true;
@@ -1395,7 +1394,7 @@ Announcement extract(const Document& doc, const Options& options) {
         if (!main_country.empty() && m.region->country != main_country) continue;
         if (only_sentence && toks[m.first].sentence != *sentence) continue;
         if (is_signing_place(m) || is_dateline(m)) continue;
-        const auto* fl = gaz.first_level(m.region->code);
+        const auto* fl = detail::builtin_first_level(m.region->code);
         if (!fl) continue;
         auto& v = votes[fl->code];
         if (v.first == 0) v.second = m.first;
@@ -1437,7 +1436,7 @@ Announcement extract(const Document& doc, const Options& options) {
       for (const auto& m : rmentions) {
         if (m.region->type == "Country") continue;
         if (!main_country.empty() && m.region->country != main_country) continue;
-        if (const auto* fl = gaz.first_level(m.region->code)) { votes[fl->code] = {1, m.first}; break; }
+        if (const auto* fl = detail::builtin_first_level(m.region->code)) { votes[fl->code] = {1, m.first}; break; }
       }
     }
     const geo::Region* best = nullptr;
@@ -1596,7 +1595,7 @@ Announcement extract(const Document& doc, const Options& options) {
         for (const auto* mp : mentions_in[progress_sentence[i]]) {
           const auto& m = *mp;
           if (m.region->type == "Country") continue;
-          const auto* fl = gaz.first_level(m.region->code);
+          const auto* fl = detail::builtin_first_level(m.region->code);
           if (fl && !agreement_regions.count(fl->code)) elsewhere = true;
         }
       if (!elsewhere) kept.push_back(std::move(a.progress[i]));

@@ -24,3 +24,19 @@ inline const std::vector<const geo::Region*>& builtin_places(std::string_view te
 }
 
 }  // namespace pledgedb::extract::detail
+
+namespace pledgedb::extract::detail {
+
+// Gazetteer::builtin().first_level(code), remembered per thread (first_level builds the whole
+// ancestry of the code at each call).
+inline const geo::Region* builtin_first_level(std::string_view code) {
+  thread_local FlatMap<const geo::Region*> memo;
+  const Prehashed key{code, sv_hash(code)};
+  if (const auto* found = memo.find(key)) return *found;
+  if (memo.size() >= (1u << 16)) memo.clear();
+  const geo::Region* r = geo::Gazetteer::builtin().first_level(code);
+  memo[code] = r;
+  return r;
+}
+
+}  // namespace pledgedb::extract::detail
