@@ -1356,7 +1356,11 @@ Announcement extract(const Document& doc, const Options& options) {
   auto is_dateline = [&](const RegionMention& m) {
     if (m.last >= toks.size() || (m.first > 0 && toks[m.first - 1].sentence == toks[m.first].sentence)) return false;
     auto gap = nt.substr(toks[m.last - 1].end, toks[m.last].begin - toks[m.last - 1].end);
-    return gap.find('-') != std::string_view::npos && toks[m.first].all_caps;
+    const bool dash = gap.find('-') != std::string_view::npos || gap.find("\xE2\x80\x94") != std::string_view::npos ||
+                      gap.find("\xE2\x80\x93") != std::string_view::npos;  // - — –
+    // "MEXICO CITY, March 18 (Reuters) -": a comma after a capitalised place opening the text.
+    const bool wire = gap.find(',') != std::string_view::npos && toks[m.first].sentence == 0;
+    return (dash || wire) && toks[m.first].all_caps;
   };
   auto is_signing_place = [&](const RegionMention& m) {
     if (!m.city) return false;

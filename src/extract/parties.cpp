@@ -197,6 +197,17 @@ constexpr Nationality kNationalities[] = {
     {"espagnol", "ES", ""}, {"german", "DE", ""}, {"allemand", "DE", ""}, {"japanese", "JP", ""},
     {"japonais", "JP", ""}, {"emirati", "AE", ""}, {"saudi", "SA", ""}, {"britannique", "GB", ""},
     {"british", "GB", ""}, {"italian", "IT", ""}, {"italien", "IT", ""}, {"mexicano", "MX", ""},
+    {"mexican", "MX", ""}, {"mexicain", "MX", ""}, {"swedish", "SE", ""}, {"suédois", "SE", ""},
+    {"turkish", "TR", ""}, {"turc", "TR", ""}, {"korean", "KR", ""}, {"coréen", "KR", ""},
+    {"canadian", "CA", ""}, {"canadien", "CA", ""}, {"brazilian", "BR", ""}, {"brésilien", "BR", ""},
+    {"egyptian", "EG", ""}, {"égyptien", "EG", ""}, {"nigerian", "NG", ""}, {"dutch", "NL", ""},
+    {"néerlandais", "NL", ""}, {"belgian", "BE", ""}, {"belge", "BE", ""}, {"swiss", "CH", ""},
+    {"suisse", "CH", ""}, {"polish", "PL", ""}, {"polonais", "PL", ""}, {"tunisian", "TN", ""},
+    {"tunisien", "TN", ""}, {"algerian", "DZ", ""}, {"algérien", "DZ", ""}, {"qatari", "QA", ""},
+    {"portuguese", "PT", ""}, {"portugais", "PT", ""}, {"russian", "RU", ""}, {"russe", "RU", ""},
+    {"australian", "AU", ""}, {"australien", "AU", ""}, {"vietnamese", "VN", ""}, {"austrian", "AT", ""},
+    {"danish", "DK", ""}, {"danois", "DK", ""}, {"norwegian", "NO", ""}, {"finnish", "FI", ""},
+    {"taiwanese", "TW", ""}, {"taïwanais", "TW", ""}, {"singaporean", "SG", ""}, {"irish", "IE", ""},
 };
 
 template <class T, std::size_t N>
@@ -386,6 +397,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       continue;
     }
     if (!builtin_places(name).empty()) continue;  // a place
+    if (e - a == 1 && nationalities.find(t[a].hashed_key())) continue;  // "the central Mexican state
     bool legal = e - a >= 2 && (has(e - 1, Cue::legal_suffix) || has(a, Cue::group_cue));  // "Grupo Modelo"
     // "Apple Chief Executive Tim Cook", "Assembly Minority Leader Gordon Hintz": a title inside
     // the run, followed by a name, makes it a person (with the body's name before the title).

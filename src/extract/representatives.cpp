@@ -290,6 +290,12 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
     if (!party && i > 0 && party_at[i - 1] >= 0 && plain_gap(gap(nt, toks[i - 1], toks[i])))
       party = static_cast<std::size_t>(party_at[i - 1]);  // "Valdor CEO", "AMDIE director general"
     if (!party && title->government) party = only_government;  // "Governor Ann Reyes"
+    if (!party && only_company) {  // "Chief Executive Lena Holm told reporters": the article's one company
+      static const std::vector<std::string_view> corporate = {"CEO", "chief executive", "chairman", "chairwoman",
+                                                              "chairman and CEO", "managing director", "general manager",
+                                                              "executive director", "founder", "president and founder"};
+      if (std::find(corporate.begin(), corporate.end(), title->title) != corporate.end()) party = only_company;
+    }
     if (!party) continue;
 
     std::string name;

@@ -578,3 +578,13 @@ TEST_CASE("a country's foreign direct investment of last year is no pledge") {
       "fr");
   CHECK(targets(f, Metric::investment) == std::vector<double>{6.5e9});
 }
+
+TEST_CASE("a wire dateline is where the story was filed, and a nationality alone is no company") {
+  const auto a = run(
+      "MEXICO CITY, March 18 (Reuters) - Swedish battery maker Nordvolt AB will build a $900 million plant in the "
+      "central Mexican state of Guanajuato, creating 1,200 jobs.",
+      "en");
+  REQUIRE(a.agreements.size() == 1);
+  CHECK(a.agreements[0].region_code == "MX-GUA");
+  for (const auto& p : a.agreements[0].parties) CHECK(p.name != "Mexican");
+}

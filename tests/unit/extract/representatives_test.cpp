@@ -102,3 +102,14 @@ TEST_CASE("company, title, name: the person is the company's representative, not
   CHECK(v->representative == "Marc Dubreuil");
   CHECK(v->title == "CEO");
 }
+
+TEST_CASE("a company title with no body names the article's one company's representative") {
+  const auto en = run(
+      "Swedish battery maker Nordvolt AB will build a $900 million plant in Guanajuato. The plant will employ up to "
+      "1,200 workers, Chief Executive Lena Holm told reporters.",
+      "en");
+  const auto* n = party(en, "Nordvolt AB");
+  REQUIRE(n);
+  CHECK(n->representative == "Lena Holm");
+  CHECK(n->title == "chief executive");
+}
