@@ -108,7 +108,6 @@ CREATE TABLE commitment (
   created_at    TEXT NOT NULL
 ) STRICT;
 CREATE INDEX commitment_agreement ON commitment (agreement_id);
-CREATE INDEX commitment_deadline ON commitment (deadline);
 CREATE INDEX commitment_party ON commitment (party_id);
 CREATE INDEX commitment_metric ON commitment (metric);
 CREATE TABLE commitment_claim (
@@ -295,3 +294,4 @@ CREATE TRIGGER agreement_party_changed AFTER UPDATE ON agreement_party BEGIN
     SELECT party_id, agreement_id FROM agreement_party WHERE agreement_id IN (OLD.agreement_id, NEW.agreement_id)
     AND NOT EXISTS (SELECT 1 FROM agreement_party y WHERE y.agreement_id = agreement_party.agreement_id AND y.role = 'investor');
 END;
+CREATE INDEX commitment_deadline_walk ON commitment (deadline, id, agreement_id);

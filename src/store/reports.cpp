@@ -43,7 +43,7 @@ std::string commitment_sql(const CommitmentFilter& f, CommitmentOrder order, std
       "   JOIN source s ON s.id = x.source_id WHERE x.agreement_id = a.id) END"
       " FROM commitment c";
   // In deadline order CROSS JOIN keeps commitment as the outer loop, so the order comes from the
-  // commitment_deadline index (and reading can stop early) instead of a sort of every matching
+  // commitment_deadline_walk index (and reading can stop early) instead of a sort of every matching
   // row. In id order the planner may start from agreement_region for a selective region.
   sql += order == CommitmentOrder::deadline ? " CROSS JOIN" : " JOIN";
   sql += " agreement a ON a.id = c.agreement_id"
