@@ -433,9 +433,15 @@ int weekday_of(const Date& d) { return static_cast<int>(((d.days() % 7) + 7 + 3)
 class DateScanner {
  public:
   DateScanner(std::string_view s, std::optional<Date> ref) : s_(s), ref_(ref) {}
+  // Visit these word starts (word_starts(s)) instead of finding them again.
+  DateScanner& with_starts(const std::vector<std::uint32_t>& starts) {
+    starts_ = &starts;
+    return *this;
+  }
 
   std::vector<DateMatch> run() {
-    scan_word_starts(s_, [this](std::size_t i) { return try_at(i); });
+    if (starts_) scan_word_starts(s_, *starts_, [this](std::size_t i) { return try_at(i); });
+    else scan_word_starts(s_, [this](std::size_t i) { return try_at(i); });
     return std::move(out_);
   }
 
@@ -581,6 +587,7 @@ class DateScanner {
   std::string_view s_;
   std::optional<Date> ref_;
   std::vector<DateMatch> out_;
+  const std::vector<std::uint32_t>* starts_ = nullptr;  // date_detail::word_starts(s_), when given
 };
 
 }  // namespace
@@ -609,6 +616,12 @@ std::vector<DateMatch> find_dates(std::string_view normalized, std::string_view 
                                   std::optional<Date> reference) {
   if (reference && (reference->year() < 1000 || reference->year() > 8000)) reference.reset();  // keeps arithmetic in range
   return DateScanner(normalized, reference).run();
+}
+
+std::vector<DateMatch> find_dates(std::string_view normalized, std::string_view /*lang*/,
+                                  std::optional<Date> reference, const std::vector<std::uint32_t>& word_starts) {
+  if (reference && (reference->year() < 1000 || reference->year() > 8000)) reference.reset();  // keeps arithmetic in range
+  return DateScanner(normalized, reference).with_starts(word_starts).run();
 }
 
 }  // namespace pledgedb::extract

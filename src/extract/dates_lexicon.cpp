@@ -70,6 +70,17 @@ bool word_start(std::string_view s, std::size_t i) {
   return !is_word_char(decode(s, j, len));
 }
 
+std::vector<std::uint32_t> word_starts(std::string_view s) {
+  std::vector<std::uint32_t> out;
+  out.reserve(s.size() / 5 + 1);
+  // scan_word_starts with a try_at that consumes nothing.
+  scan_word_starts(s, [&out](std::size_t i) {
+    out.push_back(static_cast<std::uint32_t>(i));
+    return i;
+  });
+  return out;
+}
+
 bool word_end(std::string_view s, std::size_t i) {
   if (i >= s.size()) return true;
   std::size_t len = 0;

@@ -245,9 +245,15 @@ Date period_end(int period, int year) {
 class DeadlineScanner {
  public:
   DeadlineScanner(std::string_view s, std::optional<Date> start) : s_(s), start_(start) {}
+  // Visit these word starts (word_starts(s)) instead of finding them again.
+  DeadlineScanner& with_starts(const std::vector<std::uint32_t>& starts) {
+    starts_ = &starts;
+    return *this;
+  }
 
   std::vector<DeadlineMatch> run() {
-    scan_word_starts(s_, [this](std::size_t i) { return try_at(i); });
+    if (starts_) scan_word_starts(s_, *starts_, [this](std::size_t i) { return try_at(i); });
+    else scan_word_starts(s_, [this](std::size_t i) { return try_at(i); });
     return std::move(out_);
   }
 
@@ -515,6 +521,7 @@ class DeadlineScanner {
   std::string_view s_;
   std::optional<Date> start_;
   std::vector<DeadlineMatch> out_;
+  const std::vector<std::uint32_t>* starts_ = nullptr;  // date_detail::word_starts(s_), when given
 };
 
 }  // namespace
@@ -523,6 +530,12 @@ std::vector<DeadlineMatch> find_deadlines(std::string_view normalized, std::stri
                                           std::optional<Date> start) {
   if (start && (start->year() < 1000 || start->year() > 8000)) start.reset();  // keeps arithmetic in range
   return DeadlineScanner(normalized, start).run();
+}
+
+std::vector<DeadlineMatch> find_deadlines(std::string_view normalized, std::string_view /*lang*/,
+                                          std::optional<Date> start, const std::vector<std::uint32_t>& word_starts) {
+  if (start && (start->year() < 1000 || start->year() > 8000)) start.reset();  // keeps arithmetic in range
+  return DeadlineScanner(normalized, start).with_starts(word_starts).run();
 }
 
 }  // namespace pledgedb::extract

@@ -382,7 +382,9 @@ Announcement extract(const Document& doc, const Options& options) {
   }
 
   // --- dates: signing date, then the clock start for relative deadlines
-  const auto dates = find_dates(nt, lang, a.published);
+  // Word starts found once for the date and the deadline scanners.
+  const auto word_starts = date_detail::word_starts(nt);
+  const auto dates = find_dates(nt, lang, a.published, word_starts);
   std::optional<Date> signed_on;
   std::optional<Evidence> sign_evidence;
   // "the state will sign a memorandum on Thursday": a signing still to come dates nothing yet.
@@ -415,7 +417,7 @@ Announcement extract(const Document& doc, const Options& options) {
     }
   }
   const std::optional<Date> start = signed_on ? signed_on : a.published;
-  const auto deadlines = find_deadlines(nt, lang, start);
+  const auto deadlines = find_deadlines(nt, lang, start, word_starts);
 
   // --- numbers and money
   const auto numbers = find_numbers(nt, lang);

@@ -27,6 +27,10 @@ struct DateMatch {
 // A bare year only with a temporal cue ("en 2024", "in 2019", "سنة 2029"), never a count.
 std::vector<DateMatch> find_dates(std::string_view normalized, std::string_view lang,
                                   std::optional<Date> reference);
+// The same, visiting the word starts date_detail::word_starts(normalized) gave (computed once
+// for both scanners).
+std::vector<DateMatch> find_dates(std::string_view normalized, std::string_view lang,
+                                  std::optional<Date> reference, const std::vector<std::uint32_t>& word_starts);
 
 struct Duration {
   int years = 0, months = 0, days = 0;
@@ -46,6 +50,8 @@ struct DeadlineMatch {
 // month or day from the start date, never snaps to calendar years.
 std::vector<DeadlineMatch> find_deadlines(std::string_view normalized, std::string_view lang,
                                           std::optional<Date> start);
+std::vector<DeadlineMatch> find_deadlines(std::string_view normalized, std::string_view lang,
+                                          std::optional<Date> start, const std::vector<std::uint32_t>& word_starts);
 
 // --- Building blocks (shared by both scanners, usable by the extractor) ----------------------
 
@@ -150,6 +156,40 @@ void scan_word_starts(std::string_view s, TryAt&& try_at) {
   }
 }
 bool word_end(std::string_view s, std::size_t i);    // no word char at i
+
+// The word starts scan_word_starts visits when nothing is consumed: each word char whose previous
+// character is none (word_char_at). One pass per document, shared by the date and deadline
+// scanners (each read every byte again before).
+std::vector<std::uint32_t> word_starts(std::string_view s);
+
+// scan_word_starts over precomputed word_starts(s): the same positions visited in the same
+// order, with the same try_at results (a consumed span ending at a word start goes on there).
+template <typename TryAt>
+void scan_word_starts(std::string_view s, const std::vector<std::uint32_t>& starts, TryAt&& try_at) {
+  const std::size_t n = s.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t k = 0;
+  while (k < starts.size()) {
+    std::size_t i = starts[k];
+    std::size_t resume = 0;
+    for (;;) {
+      const std::size_t next = try_at(i);
+      if (next <= i) {
+        resume = i + 1;  // the rest of this word is skipped
+        break;
+      }
+      std::size_t len = 0;
+      if (next < n && word_start(s, next) &&
+          (bytes[next] < 0x80 ? kAsciiWordChar[bytes[next]] : word_char_at(s, next, len))) {
+        i = next;  // visited at once, as scan_word_starts does (it may be no natural start)
+        continue;
+      }
+      resume = next;  // the rest of a word there is skipped; non-word chars lead to the next start
+      break;
+    }
+    while (k < starts.size() && starts[k] < resume) ++k;  // forward only: linear over the document
+  }
+}
 
 class Lexicon {
  public:

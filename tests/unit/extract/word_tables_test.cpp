@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "extract/place_cache.hpp"
+#include "pledgedb/extract/dates.hpp"
 #include "pledgedb/extract/extractor.hpp"
 #include "pledgedb/geo/gazetteer.hpp"
 
@@ -52,4 +53,32 @@ TEST_CASE("the comparator before a number: the longest phrase ending just before
   CHECK(cmp("يصل إلى 300") == Comparator::up_to);
   CHECK(cmp("more than, 300") == Comparator::exactly);  // another clause
   CHECK(cmp("300") == Comparator::exactly);
+}
+
+TEST_CASE("date and deadline scanners find the same over word starts found once") {
+  const std::vector<std::string> texts = {
+      "Signé le 22 juillet 2025 à Rabat, l'accord prévoit 500 emplois d'ici 2027 et 1.000 d'ici fin 2029.",
+      "وقعت الاتفاقية يوم الثلاثاء 22 يوليوز 2025 بالرباط، على أن تحدث 500 منصب شغل في أفق سنة 2030 وبحلول نهاية 2028.",
+      "By the end of 2026, within the next four years, mid-2027; on Monday, July 22, 2025 (22/07/2025).",
+      "ɐɐ2025 ʃin 2026 dès 2024ɐ en 2023-2025, entre 2024 et 2026, l'an prochain, خلال السنوات الأربع المقبلة",
+      "", "2025", "fin", "in in in 2025 2026 2027 by by"};
+  const Date ref(2025, 7, 22);
+  for (const auto& s : texts) {
+    CAPTURE(s);
+    const auto starts = extract::date_detail::word_starts(s);
+    const auto a = extract::find_dates(s, "", ref), b = extract::find_dates(s, "", ref, starts);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      CHECK(a[k].begin == b[k].begin);
+      CHECK(a[k].end == b[k].end);
+      CHECK(a[k].date == b[k].date);
+    }
+    const auto c = extract::find_deadlines(s, "", ref), d = extract::find_deadlines(s, "", ref, starts);
+    REQUIRE(c.size() == d.size());
+    for (std::size_t k = 0; k < c.size(); ++k) {
+      CHECK(c[k].begin == d[k].begin);
+      CHECK(c[k].end == d[k].end);
+      CHECK(c[k].deadline == d[k].deadline);
+    }
+  }
 }
