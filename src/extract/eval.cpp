@@ -26,8 +26,9 @@ std::optional<double> SlotScore::f1() const {
 }
 
 std::vector<std::string_view> eval_slots() {
-  return {"commitments", "jobs",        "investment", "deadline_year", "deadline_exact", "party",
-          "comparator",  "region",      "signing_date", "parties",     "progress",       "invented"};
+  return {"commitments", "jobs",         "investment", "deadline_year",   "deadline_exact", "party",
+          "comparator",  "region",       "signing_date", "parties",       "representatives", "progress",
+          "invented"};
 }
 
 namespace {
@@ -282,6 +283,23 @@ std::map<std::string, Counts> score_case(const EvalCase& k, std::vector<Mismatch
     s["parties"].add(match_sets(
         gv, pv, [](const std::string& a, const std::string& b) { return same_party(a, b); }, sink, "parties",
         [](const std::string& x) { return std::pair<std::string, std::string>(x, ""); }));
+  }
+  {
+    // Who speaks for whom: party names matched as above, person names folded (Arabic-script names
+    // never meet the annotation's Latin transliterations).
+    using Rep = std::pair<std::string, std::string>;
+    std::set<Rep> gr, pr;
+    for (const auto& ag : k.gold.agreements)
+      for (const auto& p : ag.parties)
+        if (!p.representative.empty()) gr.insert({p.name, p.representative});
+    for (const auto& ag : k.predicted.agreements)
+      for (const auto& p : ag.parties)
+        if (!p.representative.empty()) pr.insert({p.name, p.representative});
+    std::vector<Rep> gv(gr.begin(), gr.end()), pv(pr.begin(), pr.end());
+    s["representatives"].add(match_sets(
+        gv, pv,
+        [](const Rep& a, const Rep& b) { return same_party(a.first, b.first) && folded(a.second) == folded(b.second); },
+        sink, "representatives", [](const Rep& x) { return Rep(x.second + " (" + x.first + ")", ""); }));
   }
   s["progress"].add(match_sets(
       k.gold.progress, k.predicted.progress,

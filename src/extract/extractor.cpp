@@ -379,6 +379,7 @@ Announcement extract(const Document& doc, const Options& options) {
       pf.parties[r.party].representative = std::move(r.name);
       pf.parties[r.party].title = std::move(r.title);
     }
+    pf.aliases.resize(pf.parties.size());  // a state's government it may have added
   }
 
   // --- dates: signing date, then the clock start for relative deadlines

@@ -3,6 +3,7 @@
 #include "extract/representatives.hpp"
 
 #include "extract/flat_table.hpp"
+#include "extract/place_cache.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -19,7 +20,7 @@ struct TitleWords {
 // clang-format off
 constexpr TitleWords kTitles[] = {
     {"minister", "minister"}, {"ministers", "minister"}, {"minister delegate", "minister delegate"},
-    {"chief minister", "chief minister", true}, {"prime minister", "prime minister", true},
+    {"chief minister", "chief minister", true}, {"gov", "governor", true}, {"prime minister", "prime minister", true},
     {"head of government", "head of government", true}, {"governor", "governor", true},
     {"ceo", "CEO"}, {"chief executive", "chief executive"}, {"chief executive officer", "CEO"},
     {"chairman", "chairman"}, {"chairwoman", "chairwoman"}, {"chairman and ceo", "chairman and CEO"},
@@ -172,10 +173,10 @@ bool honorific(const Token& t) {
 }  // namespace
 
 std::vector<Representative> find_representatives(std::string_view nt, const std::vector<Token>& toks,
-                                                  const std::vector<PartyRef>& parties,
+                                                  std::vector<PartyRef>& parties,
                                                   const std::vector<NamedSpan>& mentions) {
   std::vector<Representative> out;
-  if (parties.empty() || toks.empty()) return out;
+  if (toks.empty()) return out;
   std::vector<int> party_at(toks.size(), -1);  // the party named at each token
   for (const auto& m : mentions)
     for (std::size_t k = m.first; k < m.last && k < toks.size(); ++k) party_at[k] = static_cast<int>(m.party);
@@ -184,7 +185,18 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
       if (m.first == k) return &m;
     return nullptr;
   };
-  std::optional<std::size_t> only_company, only_government;
+  std::optional<std::size_t> only_company, only_government, main_company;
+  {
+    std::vector<int> named(parties.size(), 0);
+    for (const auto& m : mentions)
+      if (m.party < parties.size() && parties[m.party].kind == PartyKind::company) ++named[m.party];
+    int best = 0, second = 0;
+    for (std::size_t p = 0; p < named.size(); ++p) {
+      if (named[p] > best) second = best, best = named[p], main_company = p;
+      else if (named[p] > second) second = named[p];
+    }
+    if (best == second) main_company.reset();
+  }
   {
     int companies = 0, governments = 0;
     for (std::size_t p = 0; p < parties.size(); ++p) {
@@ -290,11 +302,39 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
     if (!party && i > 0 && party_at[i - 1] >= 0 && plain_gap(gap(nt, toks[i - 1], toks[i])))
       party = static_cast<std::size_t>(party_at[i - 1]);  // "Valdor CEO", "AMDIE director general"
     if (!party && title->government) party = only_government;  // "Governor Ann Reyes"
-    if (!party && only_company) {  // "Chief Executive Lena Holm told reporters": the article's one company
+    if (!party && main_company) {  // "Chief Executive Lena Holm told reporters": the article's main company
       static const std::vector<std::string_view> corporate = {"CEO", "chief executive", "chairman", "chairwoman",
                                                               "chairman and CEO", "managing director", "general manager",
                                                               "executive director", "founder", "president and founder"};
-      if (std::find(corporate.begin(), corporate.end(), title->title) != corporate.end()) party = only_company;
+      if (std::find(corporate.begin(), corporate.end(), title->title) != corporate.end()) party = main_company;
+    }
+    // "Wisconsin Governor Scott Walker", "Gujarat chief minister Vijay Rupani": the government of
+    // the state named before the title (added when the article did not name it otherwise).
+    if (!party && title->government && i > 0) {
+      for (std::size_t words = std::min<std::size_t>(3, i); words > 0 && !party; --words) {
+        const std::size_t a = i - words;
+        bool capitalised = true;
+        for (std::size_t k = a; k < i && capitalised; ++k)
+          capitalised = toks[k].latin && toks[k].capitalised && toks[k].sentence == toks[i].sentence && party_at[k] < 0;
+        if (!capitalised) continue;
+        const auto place = nt.substr(toks[a].begin, toks[i - 1].end - toks[a].begin);
+        const geo::Region* state = nullptr;
+        for (const auto* r : builtin_places(place))
+          if (r->type != "Country" && builtin_first_level(r->code) == r) state = r;
+        if (!state) continue;
+        const std::string name = (state->country == "US" ? "State of " : "Government of ") + std::string(place);
+        for (std::size_t p = 0; p < parties.size() && !party; ++p)
+          if (parties[p].name == name) party = p;
+        if (!party) {
+          PartyRef g;
+          g.name = name;
+          g.kind = PartyKind::government;
+          g.country = state->country;
+          g.role = Role::government;
+          parties.push_back(std::move(g));
+          party = parties.size() - 1;
+        }
+      }
     }
     if (!party) continue;
 

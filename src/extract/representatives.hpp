@@ -26,9 +26,10 @@ struct Representative {
 
 // Every titled person the text ties to one of the parties, in text order. A title whose body is
 // not one of the parties (or whose person has no name next to it) gives nothing: a name is
-// never guessed.
+// never guessed. The one party it may add: the government of a state named right before a
+// head's title ("Wisconsin Governor Scott Walker" -> "State of Wisconsin"), appended to parties.
 std::vector<Representative> find_representatives(std::string_view normalized, const std::vector<Token>& toks,
-                                                  const std::vector<PartyRef>& parties,
+                                                  std::vector<PartyRef>& parties,
                                                   const std::vector<NamedSpan>& mentions);
 
 }  // namespace pledgedb::extract::detail

@@ -113,3 +113,30 @@ TEST_CASE("a company title with no body names the article's one company's repres
   CHECK(n->representative == "Lena Holm");
   CHECK(n->title == "chief executive");
 }
+
+TEST_CASE("a state named before a head's title is that state's government, added when not named otherwise") {
+  const auto en = run(
+      "Harbor Wind Inc will invest $500 million in a blade plant and create 900 jobs by 2028, according to "
+      "Wisconsin Governor Ann Reyes.",
+      "en");
+  const auto* g = party(en, "State of Wisconsin");
+  REQUIRE(g);
+  CHECK(g->kind == PartyKind::government);
+  CHECK(g->country == "US");
+  CHECK(g->representative == "Ann Reyes");
+  CHECK(g->title == "governor");
+  // A country before the title is no state: nothing is added for it.
+  const auto cn = run("Harbor Wind Inc will invest $500 million in a blade plant, China President Li Wei said.", "en");
+  for (const auto& ag : cn.agreements)
+    for (const auto& p : ag.parties) CHECK(p.name.find("China") == std::string::npos);
+}
+
+TEST_CASE("a company title with no body, in an article about one main company among others") {
+  const auto en = run(
+      "Harbor Wind Inc will invest $500 million in a blade plant in Oran. Harbor Wind Inc picked the site over one "
+      "offered by Delta Blades Ltd. CEO Lena Holm said the plant will open in 2027.",
+      "en");
+  const auto* h = party(en, "Harbor Wind Inc");
+  REQUIRE(h);
+  CHECK(h->representative == "Lena Holm");
+}
