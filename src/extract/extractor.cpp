@@ -195,15 +195,19 @@ bool skippable_adjective(const Token& t) {
 
 std::string qualifier_of(const Ctx& c, std::size_t a, std::size_t b) {
   bool direct = false, indirect = false;
-  for (std::size_t i = a; i < b && i < c.toks.size(); ++i) {
+  for (std::size_t i = a; i < b && i < c.toks.size() && !c.toks[i].digits; ++i) {  // not the next figure's
     const auto& k = c.toks[i].key;
     const auto& s = c.toks[i].stem;
-    if (k == "indirect" || k == "indirects" || k == "indirectos" || k == "indirectly" || s == "غير") indirect = true;
-    else if (k == "direct" || k == "directs" || k == "directos" || s == "مباشر" || s == "مباشره" || k == "directly")
+    if (k == "indirect" || k == "indirects" || k == "indirectos" || k == "indirectly" || s == "غير") {
+      indirect = true;
+      if (s == "غير") ++i;  // "غير مباشر" is one word: indirect
+    } else if (k == "direct" || k == "directs" || k == "directos" || s == "مباشر" || s == "مباشره" || k == "directly") {
       direct = true;
+    }
   }
-  if (indirect && !direct) return "indirect jobs";
-  if (direct && !indirect) return "direct jobs";
+  if (indirect && direct) return "direct and indirect jobs";
+  if (indirect) return "indirect jobs";
+  if (direct) return "direct jobs";
   return {};
 }
 
@@ -777,7 +781,8 @@ Announcement extract(const Document& doc, const Options& options) {
                       toks[train->first].clause == t.clause;
       cd.metric = training ? Metric::training : Metric::jobs;
       cd.unit = training ? "people" : std::string(noun ? noun->value : person->value);
-      cd.qualifier = qualifier_of(c, te, std::min(cb, j + 3));
+      // "3 000 emplois directs et indirects": the words after the noun.
+      cd.qualifier = qualifier_of(c, te, std::min<std::size_t>(cb, (noun ? std::max<std::size_t>(j, noun->last) : j) + 3));
       cd.confidence = noun ? 0.7 : 0.6;
       cd.tok_end = std::max<std::size_t>(cd.tok_end, noun ? noun->last : person->last);
     } else if (te < cb && has_hit_in(ci, Cue::job_noun, sa, sb) &&
@@ -949,6 +954,26 @@ Announcement extract(const Document& doc, const Options& options) {
       cands.erase(std::remove_if(cands.begin(), cands.end(), [](const Candidate& cd) { return cd.total; }), cands.end());
   }
   std::stable_sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) { return x.nb < y.nb; });
+  // "between 800 and 1,000 jobs", "entre 800 et 1 000", "ما بين 800 و1000", "1,000-1,200 jobs": a
+  // range; its top is the most promised, so it is read "up to".
+  for (auto& cd : cands) {
+    if (cd.comparator != Comparator::exactly || cd.tok < 2) continue;
+    std::size_t k = cd.tok - 1;
+    const auto g = nt.substr(toks[k].end, toks[cd.tok].begin - toks[k].end);
+    const bool dash = toks[k].digits && (g == "-" || g == "\xE2\x80\x93" || g == " - " || g == " \xE2\x80\x93 ");
+    const bool waw_glued = g == " \xD9\x88" || g == "\xD9\x88";  // "800 و1000"
+    if (!dash && !waw_glued && (toks[k].key == "and" || toks[k].key == "et" || toks[k].key == "y" ||
+                                toks[k].key == "\xD9\x88"))
+      --k;
+    if (dash) {
+      cd.comparator = Comparator::up_to;
+      continue;
+    }
+    if (!toks[k].digits || k == 0 || toks[k].sentence != toks[cd.tok].sentence) continue;
+    const auto& before = toks[k - 1];
+    if (before.key == "between" || before.key == "entre" || before.stem == "\xD8\xA8\xD9\x8A\xD9\x86")  // بين
+      cd.comparator = Comparator::up_to;
+  }
 
   // --- party of each candidate: the nearest company mention before it in the sentence, else after
   // it in the sentence, else the nearest before it in the text, else the main investor.

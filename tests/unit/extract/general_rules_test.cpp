@@ -588,3 +588,43 @@ TEST_CASE("a wire dateline is where the story was filed, and a nationality alone
   CHECK(a.agreements[0].region_code == "MX-GUA");
   for (const auto& p : a.agreements[0].parties) CHECK(p.name != "Mexican");
 }
+
+TEST_CASE("direct and indirect jobs together, and a range read as up to its top") {
+  struct Case {
+    const char* text;
+    const char* lang;
+    const char* qualifier;
+    Comparator comparator;
+  };
+  const Case cases[] = {
+      {"Le groupe Nova créera 3 000 emplois directs et indirects.", "fr", "direct and indirect jobs", Comparator::exactly},
+      {"Nova Group will create 3,000 direct and indirect jobs.", "en", "direct and indirect jobs", Comparator::exactly},
+      // وستوفر شركة "نوفا" 3000 فرصة عمل مباشرة وغير مباشرة.
+      {"\xD9\x88\xD8\xB3\xD8\xAA\xD9\x88\xD9\x81\xD8\xB1 \xD8\xB4\xD8\xB1\xD9\x83\xD8\xA9 \"\xD9\x86\xD9\x88\xD9\x81\xD8\xA7\" 3000 "
+       "\xD9\x81\xD8\xB1\xD8\xB5\xD8\xA9 \xD8\xB9\xD9\x85\xD9\x84 \xD9\x85\xD8\xA8\xD8\xA7\xD8\xB4\xD8\xB1\xD8\xA9 "
+       "\xD9\x88\xD8\xBA\xD9\x8A\xD8\xB1 \xD9\x85\xD8\xA8\xD8\xA7\xD8\xB4\xD8\xB1\xD8\xA9.",
+       "ar", "direct and indirect jobs", Comparator::exactly},
+      {"Le groupe Nova créera entre 800 et 3 000 emplois.", "fr", "", Comparator::up_to},
+      {"Nova Group will create between 800 and 3,000 jobs.", "en", "", Comparator::up_to},
+      {"Nova Group will create 2,000-3,000 jobs.", "en", "", Comparator::up_to},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const auto jobs = of_metric(run(c.text, c.lang), Metric::jobs);
+    REQUIRE(jobs.size() == 1);
+    CHECK(jobs[0].target == 3000);
+    CHECK(jobs[0].qualifier == c.qualifier);
+    CHECK(jobs[0].comparator == c.comparator);
+  }
+  // "غير مباشر" alone is indirect, not direct: 1000 منصب شغل مباشر و3000 منصب غير مباشر
+  const auto ar = run(
+      "\xD9\x88\xD8\xB3\xD8\xAA\xD8\xAD\xD8\xAF\xD8\xAB \xD8\xB4\xD8\xB1\xD9\x83\xD8\xA9 \"\xD9\x86\xD9\x88\xD9\x81\xD8\xA7\" "
+      "1000 \xD9\x85\xD9\x86\xD8\xB5\xD8\xA8 \xD8\xB4\xD8\xBA\xD9\x84 \xD9\x85\xD8\xA8\xD8\xA7\xD8\xB4\xD8\xB1 "
+      "\xD9\x88" "3000 \xD9\x85\xD9\x86\xD8\xB5\xD8\xA8 \xD8\xBA\xD9\x8A\xD8\xB1 \xD9\x85\xD8\xA8\xD8\xA7\xD8\xB4\xD8\xB1.",
+      "ar");
+  const auto jobs = of_metric(ar, Metric::jobs);
+  REQUIRE(jobs.size() == 2);
+  CHECK(jobs[0].qualifier == "direct jobs");
+  CHECK(jobs[1].qualifier == "indirect jobs");
+  CHECK(jobs[1].comparator == Comparator::exactly);
+}
