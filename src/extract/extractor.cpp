@@ -946,12 +946,23 @@ Announcement extract(const Document& doc, const Options& options) {
     if (reports_progress(ti, te, ssa, ssb)) cd.progress = true;
     cands.push_back(std::move(cd));
   }
+  // "three MoUs with A, B and C, which together are expected to create 12,000 jobs": a sum.
+  for (auto& cd : cands) {
+    static const SvSet together = {"together", "combined", "collectively", "ensemble", "cumules", "cumulees",
+                                   "\xD9\x85\xD8\xAC\xD8\xAA\xD9\x85\xD8\xB9\xD8\xA9",   // مجتمعة
+                                   "\xD9\x85\xD8\xAC\xD8\xAA\xD9\x85\xD8\xB9\xD9\x8A\xD9\x86"};  // مجتمعين
+    const auto s = toks[cd.tok].sentence;
+    for (std::size_t k = cd.tok; k > 0 && k + 8 > cd.tok && toks[k - 1].sentence == s && !cd.total; --k)
+      cd.total = together.contains(toks[k - 1].hashed_key()) || together.contains(toks[k - 1].hashed_stem());
+  }
   {
-    // A total is kept only when the article does not list the deals it sums.
-    std::size_t single = 0;
-    for (const auto& cd : cands) single += cd.metric == Metric::investment && !cd.total && !cd.progress;
-    if (single >= 2)
-      cands.erase(std::remove_if(cands.begin(), cands.end(), [](const Candidate& cd) { return cd.total; }), cands.end());
+    // A total is kept only when the article does not list the deals it sums (two pledges or more
+    // of its metric).
+    std::map<Metric, std::size_t> single;
+    for (const auto& cd : cands) single[cd.metric] += !cd.total && !cd.progress;
+    cands.erase(std::remove_if(cands.begin(), cands.end(),
+                               [&](const Candidate& cd) { return cd.total && single[cd.metric] >= 2; }),
+                cands.end());
   }
   std::stable_sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) { return x.nb < y.nb; });
   // "between 800 and 1,000 jobs", "entre 800 et 1 000", "ما بين 800 و1000", "1,000-1,200 jobs": a
@@ -1007,9 +1018,26 @@ Announcement extract(const Document& doc, const Options& options) {
                          [](const detail::PartyMention* m, std::size_t v) { return m->first < v; }) -
         company_mentions.begin());
     if (idx > 0) earlier = company_mentions[idx - 1]->party;
-    // The subject: the first company named in the sentence before the number.
+    // The subject: the first company named in the sentence before the number...
     for (std::size_t k = idx; k > 0 && toks[company_mentions[k - 1]->first].sentence == s; --k)
       before = company_mentions[k - 1]->party;
+    // ...unless a later clause has a subject of its own: "Orbit will invest Rs 2,300 crore, while
+    // Kaveri Foods will put Rs 1,200 crore...".
+    if (idx > 0) {
+      static const SvSet linkers = {"while", "whereas", "and", "but", "tandis", "alors", "et", "mais", "quant",
+                                    "\xD8\xA8\xD9\x8A\xD9\x86\xD9\x85\xD8\xA7",  // بينما
+                                    "\xD9\x81\xD9\x8A\xD9\x85\xD8\xA7"};         // فيما
+      const auto* last = company_mentions[idx - 1];
+      const auto clause = toks[cd.tok].clause;
+      const auto [ca, cb] = spans.clause(clause);
+      const auto [sa, sb] = spans.sentence(s);
+      // The earlier clause stated a figure of its own (else "A and B will jointly invest" is one subject).
+      bool earlier_figure = false;
+      for (std::size_t k = sa; k < ca && !earlier_figure; ++k) earlier_figure = toks[k].digits;
+      if (toks[last->first].clause == clause && toks[sa].clause != clause && ca < toks.size() &&
+          linkers.contains(toks[ca].hashed_key()) && earlier_figure)
+        before = last->party;
+    }
     if (idx < company_mentions.size() && toks[company_mentions[idx]->first].sentence == s)
       after = company_mentions[idx]->party;
     if (before) return before;

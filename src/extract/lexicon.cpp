@@ -607,7 +607,8 @@ constexpr Entry kLexicon[] = {
     {Cue::sign, "", "توقيع"}, {Cue::sign, "", "التوقيع"}, {Cue::sign, "", "وقعا"}, {Cue::sign, "", "firmaron"},
     {Cue::sign, "", "firma"}, {Cue::sign, "", "firmó"}, {Cue::sign, "", "inked"},
     // agreement kinds (value = AgreementKind name)
-    {Cue::agreement_kind, "mou", "mou"}, {Cue::agreement_kind, "mou", "memorandum of understanding"},
+    {Cue::agreement_kind, "mou", "mou"}, {Cue::agreement_kind, "mou", "mous"},
+    {Cue::agreement_kind, "mou", "memoranda of understanding"}, {Cue::agreement_kind, "mou", "memorandums of understanding"}, {Cue::agreement_kind, "mou", "memorandum of understanding"},
     {Cue::agreement_kind, "mou", "mémorandum d'entente"}, {Cue::agreement_kind, "mou", "مذكرة تفاهم"},
     {Cue::agreement_kind, "mou", "memorando de entendimiento"}, {Cue::agreement_kind, "protocol", "protocole d'accord"},
     {Cue::agreement_kind, "protocol", "protocole"}, {Cue::agreement_kind, "protocol", "protocol"},

@@ -628,3 +628,26 @@ TEST_CASE("direct and indirect jobs together, and a range read as up to its top"
   CHECK(jobs[1].qualifier == "indirect jobs");
   CHECK(jobs[1].comparator == Comparator::exactly);
 }
+
+TEST_CASE("a round-up's joint total is dropped when its deals are listed, and each clause keeps its own subject") {
+  const auto a = run(
+      "The state government on Tuesday signed three MoUs worth Rs 9,000 crore with Zephyr Textiles Ltd, Orbit "
+      "Chemicals and Kaveri Foods Pvt Ltd, which together are expected to create 12,000 jobs. Zephyr Textiles will "
+      "set up a mill with an investment of Rs 5,500 crore, generating employment for 7,000 people. Orbit Chemicals "
+      "will invest Rs 2,300 crore in a unit, creating 3,500 jobs, while Kaveri Foods will put Rs 1,200 crore into a "
+      "food park.",
+      "en");
+  CHECK(targets(a, Metric::jobs) == std::vector<double>{7000, 3500});
+  CHECK(targets(a, Metric::investment) == std::vector<double>{55e9, 23e9, 12e9});
+  for (const auto& c : of_metric(a, Metric::investment))
+    if (c.target == 12e9) CHECK(c.party == "Kaveri Foods Pvt Ltd");
+  for (const auto& ag : a.agreements) CHECK(ag.kind == AgreementKind::mou);
+}
+
+TEST_CASE("an opening place clause does not make the second of two joint investors the subject") {
+  const auto a = run(
+      "In Kenitra, Penfold Investment Ltd and Shan Apparel Group will jointly invest 260 million dirhams in a garment "
+      "plant, creating 800 jobs.",
+      "en");
+  for (const auto& c : of_metric(a, Metric::investment)) CHECK(c.party == "Penfold Investment Ltd");
+}
