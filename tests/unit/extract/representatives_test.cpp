@@ -40,7 +40,7 @@ TEST_CASE("title, body, then name: French and English") {
   CHECK(v->title == "CEO");
 }
 
-TEST_CASE("name, comma, title of body; a weekday is no part of a name") {
+TEST_CASE("name, comma, title of body, and a weekday is no part of a name") {
   const auto en = run(
       "The agreement was signed on Thursday by Sara Alami, director general of AMDIE, and Kenji Mori, chief "
       "executive of Miraco Group. Miraco Group will create 800 jobs in Tangier.",
