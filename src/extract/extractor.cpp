@@ -1418,16 +1418,30 @@ Announcement extract(const Document& doc, const Options& options) {
     const bool wire = gap.find(',') != std::string_view::npos && toks[m.first].sentence == 0;
     return (dash || wire) && toks[m.first].all_caps;
   };
-  auto is_signing_place = [&](const RegionMention& m) {
-    if (!m.city) return false;
+  // A city after à/in/at/en/ب/في in a sentence with a signing word.
+  auto placed_city_in_signing = [&](const RegionMention& m) -> const CueHit* {
+    if (!m.city || m.first == 0) return nullptr;
     auto [sa, sb] = spans.sentence(toks[m.first].sentence);
-    if (!has_hit_in(ci, Cue::sign, sa, sb)) return false;
-    if (m.first == 0) return false;
+    const CueHit* sign = ci.in(Cue::sign, sa, sb);
+    if (!sign) return nullptr;
     const auto& prev = toks[m.first - 1].key;
     const auto& own = toks[m.first].key;
     bool arabic_bi = !toks[m.first].latin && own.rfind("\xD8\xA8", 0) == 0;  // ب
-    return prev == "a" || prev == "in" || prev == "at" || prev == "en" || arabic_bi ||
-           toks[m.first - 1].stem == "\xD9\x81\xD9\x8A";  // في
+    const bool placed = prev == "a" || prev == "in" || prev == "at" || prev == "en" || arabic_bi ||
+                        toks[m.first - 1].stem == "\xD9\x81\xD9\x8A";  // في
+    return placed ? sign : nullptr;
+  };
+  auto is_signing_place = [&](const RegionMention& m) {
+    const CueHit* sign = placed_city_in_signing(m);
+    if (!sign) return false;
+    // "une usine à Dakhla a été signée, mercredi à Rabat": the city after the signing word is
+    // where it was signed, the one before it the project's.
+    if (m.first < sign->first)
+      for (const auto& o : rmentions)
+        if (&o != &m && o.first > sign->first && toks[o.first].sentence == toks[m.first].sentence &&
+            placed_city_in_signing(o))
+          return false;
+    return true;
   };
   std::string place;
   for (const auto& m : rmentions)

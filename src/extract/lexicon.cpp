@@ -474,7 +474,8 @@ constexpr Entry kLexicon[] = {
     {Cue::invest, "", "spend"}, {Cue::invest, "", "spending"}, {Cue::invest, "", "dépenser"},
     {Cue::invest, "", "allouer"}, {Cue::invest, "", "enveloppe"}, {Cue::invest, "", "كلفة"},
     {Cue::project_amount, "", "worth"}, {Cue::project_amount, "", "valued at"}, {Cue::project_amount, "", "mou"},
-    {Cue::project_amount, "", "deal"}, {Cue::project_amount, "", "pact"}, {Cue::project_amount, "", "pacte"}, {Cue::project_amount, "", "project"}, {Cue::project_amount, "", "projet"},
+    {Cue::project_amount, "", "deal"}, {Cue::project_amount, "", "tranche"}, {Cue::project_amount, "", "first phase"},
+    {Cue::project_amount, "", "première phase"}, {Cue::project_amount, "", "الشطر الأول"}, {Cue::project_amount, "", "المرحلة الأولى"}, {Cue::project_amount, "", "pact"}, {Cue::project_amount, "", "pacte"}, {Cue::project_amount, "", "project"}, {Cue::project_amount, "", "projet"},
     {Cue::project_amount, "", "d'un montant"}, {Cue::project_amount, "", "مشروع"}, {Cue::project_amount, "", "بقيمة"},
     {Cue::project_amount, "", "proyecto"}, {Cue::project_amount, "", "plant"}, {Cue::project_amount, "", "usine"},
     // training

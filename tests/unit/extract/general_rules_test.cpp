@@ -651,3 +651,25 @@ TEST_CASE("an opening place clause does not make the second of two joint investo
       "en");
   for (const auto& c : of_metric(a, Metric::investment)) CHECK(c.party == "Penfold Investment Ltd");
 }
+
+TEST_CASE("the city after the signing word is where it was signed, and a first tranche keeps its own deadline") {
+  const auto a = run(
+      "Une convention pour une usine d'ammoniac vert à Dakhla a été signée, mercredi 19 novembre à Rabat, avec le "
+      "consortium Falcon Green Energy. D'un coût global de 9,5 milliards de dollars, le projet sera réalisé en deux "
+      "phases : une première tranche de 3 milliards de dollars d'ici 2028, puis une extension.",
+      "fr", Date(2025, 11, 20));
+  REQUIRE(a.agreements.size() == 1);
+  const auto& ag = a.agreements[0];
+  CHECK(ag.place == "Rabat");
+  CHECK(ag.region_code == "MA-12");  // Dakhla-Oued Ed-Dahab
+  for (const auto& c : of_metric(a, Metric::investment)) {
+    if (c.target == 3e9) {
+      REQUIRE(c.deadline);
+      CHECK(*c.deadline == Date(2028, 12, 31));
+    } else {
+      CHECK(c.target == 9.5e9);
+      CHECK_FALSE(c.deadline);  // 2028 is the first tranche's
+    }
+  }
+  CHECK(of_metric(a, Metric::investment).size() == 2);
+}
