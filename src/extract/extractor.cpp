@@ -941,9 +941,10 @@ Announcement extract(const Document& doc, const Options& options) {
     const auto& tt = toks[ti];
     auto [ssa, ssb] = spans.sentence(tt.sentence);
     if (has_hit_in(ci, Cue::stat_negative, ssa, ssb)) continue;
-    // "last year, the country drew 43 billion of investment": a past total, when nothing is promised.
-    if (has_hit_in(ci, Cue::past, ssa, ssb) && !has_hit_in(ci, Cue::pledge, ssa, ssb)) continue;
     if (reports_progress(ti, te, ssa, ssb)) cd.progress = true;
+    // "last year, the country drew 43 billion of investment": a past total, when nothing is
+    // promised and no progress word speaks of it ("it invested $90 million last year" stays).
+    if (!cd.progress && has_hit_in(ci, Cue::past, ssa, ssb) && !has_hit_in(ci, Cue::pledge, ssa, ssb)) continue;
     cands.push_back(std::move(cd));
   }
   // "three MoUs with A, B and C, which together are expected to create 12,000 jobs": a sum.

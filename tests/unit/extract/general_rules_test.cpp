@@ -673,3 +673,12 @@ TEST_CASE("the city after the signing word is where it was signed, and a first t
   }
   CHECK(of_metric(a, Metric::investment).size() == 2);
 }
+
+TEST_CASE("money a company reports spending last year is progress, not dropped as a past total") {
+  const auto a = run(
+      "Songli Batteries signed an agreement to invest 6.5 billion dirhams in Kenitra by 2030. The group has invested "
+      "900 million dirhams so far, including 400 million dirhams last year.",
+      "en", Date(2026, 3, 1));
+  CHECK(progress_of(a, Metric::investment, 900e6) != nullptr);
+  CHECK(targets(a, Metric::investment) == std::vector<double>{6.5e9});
+}
