@@ -414,6 +414,11 @@ Announcement extract(const Document& doc, const Options& options) {
     if (d.precision != DatePrecision::day) continue;
     auto ti = token_at(toks, d.begin);
     if (ti >= toks.size()) continue;
+    // "إلى حدود اليوم", "حتى اليوم", "to date": a progress phrase, not a day.
+    bool in_progress_phrase = false;
+    for (std::size_t k = ti >= 4 ? ti - 4 : 0; k <= ti && !in_progress_phrase; ++k)
+      if (const auto* pr = ci.in(Cue::progress, k, k + 1)) in_progress_phrase = pr->last > ti;
+    if (in_progress_phrase) continue;
     auto [sa, sb] = spans.sentence(toks[ti].sentence);
     if ((has_hit_in(ci, Cue::sign, sa, sb) || has_hit_in(ci, Cue::agreement_kind, sa, sb)) && !future_signing(sa, sb)) {
       signed_on = d.date;
@@ -921,7 +926,10 @@ Announcement extract(const Document& doc, const Options& options) {
         for (std::size_t k = h->first; k < h->last && !reported; ++k) {
           const auto key = toks[k].key;
           reported = key.rfind("invest", 0) == 0 || key == "spent" || key == "coute" || key == "cost" ||
-                     toks[k].stem == "\xD9\x83\xD9\x84\xD9\x81";  // كلف
+                     key == "depense" || toks[k].stem == "\xD9\x83\xD9\x84\xD9\x81" ||  // كلف
+                     key == "\xD8\xB6\xD8\xAE\xD8\xAA" ||                                // ضخت
+                     key == "\xD8\xA7\xD8\xB3\xD8\xAA\xD8\xAB\xD9\x85\xD8\xB1\xD8\xAA" ||  // استثمرت
+                     key == "\xD8\xA7\xD9\x86\xD9\x81\xD9\x82\xD8\xAA";              // انفقت (أنفقت)
         }
       }
     }
