@@ -921,17 +921,8 @@ Announcement extract(const Document& doc, const Options& options) {
       const std::size_t pa = std::max(sa, ti >= 25 ? ti - 25 : 0), pb = std::min(sb, te + 4);
       const auto prog = ci.of(Cue::progress);
       auto it = std::lower_bound(prog.begin(), prog.end(), pa, [](const CueHit* h, std::size_t x) { return h->first < x; });
-      for (; it != prog.end() && (*it)->first < pb && !reported; ++it) {
-        const auto* h = *it;
-        for (std::size_t k = h->first; k < h->last && !reported; ++k) {
-          const auto key = toks[k].key;
-          reported = key.rfind("invest", 0) == 0 || key == "spent" || key == "coute" || key == "cost" ||
-                     key == "depense" || toks[k].stem == "\xD9\x83\xD9\x84\xD9\x81" ||  // كلف
-                     key == "\xD8\xB6\xD8\xAE\xD8\xAA" ||                                // ضخت
-                     key == "\xD8\xA7\xD8\xB3\xD8\xAA\xD8\xAB\xD9\x85\xD8\xB1\xD8\xAA" ||  // استثمرت
-                     key == "\xD8\xA7\xD9\x86\xD9\x81\xD9\x82\xD8\xAA";              // انفقت (أنفقت)
-        }
-      }
+      // The lexicon marks the progress phrases that are spending verbs (value "spending").
+      for (; it != prog.end() && (*it)->first < pb && !reported; ++it) reported = (*it)->value == "spending";
     }
     if (!invest && !project && !promised && !reported) continue;
     Candidate cd;

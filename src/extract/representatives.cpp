@@ -84,19 +84,6 @@ bool word_is(const Token& t, const std::string& key, const std::string& stem) {
   return t.key == key || t.stem == stem || t.stem == key;
 }
 
-// First words of titles (keys and stems): most tokens are turned away by one look-up.
-const FlatSet& title_starts() {
-  static const FlatSet set = [] {
-    FlatSet s;
-    for (const auto& t : titles()) {
-      s.insert(t.keys[0]);
-      s.insert(t.stems[0]);
-    }
-    return s;
-  }();
-  return set;
-}
-
 // Titles by first word (key and stem), in table order: title_at tries only those that can start
 // at a token, not every title at each token that starts one.
 struct TitleIndex {
@@ -118,12 +105,13 @@ const TitleIndex& title_index() {
 // The longest title starting at token i: its end and entry.
 std::optional<std::pair<std::size_t, const Title*>> title_at(const std::vector<Token>& toks, std::size_t i) {
   std::optional<std::pair<std::size_t, const Title*>> best;
-  if (!title_starts().contains(toks[i].hashed_key()) && !title_starts().contains(toks[i].hashed_stem())) return best;
   // The titles whose first word word_is() may accept: key = key, stem = stem, or key = stem.
   const auto& ix = title_index();
+  const std::vector<std::uint32_t>* lists[] = {ix.by_key.find(toks[i].hashed_key()), ix.by_stem.find(toks[i].hashed_stem()),
+                                               ix.by_key.find(toks[i].hashed_stem())};
+  if (!lists[0] && !lists[1] && !lists[2]) return best;  // most tokens
   std::vector<std::uint32_t> cand;
-  for (const auto* list : {ix.by_key.find(toks[i].hashed_key()), ix.by_stem.find(toks[i].hashed_stem()),
-                           ix.by_key.find(toks[i].hashed_stem())})
+  for (const auto* list : lists)
     if (list) cand.insert(cand.end(), list->begin(), list->end());
   std::sort(cand.begin(), cand.end());
   cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
@@ -139,7 +127,10 @@ std::optional<std::pair<std::size_t, const Title*>> title_at(const std::vector<T
   return best;
 }
 
-bool is_title_word(const Token& t) { return title_starts().contains(t.hashed_key()); }
+// A word that starts a title (as its first word or that word's stem): it ends a person's name.
+bool is_title_word(const Token& t) {
+  return title_index().by_key.find(t.hashed_key()) || title_index().by_stem.find(t.hashed_key());
+}
 
 std::string_view gap(std::string_view nt, const Token& a, const Token& b) { return nt.substr(a.end, b.begin - a.end); }
 bool plain_gap(std::string_view g) { return std::all_of(g.begin(), g.end(), [](char c) { return c == ' '; }); }
@@ -147,7 +138,6 @@ bool comma_gap(std::string_view g) {
   return g.find(',') != std::string_view::npos || g.find("\xD8\x8C") != std::string_view::npos;  // ، too
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";           // ال
 constexpr std::string_view kWaAl = "\xD9\x88\xD8\xA7\xD9\x84";  // وال
 constexpr std::string_view kWaw = "\xD9\x88";                   // و
@@ -208,14 +198,19 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
   }
 
   // A Latin name: 2-4 capitalised words (particles inside), no punctuation, no party, no title.
+  auto name_word = [&](std::size_t k) {
+    const auto& t = toks[k];
+    return t.latin && party_at[k] < 0 && !is_title_word(t) && !t.all_caps && !calendar_word(t);
+  };
+  auto joined = [&](std::size_t a, std::size_t b) {  // only a space or a hyphen between them
+    const auto g = gap(nt, toks[a], toks[b]);
+    return plain_gap(g) || g == "-";
+  };
   auto latin_name_from = [&](std::size_t k) -> std::size_t {  // end token, or k when none
     while (k < toks.size() && honorific(toks[k])) ++k;
     std::size_t e = k, words = 0;
-    while (e < toks.size() && toks[e].latin && party_at[e] < 0 && !is_title_word(toks[e]) && !toks[e].all_caps &&
-           !calendar_word(toks[e]) &&
-           (toks[e].capitalised || (words > 0 && particle(toks[e]))) && (e == k || (toks[e].sentence == toks[k].sentence &&
-                                                                                     (plain_gap(gap(nt, toks[e - 1], toks[e])) ||
-                                                                                      gap(nt, toks[e - 1], toks[e]) == "-")))) {
+    while (e < toks.size() && name_word(e) && (toks[e].capitalised || (words > 0 && particle(toks[e]))) &&
+           (e == k || (toks[e].sentence == toks[k].sentence && joined(e - 1, e)))) {
       if (toks[e].capitalised) ++words;
       ++e;
     }
@@ -224,10 +219,8 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
   };
   auto latin_name_before = [&](std::size_t end) -> std::size_t {  // start token, or end when none
     std::size_t b = end, words = 0;
-    while (b > 0 && toks[b - 1].latin && party_at[b - 1] < 0 && !is_title_word(toks[b - 1]) && !toks[b - 1].all_caps &&
-           !calendar_word(toks[b - 1]) &&
-           (toks[b - 1].capitalised || particle(toks[b - 1])) &&
-           (b == end || plain_gap(gap(nt, toks[b - 1], toks[b])) || gap(nt, toks[b - 1], toks[b]) == "-")) {
+    while (b > 0 && name_word(b - 1) && (toks[b - 1].capitalised || particle(toks[b - 1])) &&
+           (b == end || joined(b - 1, b))) {
       if (toks[b - 1].capitalised) ++words;
       --b;
     }
@@ -237,13 +230,13 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
   // An Arabic name: 2-3 words without punctuation, the first without the article, ending at
   // punctuation, the end of the sentence or an "and the..." word.
   auto arabic_name_from = [&](std::size_t k) -> std::size_t {
-    if (k >= toks.size() || toks[k].latin || toks[k].digits || party_at[k] >= 0 || starts_with(toks[k].key, kAl)) return k;
+    if (k >= toks.size() || toks[k].latin || toks[k].digits || party_at[k] >= 0 || toks[k].key.starts_with(kAl)) return k;
     for (std::size_t e = k + 1; e <= k + 3 && e <= toks.size(); ++e) {
       const auto& last = toks[e - 1];
       if (last.latin || last.digits || party_at[e - 1] >= 0 || (e - 1 > k && !plain_gap(gap(nt, toks[e - 2], last))))
         return k;
       const bool boundary = e == toks.size() || toks[e].sentence != last.sentence ||
-                            !plain_gap(gap(nt, last, toks[e])) || starts_with(toks[e].key, kWaAl);
+                            !plain_gap(gap(nt, last, toks[e])) || toks[e].key.starts_with(kWaAl);
       if (boundary) return e - k >= 2 ? e : k;
     }
     return k;
@@ -257,15 +250,15 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
       if (!ok) return end;
       const bool starts_clause = b == 0 || toks[b - 1].sentence != toks[b].sentence || comma_gap(gap(nt, toks[b - 1], toks[b]));
       std::string_view first = toks[b].key;
-      if (starts_with(first, kWaw) && first.size() >= 8) first.remove_prefix(kWaw.size());
-      if ((starts_clause || first.size() != toks[b].key.size()) && !starts_with(first, kAl)) return b;
+      if (first.starts_with(kWaw) && first.size() >= 8) first.remove_prefix(kWaw.size());
+      if ((starts_clause || first.size() != toks[b].key.size()) && !first.starts_with(kAl)) return b;
     }
     return end;
   };
   // "، وعلي صديقي، المدير العام": in a list, the conjunction is no part of the name.
   auto text_of = [&](std::size_t a, std::size_t b, bool listed = false) {
     std::string_view s = nt.substr(toks[a].begin, toks[b - 1].end - toks[a].begin);
-    if (listed && !toks[a].latin && starts_with(s, kWaw) && toks[a].key.size() >= 8) s.remove_prefix(kWaw.size());
+    if (listed && !toks[a].latin && s.starts_with(kWaw) && toks[a].key.size() >= 8) s.remove_prefix(kWaw.size());
     return std::string(s);
   };
 
@@ -377,12 +370,12 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
       auto definite = [&](const Token& t) {
         for (auto p : {kAl, kWaAl, std::string_view("\xD8\xA8\xD8\xA7\xD9\x84"), std::string_view("\xD9\x84\xD9\x84"),
                        std::string_view("\xD9\x81\xD8\xA7\xD9\x84")})  // بال لل فال
-          if (starts_with(t.key, p)) return true;
+          if (t.key.starts_with(p)) return true;
         return false;
       };
       while (k < toks.size() && !toks[k].latin && toks[k].sentence == toks[i].sentence &&
              plain_gap(gap(nt, toks[k - 1], toks[k])) &&
-             (definite(toks[k]) || (starts_with(toks[k].key, kWaw) && k + 1 < toks.size() && definite(toks[k + 1]) &&
+             (definite(toks[k]) || (toks[k].key.starts_with(kWaw) && k + 1 < toks.size() && definite(toks[k + 1]) &&
                                     plain_gap(gap(nt, toks[k], toks[k + 1])))))
         ++k;
     }
