@@ -32,11 +32,13 @@ class FlatMap {
 
   const V* find(const Prehashed& key) const {
     if (slots_.empty()) return nullptr;
+    const std::uint64_t tag = tag_of(key.hash);
     for (std::size_t s = key.hash & mask_;; s = (s + 1) & mask_) {
-      const std::uint32_t e = slots_[s];
-      if (e == kEmpty) return nullptr;
-      const Entry& en = entries_[e];
-      if (en.hash == key.hash && en.key == key.text) return &en.value;
+      const std::uint64_t slot = slots_[s];
+      if (slot == kEmpty) return nullptr;
+      if ((slot & kTagMask) != tag) continue;  // another word: its entry is not even read
+      const Entry& en = entries_[static_cast<std::uint32_t>(slot)];
+      if (en.key == key.text) return &en.value;
     }
   }
   const V* find(std::string_view key) const { return find(Prehashed{key, SvHash{}(key)}); }
@@ -69,7 +71,14 @@ class FlatMap {
   }
 
  private:
-  static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+  // A slot holds the entry's index in its low 32 bits and the high 32 bits of the entry's hash
+  // (the slot index comes from the low bits), so that most words absent from a table are told
+  // apart without reading an entry; at most a quarter of the slots are used, which keeps the
+  // probe sequences of absent words (most look-ups) short.
+  static constexpr std::uint64_t kEmpty = ~std::uint64_t(0);
+  static constexpr std::uint64_t kTagMask = ~std::uint64_t(0) << 32;
+  static std::uint64_t tag_of(std::size_t hash) { return static_cast<std::uint64_t>(hash) & kTagMask; }
+  std::uint64_t slot_of(std::size_t entry) const { return tag_of(entries_[entry].hash) | entry; }
   struct Entry {
     std::string key;
     std::size_t hash;
@@ -77,15 +86,16 @@ class FlatMap {
   };
 
   std::size_t insert(std::string_view key, std::size_t hash) {
-    if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+    if ((entries_.size() + 1) * 4 > slots_.size()) grow();
     std::size_t s = hash & mask_;
     for (;; s = (s + 1) & mask_) {
-      const std::uint32_t e = slots_[s];
-      if (e == kEmpty) break;
+      const std::uint64_t slot = slots_[s];
+      if (slot == kEmpty) break;
+      const auto e = static_cast<std::uint32_t>(slot);
       if (entries_[e].hash == hash && entries_[e].key == key) return e;
     }
-    slots_[s] = static_cast<std::uint32_t>(entries_.size());
     entries_.push_back(Entry{std::string(key), hash, V{}});
+    slots_[s] = slot_of(entries_.size() - 1);
     return entries_.size() - 1;
   }
   void grow() {
@@ -95,12 +105,12 @@ class FlatMap {
     for (std::size_t e = 0; e < entries_.size(); ++e) {
       std::size_t s = entries_[e].hash & mask_;
       while (slots_[s] != kEmpty) s = (s + 1) & mask_;
-      slots_[s] = static_cast<std::uint32_t>(e);
+      slots_[s] = slot_of(e);
     }
   }
 
   std::vector<Entry> entries_;
-  std::vector<std::uint32_t> slots_;
+  std::vector<std::uint64_t> slots_;
   std::size_t mask_ = 0;
 };
 

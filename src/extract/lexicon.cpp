@@ -239,7 +239,20 @@ std::size_t scan_word(std::string_view s, std::size_t start, std::size_t i, char
   std::size_t end = i;
   const std::size_t n = s.size();
   while (i < n) {
-    const auto b = static_cast<unsigned char>(s[i]);
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 'a' && b <= 'z') {
+      // Most bytes of a word are lower-case ASCII letters: copy the run in one tight loop.
+      w.all_digits = false;
+      w.latin = true;
+      const std::size_t run = i;
+      do {
+        if (out) *out++ = static_cast<char>(b);
+        ++i;
+      } while (i < n && (b = static_cast<unsigned char>(s[i])) >= 'a' && b <= 'z');
+      w.lower += static_cast<int>(i - run);
+      end = i;
+      continue;
+    }
     if (b < 0x80) {
       if (kAsciiWord[b]) {
         if (b > '9') {
@@ -361,7 +374,7 @@ Tokens tokenize(std::string_view s) {
     char* at = toks.arena.get() + used;
     const std::size_t end = scan_word(s, start, i, cp, w, at);
     i = end;
-    Token t;
+    Token& t = toks.emplace_back();
     t.begin = static_cast<std::uint32_t>(start);
     t.end = static_cast<std::uint32_t>(end);
     {
@@ -374,14 +387,14 @@ Tokens tokenize(std::string_view s) {
     t.latin = w.latin;
     t.capitalised = w.cap;
     t.all_caps = w.latin && w.upper >= 2 && w.lower == 0;
-    if (!toks.empty()) {
+    if (toks.size() > 1) {
       // A run-on "sentence" (no stops for pages) is cut at a clause boundary after
       // kLongSentence words, and at any word after twice that: per-sentence look-ups then stay
       // bounded and the whole extraction linear in the text.
-      const std::size_t words_in_sentence = toks.size() - sentence_first;
+      const std::size_t words_in_sentence = toks.size() - 1 - sentence_first;
       if (pending_clause && words_in_sentence >= kLongSentence) pending_sentence = true;
       if (words_in_sentence >= 2 * kLongSentence) pending_sentence = true;
-      if (pending_sentence) { ++sentence; ++clause; sentence_first = toks.size(); }
+      if (pending_sentence) { ++sentence; ++clause; sentence_first = toks.size() - 1; }
       else if (pending_clause) ++clause;
     }
     pending_sentence = pending_clause = false;
@@ -393,7 +406,6 @@ Tokens tokenize(std::string_view s) {
       t.stem = t.key;
     t.key_hash = SvHash{}(t.key);
     t.stem_hash = t.stem.size() == t.key.size() ? t.key_hash : SvHash{}(t.stem);
-    toks.push_back(std::move(t));
   }
   return toks;
 }
@@ -687,6 +699,7 @@ struct Phrase {
   std::string_view value;
   std::vector<std::string> words;  // folded
   std::vector<std::string> stems;  // the same without Arabic clitics
+  std::vector<std::size_t> word_hashes, stem_hashes;  // sv_hash of each: compared before the text
 };
 
 struct Index {
@@ -706,10 +719,12 @@ const Index& lexicon() {
   static const Index idx = [] {
     Index ix;
     for (const auto& e : kLexicon) {
-      Phrase p{e.cue, e.value, {}, {}};
+      Phrase p{e.cue, e.value, {}, {}, {}, {}};
       for (auto& t : tokenize(e.phrase)) {
         p.words.emplace_back(t.key);
         p.stems.emplace_back(t.stem);
+        p.word_hashes.push_back(t.key_hash);
+        p.stem_hashes.push_back(t.stem_hash);
       }
       if (p.words.empty()) continue;
       if (p.stems.front() != p.words.front()) {
@@ -746,12 +761,17 @@ std::vector<CueHit> find_cues(const std::vector<Token>& toks) {
       for (auto pi : *list) {
         const auto& p = ix.phrases[pi];
         if (i + p.words.size() > toks.size()) continue;
-        if (toks[i].key != p.words[0] && toks[i].stem != p.words[0] && toks[i].stem != p.stems[0]) continue;
+        // The token's key or stem is the phrase word, or its stem is the phrase word's stem;
+        // hashes first, the text only when they agree.
+        auto matches = [&p](const Token& t, std::size_t k) {
+          const std::size_t wh = p.word_hashes[k], sh = p.stem_hashes[k];
+          return (t.key_hash == wh && t.key == p.words[k]) || (t.stem_hash == wh && t.stem == p.words[k]) ||
+                 (t.stem_hash == sh && t.stem == p.stems[k]);
+        };
+        if (!matches(toks[i], 0)) continue;
         bool ok = true;
-        for (std::size_t k = 1; k < p.words.size() && ok; ++k) {
-          ok = (word_matches(toks[i + k], p.words[k]) || toks[i + k].stem == p.stems[k]) &&
-               toks[i + k].sentence == toks[i].sentence;
-        }
+        for (std::size_t k = 1; k < p.words.size() && ok; ++k)
+          ok = toks[i + k].sentence == toks[i].sentence && matches(toks[i + k], k);
         if (!ok) continue;
         auto c = static_cast<std::size_t>(p.cue);
         if (best[c] < 0 || p.words.size() > best_len[c]) {
