@@ -1,10 +1,12 @@
 // The look-up shortcuts of the extractor give the answers of the slow paths they stand for.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "extract/flat_table.hpp"
 #include "extract/place_cache.hpp"
 #include "pledgedb/extract/dates.hpp"
 #include "pledgedb/extract/extractor.hpp"
@@ -81,4 +83,34 @@ TEST_CASE("date and deadline scanners find the same over word starts found once"
       CHECK(c[k].deadline == d[k].deadline);
     }
   }
+}
+
+TEST_CASE("the flat word table answers like a std::map, for present and absent words, after growth, erase and clear") {
+  extract::detail::FlatMap<int> table;
+  std::map<std::string, int> expected;
+  // Enough words to grow the table several times; neighbours differ by one letter or byte.
+  for (int k = 0; k < 3000; ++k) {
+    const std::string w = "w" + std::to_string(k * 7919 % 10007);
+    table[w] = k;
+    expected[w] = k;
+  }
+  CHECK(table.size() == expected.size());
+  for (int k = 0; k < 11000; ++k) {
+    const std::string w = "w" + std::to_string(k);
+    CAPTURE(w);
+    const int* got = table.find(w);
+    const auto it = expected.find(w);
+    REQUIRE((got != nullptr) == (it != expected.end()));
+    if (got) CHECK(*got == it->second);
+  }
+  CHECK_FALSE(table.emplace("w0", 42));  // present: the old value stays
+  CHECK(*table.find("w0") == expected["w0"]);
+  table.erase("w0");
+  CHECK(table.find("w0") == nullptr);
+  CHECK(table.find("w7919") != nullptr);
+  table.clear();
+  CHECK(table.empty());
+  CHECK(table.find("w7919") == nullptr);
+  table["الرباط"] = 5;
+  CHECK(*table.find("الرباط") == 5);
 }

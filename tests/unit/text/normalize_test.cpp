@@ -159,3 +159,12 @@ TEST_CASE("detect_language by script and stop words") {
   // Arabic text quoting a French name is still Arabic
   CHECK(detect_language("وقعت شركة Renault Group اتفاقية مع وزارة الصناعة والتجارة بالرباط") == "ar");
 }
+
+TEST_CASE("detect_language reads accented and upper-case stop words, and no word longer than one") {
+  // "été" and "más" are stop words with accented letters; capitals count as lower case.
+  CHECK(detect_language("Signé, été, été, été : tout a été validé.") == "fr");
+  CHECK(detect_language("Más empleos, más fábricas, más inversiones y más futuro.") == "es");
+  CHECK(detect_language("THE GROUP AND THE MINISTRY SIGNED FOR THE REGION") == "en");
+  // A long word ending in a stop word ("Anthe", "withthe") is not that stop word.
+  CHECK(detect_language("Anthe withthe bythe Tothe Inthe Ofthe Andthe") == "");
+}
