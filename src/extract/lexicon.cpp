@@ -768,11 +768,12 @@ std::vector<CueHit> find_cues(const std::vector<Token>& toks) {
           return (t.key_hash == wh && t.key == p.words[k]) || (t.stem_hash == wh && t.stem == p.words[k]) ||
                  (t.stem_hash == sh && t.stem == p.stems[k]);
         };
-        if (!matches(toks[i], 0)) continue;
+        // The later words first: most phrases sharing a first word ("a", "to") fail on their
+        // second word's hash, before any text is compared.
         bool ok = true;
         for (std::size_t k = 1; k < p.words.size() && ok; ++k)
           ok = toks[i + k].sentence == toks[i].sentence && matches(toks[i + k], k);
-        if (!ok) continue;
+        if (!ok || !matches(toks[i], 0)) continue;
         auto c = static_cast<std::size_t>(p.cue);
         if (best[c] < 0 || p.words.size() > best_len[c]) {
           best[c] = static_cast<std::int32_t>(pi);

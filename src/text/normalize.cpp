@@ -92,7 +92,8 @@ Normalized normalize(std::string_view original) {
       for (; i < r; ++i) o[j++] = std::uint32_t(i);
       continue;
     }
-    if (c == 0xD8 && i + 1 < n) {  // U+0600..U+063F: Arabic letters, nothing to replace
+    // U+0600..U+063F and U+0641..U+064A (ف to ي): Arabic letters, nothing to replace.
+    if (i + 1 < n && (c == 0xD8 || (c == 0xD9 && s[i + 1] >= 0x81 && s[i + 1] <= 0x8A))) {
       t[j] = char(c);
       t[j + 1] = char(s[i + 1]);
       o[j] = o[j + 1] = std::uint32_t(i);
@@ -403,6 +404,13 @@ std::string detect_language(std::string_view text) {
         flush();
       }
       ++i;
+      continue;
+    }
+    if (c >= 0xD8 && c <= 0xDB && i + 1 < n) {  // U+0600..U+06FF, most of an Arabic text
+      const char32_t ar = (char32_t(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+      if (ar >= 0x0620) ++arabic;
+      if (wlen) flush();
+      i += 2;
       continue;
     }
     char32_t cp;
