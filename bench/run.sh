@@ -6,6 +6,7 @@
 # BENCH_BUILD: build folder (default build-bench, configured Release without tests when new);
 # BENCH_WORK: where the generated corpora and databases go (default $BENCH_BUILD/work).
 # Query databases already loaded by an earlier run are reused when BENCH_REUSE_DB=1.
+# BENCH_ARTICLES: a folder of real articles to time extraction on (default examples/announcements).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 args="$*" quick=0 runs=5 out="" sizes_arg="" do_ingest=1 do_queries=1
@@ -66,6 +67,15 @@ echo
 echo '```'
 [[ -f $work/x10k/truth.ndjson ]] || "$gen" --count 10000 --seed 7 --out "$work/x10k" >/dev/null 2>&1
 "$extract_bench" "$work/x10k" --repeat 3 || fail "pledgedb-bench-extract failed"
+echo '```'
+echo
+# Hand-written articles are longer and denser than generated ones; BENCH_ARTICLES names another
+# folder of articles to time the same way (txt, md, html or json).
+articles=${BENCH_ARTICLES:-examples/announcements}
+echo "Extraction of the articles in \`$articles\` (--plain: speed only, 200 passes):"
+echo
+echo '```'
+"$extract_bench" "$articles" --plain --repeat 200 || fail "pledgedb-bench-extract --plain failed"
 echo '```'
 echo
 
