@@ -2,7 +2,7 @@
 # Installs every Debian package the build, the tests and the HTML screenshot test need.
 set -euo pipefail
 pkgs=(cmake g++ make pkg-config libsqlite3-dev libsqlitecpp-dev libfmt-dev doctest-dev libicu-dev
-      libcli11-dev nlohmann-json3-dev iso-codes sqlite3)
+      libcli11-dev nlohmann-json3-dev iso-codes sqlite3 libjemalloc-dev)
 [[ "${1:-}" == "--with-browser" ]] && pkgs+=(chromium)
 [[ "${1:-}" == "--with-fuzz" ]] && pkgs+=(clang libclang-rt-14-dev)
 missing=()
