@@ -244,6 +244,12 @@ struct PhraseTableOf {
   }
   // Longest phrase at token i; returns its length (0 if none).
   std::size_t match(const std::vector<Token>& t, std::size_t i, V* value) const {
+    // Most tokens start no phrase: their bits say so before any table look-up.
+    const Token& w = t[i];
+    if (!may_start(w.key_hash) && (w.stem.size() == w.key.size() || !may_start(w.stem_hash))) return 0;
+    return match_listed(t, i, value);
+  }
+  std::size_t match_listed(const std::vector<Token>& t, std::size_t i, V* value) const {
     std::size_t best = 0;
     if (by_first.empty()) return 0;
     for (const auto* k : {&t[i].key, &t[i].stem}) {
