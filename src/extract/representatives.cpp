@@ -6,6 +6,7 @@
 #include "extract/place_cache.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 namespace pledgedb::extract::detail {
@@ -85,9 +86,16 @@ bool word_is(const Token& t, const std::string& key, const std::string& stem) {
 }
 
 // Titles by first word (key and stem), in table order: title_at tries only those that can start
-// at a token, not every title at each token that starts one.
+// at a token, not every title at each token that starts one. A bit per hash of a first word's key
+// or stem turns most tokens away before the tables.
 struct TitleIndex {
   FlatMap<std::vector<std::uint32_t>> by_key, by_stem;
+  std::array<std::uint64_t, 16> first_bits{};
+
+  static std::size_t bit_of(std::size_t hash) { return (hash >> 20) & 1023; }
+  bool may_start(std::size_t hash) const { return first_bits[bit_of(hash) >> 6] >> (bit_of(hash) & 63) & 1; }
+  // False when no title's first word is t's key or stem (most tokens).
+  bool may_start(const Token& t) const { return may_start(t.key_hash) || may_start(t.stem_hash); }
 };
 const TitleIndex& title_index() {
   static const TitleIndex ix = [] {
@@ -96,40 +104,48 @@ const TitleIndex& title_index() {
     for (std::size_t n = 0; n < all.size(); ++n) {
       x.by_key[all[n].keys[0]].push_back(static_cast<std::uint32_t>(n));
       x.by_stem[all[n].stems[0]].push_back(static_cast<std::uint32_t>(n));
+      for (const auto& w : {all[n].keys[0], all[n].stems[0]}) {
+        const std::size_t bit = TitleIndex::bit_of(sv_hash(w));
+        x.first_bits[bit >> 6] |= std::uint64_t(1) << (bit & 63);
+      }
     }
     return x;
   }();
   return ix;
 }
 
-// The longest title starting at token i: its end and entry.
-std::optional<std::pair<std::size_t, const Title*>> title_at(const std::vector<Token>& toks, std::size_t i) {
-  std::optional<std::pair<std::size_t, const Title*>> best;
+using TitleHit = std::optional<std::pair<std::size_t, const Title*>>;
+
+// The longest title starting at token i (the first in table order among equals): its end and entry.
+TitleHit title_listed(const TitleIndex& ix, const std::vector<Token>& toks, std::size_t i) {
   // The titles whose first word word_is() may accept: key = key, stem = stem, or key = stem.
-  const auto& ix = title_index();
   const std::vector<std::uint32_t>* lists[] = {ix.by_key.find(toks[i].hashed_key()), ix.by_stem.find(toks[i].hashed_stem()),
                                                ix.by_key.find(toks[i].hashed_stem())};
-  if (!lists[0] && !lists[1] && !lists[2]) return best;  // most tokens
-  std::vector<std::uint32_t> cand;
-  for (const auto* list : lists)
-    if (list) cand.insert(cand.end(), list->begin(), list->end());
-  std::sort(cand.begin(), cand.end());
-  cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
   const auto& all = titles();
-  for (const auto n : cand) {
-    const auto& t = all[n];
-    if (i + t.keys.size() > toks.size() || !word_is(toks[i], t.keys[0], t.stems[0])) continue;
-    bool ok = true;
-    for (std::size_t k = 1; k < t.keys.size() && ok; ++k)
-      ok = toks[i + k].sentence == toks[i].sentence && word_is(toks[i + k], t.keys[k], t.stems[k]);
-    if (ok && (!best || i + t.keys.size() > best->first)) best = std::make_pair(i + t.keys.size(), &t);
+  std::size_t best_n = all.size(), best_len = 0;
+  for (const auto* list : lists) {
+    if (!list) continue;
+    for (const auto n : *list) {
+      const auto& t = all[n];
+      if (t.keys.size() < best_len || (t.keys.size() == best_len && n >= best_n)) continue;
+      if (i + t.keys.size() > toks.size() || !word_is(toks[i], t.keys[0], t.stems[0])) continue;
+      bool ok = true;
+      for (std::size_t k = 1; k < t.keys.size() && ok; ++k)
+        ok = toks[i + k].sentence == toks[i].sentence && word_is(toks[i + k], t.keys[k], t.stems[k]);
+      if (ok) best_n = n, best_len = t.keys.size();
+    }
   }
-  return best;
+  if (best_len == 0) return std::nullopt;
+  return std::make_pair(i + best_len, &all[best_n]);
+}
+TitleHit title_at(const TitleIndex& ix, const std::vector<Token>& toks, std::size_t i) {
+  if (!ix.may_start(toks[i])) return std::nullopt;
+  return title_listed(ix, toks, i);
 }
 
 // A word that starts a title (as its first word or that word's stem): it ends a person's name.
-bool is_title_word(const Token& t) {
-  return title_index().by_key.find(t.hashed_key()) || title_index().by_stem.find(t.hashed_key());
+bool is_title_word(const TitleIndex& ix, const Token& t) {
+  return ix.may_start(t.key_hash) && (ix.by_key.find(t.hashed_key()) || ix.by_stem.find(t.hashed_key()));
 }
 
 std::string_view gap(std::string_view nt, const Token& a, const Token& b) { return nt.substr(a.end, b.begin - a.end); }
@@ -167,6 +183,7 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
                                                   const std::vector<NamedSpan>& mentions) {
   std::vector<Representative> out;
   if (toks.empty()) return out;
+  const TitleIndex& ix = title_index();
   std::vector<int> party_at(toks.size(), -1);  // the party named at each token
   for (const auto& m : mentions)
     for (std::size_t k = m.first; k < m.last && k < toks.size(); ++k) party_at[k] = static_cast<int>(m.party);
@@ -200,7 +217,7 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
   // A Latin name: 2-4 capitalised words (particles inside), no punctuation, no party, no title.
   auto name_word = [&](std::size_t k) {
     const auto& t = toks[k];
-    return t.latin && party_at[k] < 0 && !is_title_word(t) && !t.all_caps && !calendar_word(t);
+    return t.latin && party_at[k] < 0 && !is_title_word(ix, t) && !t.all_caps && !calendar_word(t);
   };
   auto joined = [&](std::size_t a, std::size_t b) {  // only a space or a hyphen between them
     const auto g = gap(nt, toks[a], toks[b]);
@@ -263,7 +280,8 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
   };
 
   for (std::size_t i = 0; i < toks.size(); ++i) {
-    auto hit = title_at(toks, i);
+    if (!ix.may_start(toks[i])) continue;  // most tokens, without a call
+    auto hit = title_listed(ix, toks, i);
     if (!hit) continue;
     const auto [te, title] = *hit;
     // The body the title belongs to.
@@ -345,7 +363,7 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
         std::size_t n = e;
         static const std::vector<std::string_view> articles = {"the", "le", "la", "l"};
         if (std::find(articles.begin(), articles.end(), toks[n].key) != articles.end()) ++n;
-        if (n < toks.size() && title_at(toks, n)) return;
+        if (n < toks.size() && title_at(ix, toks, n)) return;
       }
       name = text_of(from, e, listed);
     };
