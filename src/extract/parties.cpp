@@ -217,15 +217,28 @@ FlatMap<const T*> folded_map(const T (&arr)[N]) {
   return m;
 }
 
+// A bit per hash (mod 512) of the first words of phrases: turns most tokens away before a hash table.
+struct FirstWordBits {
+  std::array<std::uint64_t, 8> words{};
+
+  static std::size_t bit_of(std::size_t hash) { return (hash >> 20) & 511; }
+  void set(std::size_t hash) { words[bit_of(hash) >> 6] |= std::uint64_t(1) << (bit_of(hash) & 63); }
+  bool test(std::size_t hash) const { return words[bit_of(hash) >> 6] >> (bit_of(hash) & 63) & 1; }
+  // False when neither w's key nor its stem (when shorter) may start a phrase.
+  bool may_start(const Token& w) const {
+    return test(w.key_hash) || (w.stem.size() != w.key.size() && test(w.stem_hash));
+  }
+  FirstWordBits& operator|=(const FirstWordBits& o) {
+    for (std::size_t x = 0; x < words.size(); ++x) words[x] |= o.words[x];
+    return *this;
+  }
+};
+
 // Phrase table: folded token sequences -> value, matched at every token through the first word.
-// A bit per first-word hash (mod 512) turns most tokens away before the hash table.
 template <class V>
 struct PhraseTableOf {
   FlatMap<std::vector<std::pair<std::vector<std::string>, V>>> by_first;
-  std::array<std::uint64_t, 8> first_bits{};
-
-  static std::size_t bit_of(std::size_t hash) { return (hash >> 20) & 511; }
-  bool may_start(std::size_t hash) const { return first_bits[bit_of(hash) >> 6] >> (bit_of(hash) & 63) & 1; }
+  FirstWordBits starts;
 
   void add(std::string_view phrase, V value) { add_key(key_of(phrase), std::move(value)); }
   // The same with the phrase's key_of already known.
@@ -238,16 +251,13 @@ struct PhraseTableOf {
       b = e + 1;
     }
     if (words.empty()) return;
-    const std::size_t bit = bit_of(sv_hash(words.front()));
-    first_bits[bit >> 6] |= std::uint64_t(1) << (bit & 63);
+    starts.set(sv_hash(words.front()));
     by_first[words.front()].emplace_back(std::move(words), std::move(value));
   }
   // Longest phrase at token i; returns its length (0 if none).
   std::size_t match(const std::vector<Token>& t, std::size_t i, V* value) const {
     // Most tokens start no phrase: their bits say so before any table look-up.
-    const Token& w = t[i];
-    if (!may_start(w.key_hash) && (w.stem.size() == w.key.size() || !may_start(w.stem_hash))) return 0;
-    return match_listed(t, i, value);
+    return starts.may_start(t[i]) ? match_listed(t, i, value) : 0;
   }
   std::size_t match_listed(const std::vector<Token>& t, std::size_t i, V* value) const {
     std::size_t best = 0;
@@ -256,7 +266,7 @@ struct PhraseTableOf {
       // A stem equal to the key (a suffix of it as long as it) would find the same phrases again.
       if (k == &t[i].stem && t[i].stem.size() == t[i].key.size()) break;
       const Prehashed h = k == &t[i].key ? t[i].hashed_key() : t[i].hashed_stem();
-      if (!may_start(h.hash)) continue;
+      if (!starts.test(h.hash)) continue;
       const auto* list = by_first.find(h);
       if (!list) continue;
       for (const auto& [words, v] : *list) {
@@ -315,9 +325,10 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     }
     return k;
   };
-  std::vector<char> cue_at(t.size() * static_cast<std::size_t>(Cue::count_), 0);
-  auto has = [&](std::size_t i, Cue c) { return i < t.size() && cue_at[i * static_cast<std::size_t>(Cue::count_) + static_cast<std::size_t>(c)]; };
-  for (const auto& h : cues) cue_at[h.first * static_cast<std::size_t>(Cue::count_) + static_cast<std::size_t>(h.cue)] = 1;
+  static_assert(static_cast<std::size_t>(Cue::count_) <= 32, "a bit per cue family");
+  std::vector<std::uint32_t> cues_at(t.size(), 0);  // bit c: a cue of family c starts at the token
+  auto has = [&](std::size_t i, Cue c) { return i < t.size() && (cues_at[i] >> static_cast<unsigned>(c) & 1); };
+  for (const auto& h : cues) cues_at[h.first] |= std::uint32_t(1) << static_cast<unsigned>(h.cue);
 
   // Known parties (per call) and built-in spellings (built once).
   using Kinds = std::unordered_map<std::string, std::pair<PartyKind, std::string>>;
@@ -344,8 +355,11 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     if (auto it = builtin.second.find(v); it != builtin.second.end()) return it->second;
     return std::make_pair(PartyKind::other, std::string());
   };
+  FirstWordBits name_starts = builtin.first.starts;
+  if (known != nullptr) name_starts |= known->names.starts;
+  std::string v;
   for (std::size_t i = 0; i < t.size(); ++i) {
-    std::string v;
+    if (!name_starts.may_start(t[i])) continue;  // most tokens
     if (auto len = names_match(i, &v)) {
       auto [kind, country] = kind_of(v);
       auto p = b.add(v, kind, country);
