@@ -37,10 +37,8 @@ struct Builder {
   std::vector<std::string> keys;  // key_of(name) per party, computed once
   std::vector<std::vector<std::string>> alias_keys;  // key_of of each of f.aliases
 
-  std::size_t add(const std::string& name, PartyKind kind, const std::string& country) {
-    return add(name, kind, country, key_of(name));
-  }
-  // k is key_of(name), known already (a name read from the tokens: their keys joined).
+  // k is key_of(name), known already (a name read from the tokens: their keys joined; a fixed
+  // name's key folded once).
   std::size_t add(const std::string& name, PartyKind kind, const std::string& country, const std::string& k) {
     if (const auto* found = by_key.find(k)) return *found;
     // "Rongtai Steel" and "Rongtai Steel Limited" are one company; keep the longer name.
@@ -210,6 +208,29 @@ constexpr Nationality kNationalities[] = {
     {"taiwanese", "TW", ""}, {"taïwanais", "TW", ""}, {"singaporean", "SG", ""}, {"irish", "IE", ""},
 };
 
+// key_of of the names the extractor writes itself (ministries, governments, built-in brands and
+// agencies), folded once instead of at every mention.
+const FlatMap<std::string>& fixed_name_keys() {
+  static const FlatMap<std::string> keys = [] {
+    FlatMap<std::string> m;
+    auto put = [&m](const std::string& name) { m.emplace(name, key_of(name)); };
+    for (const auto& p : kPortfolios) {
+      const std::string portfolio(p.name);
+      put("Ministry of " + portfolio);
+      put("Ministry Delegate for " + portfolio);
+      put("Secretaría de " + portfolio);
+    }
+    put("Secretaría de Economía");
+    for (const auto& n : kNationalities)
+      if (!n.government.empty()) put(std::string(n.government));
+    put("Government");
+    for (const auto& br : kBrands) put(std::string(br.name));
+    for (const auto& ag : kAgencies) put(std::string(ag.name));
+    return m;
+  }();
+  return keys;
+}
+
 template <class T, std::size_t N>
 FlatMap<const T*> folded_map(const T (&arr)[N]) {
   FlatMap<const T*> m;
@@ -217,11 +238,11 @@ FlatMap<const T*> folded_map(const T (&arr)[N]) {
   return m;
 }
 
-// A bit per hash (mod 512) of the first words of phrases: turns most tokens away before a hash table.
+// A bit per hash (mod 4096) of the first words of phrases: turns most tokens away before a hash table.
 struct FirstWordBits {
-  std::array<std::uint64_t, 8> words{};
+  std::array<std::uint64_t, 64> words{};
 
-  static std::size_t bit_of(std::size_t hash) { return (hash >> 20) & 511; }
+  static std::size_t bit_of(std::size_t hash) { return (hash >> 20) & 4095; }
   void set(std::size_t hash) { words[bit_of(hash) >> 6] |= std::uint64_t(1) << (bit_of(hash) & 63); }
   bool test(std::size_t hash) const { return words[bit_of(hash) >> 6] >> (bit_of(hash) & 63) & 1; }
   // False when neither w's key nor its stem (when shorter) may start a phrase.
@@ -286,6 +307,74 @@ struct PhraseTableOf {
 };
 using PhraseTable = PhraseTableOf<std::string>;
 
+// The phrases of one text's parties, matched as PhraseTableOf<std::size_t> would match them (the
+// longest; among equals the first added, through the key before the stem), but built with one
+// allocation: the keys stay where they are (they must outlive the table) and the phrases are
+// sorted by the hash of their first word.
+class TextPhrases {
+ public:
+  // key: folded words joined by single spaces (key_of); value: the party's index.
+  void add(std::string_view key, std::size_t value) {
+    if (key.empty()) return;
+    std::size_t words = 0;
+    for (std::size_t b = 0; b < key.size(); ++words) b = next_word(key, b);
+    const std::string_view first = key.substr(0, std::min(key.find(' '), key.size()));
+    phrases_.push_back({sv_hash(first), first, key, words, value});
+  }
+  // After the last add, before the first match.
+  void seal() {
+    std::stable_sort(phrases_.begin(), phrases_.end(),
+                     [](const Phrase& x, const Phrase& y) { return x.first_hash < y.first_hash; });
+    for (const auto& ph : phrases_) starts_.set(ph.first_hash);
+  }
+  // Longest phrase at token i; returns its length (0 if none).
+  std::size_t match(const std::vector<Token>& t, std::size_t i, std::size_t* value) const {
+    const Token& w = t[i];
+    if (!starts_.may_start(w)) return 0;  // most tokens
+    std::size_t best = 0;
+    for (const bool stem : {false, true}) {
+      // A stem as long as the key is the key.
+      if (stem && w.stem.size() == w.key.size()) break;
+      const std::string_view k = stem ? w.stem : w.key;
+      const std::size_t hash = stem ? w.stem_hash : w.key_hash;
+      if (!starts_.test(hash)) continue;
+      auto it = std::lower_bound(phrases_.begin(), phrases_.end(), hash,
+                                 [](const Phrase& ph, std::size_t h) { return ph.first_hash < h; });
+      for (; it != phrases_.end() && it->first_hash == hash; ++it) {
+        if (it->words <= best || i + it->words > t.size() || it->first != k) continue;
+        bool ok = true;
+        std::size_t j = i + 1;
+        for (std::size_t b = it->first.size() + 1; b < it->key.size() && ok; ++j) {
+          const std::size_t e = next_word(it->key, b) - 1;
+          const std::string_view word = it->key.substr(b, e - b);
+          ok = t[j].key == word || t[j].stem == word;
+          b = e + 1;
+        }
+        if (ok) {
+          best = it->words;
+          *value = it->value;
+        }
+      }
+    }
+    return best;
+  }
+
+ private:
+  struct Phrase {
+    std::size_t first_hash;
+    std::string_view first, key;
+    std::size_t words;
+    std::size_t value;
+  };
+  // Where the word after the one starting at b starts (PhraseTableOf::add_key's split).
+  static std::size_t next_word(std::string_view key, std::size_t b) {
+    const std::size_t e = key.find(' ', b);
+    return (e == std::string_view::npos ? key.size() : e) + 1;
+  }
+  std::vector<Phrase> phrases_;
+  FirstWordBits starts_;
+};
+
 }  // namespace
 
 }  // namespace pledgedb::extract::detail
@@ -296,6 +385,7 @@ class KnownPartyIndex {
  public:
   detail::PhraseTable names;
   std::unordered_map<std::string, std::pair<PartyKind, std::string>> kinds;  // name -> kind, country
+  detail::FlatMap<std::string> keys;  // name -> key_of(name)
 };
 
 std::shared_ptr<const KnownPartyIndex> index_known_parties(const std::vector<KnownParty>& known) {
@@ -304,6 +394,7 @@ std::shared_ptr<const KnownPartyIndex> index_known_parties(const std::vector<Kno
     index->names.add(k.name, k.name);
     for (const auto& al : k.aliases) index->names.add(al, k.name);
     index->kinds[k.name] = {k.kind, k.country};
+    index->keys.emplace(k.name, detail::fold_words(k.name));
   }
   return index;
 }
@@ -344,6 +435,14 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     }
     return b;
   }();
+  // key_of(name) of a party's name the extractor writes (a known party's or a fixed one).
+  std::string folded;  // key_of of any other name
+  auto key_of_name = [&](const std::string& name) -> const std::string& {
+    if (known != nullptr)
+      if (const auto* k = known->keys.find(name)) return *k;
+    if (const auto* k = fixed_name_keys().find(name)) return *k;
+    return folded = key_of(name);
+  };
   auto names_match = [&](std::size_t i, std::string* v) {
     std::size_t len = known == nullptr || known->names.by_first.empty() ? 0 : known->names.match(t, i, v);
     if (len == 0) len = builtin.first.match(t, i, v);
@@ -362,7 +461,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     if (!name_starts.may_start(t[i])) continue;  // most tokens
     if (auto len = names_match(i, &v)) {
       auto [kind, country] = kind_of(v);
-      auto p = b.add(v, kind, country);
+      auto p = b.add(v, kind, country, key_of_name(v));
       b.add_alias(p, std::string(nt.substr(t[i].begin, t[i + len - 1].end - t[i].begin)), key_of_tokens(i, i + len));
       b.f.mentions.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), p});
       i += len - 1;
@@ -555,7 +654,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       if (lang == "es") name = "Secretaría de " + portfolio;
       else name = delegate ? "Ministry Delegate for " + portfolio : "Ministry of " + portfolio;
       if (portfolio == "Economy" && lang == "es") name = "Secretaría de Economía";
-      auto p = b.add(name, PartyKind::ministry, "");
+      auto p = b.add(name, PartyKind::ministry, "", key_of_name(name));
       b.add_alias(p, std::string(nt.substr(t[h.first].begin, t[std::min(end, t.size()) - 1].end - t[h.first].begin)),
                   key_of_tokens(h.first, std::min(end, t.size())));
       b.f.mentions.push_back({h.first, h.last, p});
@@ -600,22 +699,27 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       }
       if (name.empty() && t[h.first].key != "state" && t[h.first].key != "the") name = "Government";  // country decided later
       if (name.empty()) continue;
-      auto p = b.add(name, PartyKind::government, country);
+      auto p = b.add(name, PartyKind::government, country, key_of_name(name));
       b.f.mentions.push_back({h.first, h.last, p});
     }
   }
 
   // Every later occurrence of a company's name (and of its first word when distinctive).
-  PhraseTableOf<std::size_t> later;  // value: the party's index
+  TextPhrases later;  // keys in b.alias_keys and first_words
+  std::vector<std::string> first_words;
+  first_words.reserve(b.f.parties.size());  // never moved: the table points into them
   for (std::size_t p = 0; p < b.f.parties.size(); ++p) {
     if (b.f.parties[p].kind != PartyKind::company && b.f.parties[p].kind != PartyKind::agency) continue;
-    for (const auto& al : b.alias_keys[p]) later.add_key(al, p);
+    for (const auto& al : b.alias_keys[p]) later.add(al, p);
     auto words = tokenize(b.f.parties[p].name);
     // ...but not a first word that is a place ("China Wu Yi": "China" alone is the country).
     if (words.size() >= 2 && words[0].capitalised && !stops.contains(words[0].hashed_key()) && words[0].key.size() >= 4 &&
-        builtin_places(std::string_view(b.f.parties[p].name).substr(0, words[0].end)).empty())
-      later.add(std::string_view(b.f.parties[p].name).substr(0, words[0].end), p);
+        builtin_places(std::string_view(b.f.parties[p].name).substr(0, words[0].end)).empty()) {
+      first_words.push_back(key_of(std::string_view(b.f.parties[p].name).substr(0, words[0].end)));
+      later.add(first_words.back(), p);
+    }
   }
+  later.seal();
   std::vector<PartyMention> all;
   for (std::size_t i = 0; i < t.size(); ++i) {
     std::size_t v = 0;
