@@ -94,6 +94,13 @@ bool space_between(std::string_view s, std::size_t a, std::size_t b) {
   return b - a <= 3 && !(dash && space);
 }
 
+// "of", "de", "du", "des", "del", "for": words inside one name ("Bank of Africa").
+bool connector(const Token& w) {
+  const std::string_view k = w.key;
+  if (k.size() < 2 || k.size() > 3) return false;  // most words
+  return k == "of" || k == "de" || k == "du" || k == "des" || k == "del" || k == "for";
+}
+
 const FlatSet& stop_capitals() {
   static const FlatSet s = {
       "the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "du", "de", "in", "on", "at", "by", "this",
@@ -475,13 +482,24 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   // Names seen after a title ("les ministres A, Ryad Mezzour et B"): persons also where they
   // later stand bare as a subject ("Ryad Mezzour a salué...").
   SvSet persons;
+  static const FlatSet titles = {
+      "m", "mr", "mrs", "ms", "mme", "ceo", "pdg", "president", "minister", "ministre", "ministres", "directeur",
+      "director", "founder", "fondateur", "chairman", "secretary", "wali", "governor", "gouverneur", "ministry",
+      "ministere", "chief", "executive", "spokesperson", "porte", "dg", "vice", "commissioner", "ministers"};
+  // Whether one of the `back` tokens before token a is a title or starts a ministry. Asked with a
+  // growing a (the runs come in text order), it looks at each token once.
+  std::size_t looked_to = 0;                  // the tokens before it have been looked at
+  std::size_t last_title = t.size();          // the last of them that is a title (t.size(): none)
+  auto title_before = [&](std::size_t a, std::size_t back) {
+    for (std::size_t k = std::max(looked_to, a - std::min(a, back)); k < a; ++k)
+      if (titles.contains(t[k].hashed_key()) || has(k, Cue::ministry)) last_title = k;
+    looked_to = std::max(looked_to, a);
+    return last_title < a && last_title + back >= a;
+  };
   // Capitalised Latin runs.
   for (std::size_t i = 0; i < t.size();) {
     if (!t[i].latin || !(t[i].capitalised || t[i].all_caps) || t[i].digits) { ++i; continue; }
     std::size_t j = i + 1;
-    auto connector = [&](const Token& w) {
-      return w.key == "of" || w.key == "de" || w.key == "du" || w.key == "des" || w.key == "del" || w.key == "for";
-    };
     // A run stops at "and"/"et"/"y" (two names) and at titles, days and months.
     while (j < t.size() && t[j].latin && (((t[j].capitalised || t[j].all_caps) && !stops.contains(t[j].hashed_key())) || connector(t[j])) &&
            t[j].clause == t[i].clause && space_between(nt, t[j - 1].end, t[j].begin))
@@ -529,10 +547,6 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       for (std::size_t k = a; k + 1 < e && !titled; ++k) titled = inner_titles.contains(t[k].hashed_key());
       if (titled && !(e - a >= 2 && has(e - 1, Cue::legal_suffix))) continue;
     }
-    static const FlatSet titles = {
-        "m", "mr", "mrs", "ms", "mme", "ceo", "pdg", "president", "minister", "ministre", "ministres", "directeur",
-        "director", "founder", "fondateur", "chairman", "secretary", "wali", "governor", "gouverneur", "ministry",
-        "ministere", "chief", "executive", "spokesperson", "porte", "dg", "vice", "commissioner", "ministers"};
     bool group_before = false;
     std::string country;
     for (std::size_t k = a, steps = 0; k > 0 && steps < 4; --k, ++steps) {
@@ -591,9 +605,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       continue;
     }
     // A person's name after a title ("le ministre de l'Industrie, Ryad Mezzour") is not a company.
-    bool person = false;
-    for (std::size_t k = a, steps = 0; k > 0 && steps < 8 && !person; --k, ++steps)
-      person = titles.contains(t[k - 1].hashed_key()) || has(k - 1, Cue::ministry);
+    const bool person = title_before(a, 8);
     if (person && !legal && !group_before) {
       persons.insert(key);
       continue;
