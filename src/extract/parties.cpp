@@ -521,19 +521,19 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     if (next < t.size() && t[next].all_caps && t[next].begin > t[e - 1].end &&
         nt.substr(t[e - 1].end, t[next].begin - t[e - 1].end).find('(') != std::string_view::npos)
       acronym = std::string(nt.substr(t[next].begin, t[next].end - t[next].begin));
-    std::string name(nt.substr(t[a].begin, t[e - 1].end - t[a].begin));
-    if (name.size() < 2) continue;
-    const std::string key = key_of_tokens(a, e);
+    // The name and its key are built once the run is known to be no place, nationality or title.
+    const std::string_view text = nt.substr(t[a].begin, t[e - 1].end - t[a].begin);
+    if (text.size() < 2) continue;
     if (e - a == 1 && stops.contains(t[a].hashed_key())) continue;
     // Agencies by acronym.
     if (e - a == 1 && t[a].all_caps) {
       if (known_agencies().contains(t[a].hashed_key())) {
-        auto p = b.add(name, PartyKind::agency, "", key);
+        auto p = b.add(std::string(text), PartyKind::agency, "", key_of_tokens(a, e));
         b.f.mentions.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(e), p});
       }
       continue;
     }
-    if (!builtin_places(name).empty()) continue;  // a place
+    if (!builtin_places(text).empty()) continue;  // a place
     if (e - a == 1 && nationalities.find(t[a].hashed_key())) continue;  // "the central Mexican state
     bool legal = e - a >= 2 && (has(e - 1, Cue::legal_suffix) || has(a, Cue::group_cue));  // "Grupo Modelo"
     // "Apple Chief Executive Tim Cook", "Assembly Minority Leader Gordon Hintz": a title inside
@@ -578,6 +578,8 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
         subject = has(next + 1, Cue::pledge) || has(next + 1, Cue::invest) || has(next + 1, Cue::hire_verb);
     }
     bool in_arabic = arabic_text && !t[a].all_caps;
+    std::string name(text);
+    const std::string key = key_of_tokens(a, e);
     if (!acronym.empty()) {
       std::string letters;
       for (std::size_t k = a; k < e; ++k)
