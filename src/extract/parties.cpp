@@ -2,6 +2,7 @@
 // subjects of pledge verbs), agencies by acronym, ministries by portfolio, governments.
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -94,6 +95,37 @@ bool space_between(std::string_view s, std::size_t a, std::size_t b) {
   return b - a <= 3 && !(dash && space);
 }
 
+// A bit per word hash (mod 4096), for a set of words or the first words of phrases: turns most
+// tokens away before a hash table.
+struct WordBits {
+  std::array<std::uint64_t, 64> words{};
+
+  static std::size_t bit_of(std::size_t hash) { return (hash >> 20) & 4095; }
+  void set(std::size_t hash) { words[bit_of(hash) >> 6] |= std::uint64_t(1) << (bit_of(hash) & 63); }
+  bool test(std::size_t hash) const { return words[bit_of(hash) >> 6] >> (bit_of(hash) & 63) & 1; }
+  // False when neither w's key nor its stem (when shorter) may start a phrase.
+  bool may_start(const Token& w) const {
+    return test(w.key_hash) || (w.stem.size() != w.key.size() && test(w.stem_hash));
+  }
+  WordBits& operator|=(const WordBits& o) {
+    for (std::size_t x = 0; x < words.size(); ++x) words[x] |= o.words[x];
+    return *this;
+  }
+};
+
+// A set of folded words behind their bits: a word not in it (most) costs no table probe.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) : set_(words) {
+    for (const auto w : words) bits_.set(sv_hash(w));
+  }
+  bool contains(const Prehashed& w) const { return bits_.test(w.hash) && set_.contains(w); }
+
+ private:
+  FlatSet set_;
+  WordBits bits_;
+};
+
 // "of", "de", "du", "des", "del", "for": words inside one name ("Bank of Africa").
 bool connector(const Token& w) {
   const std::string_view k = w.key;
@@ -101,8 +133,8 @@ bool connector(const Token& w) {
   return k == "of" || k == "de" || k == "du" || k == "des" || k == "del" || k == "for";
 }
 
-const FlatSet& stop_capitals() {
-  static const FlatSet s = {
+const WordSet& stop_capitals() {
+  static const WordSet s = {
       "the", "a", "an", "le", "la", "les", "l", "un", "une", "des", "du", "de", "in", "on", "at", "by", "this",
       "that", "these", "it", "its", "il", "elle", "ils", "ce", "cette", "mr", "mrs", "ms", "m", "mme", "dr", "el",
       "los", "las", "en", "et", "and", "but", "for", "with", "after", "before", "as", "under", "while", "when",
@@ -245,28 +277,11 @@ FlatMap<const T*> folded_map(const T (&arr)[N]) {
   return m;
 }
 
-// A bit per hash (mod 4096) of the first words of phrases: turns most tokens away before a hash table.
-struct FirstWordBits {
-  std::array<std::uint64_t, 64> words{};
-
-  static std::size_t bit_of(std::size_t hash) { return (hash >> 20) & 4095; }
-  void set(std::size_t hash) { words[bit_of(hash) >> 6] |= std::uint64_t(1) << (bit_of(hash) & 63); }
-  bool test(std::size_t hash) const { return words[bit_of(hash) >> 6] >> (bit_of(hash) & 63) & 1; }
-  // False when neither w's key nor its stem (when shorter) may start a phrase.
-  bool may_start(const Token& w) const {
-    return test(w.key_hash) || (w.stem.size() != w.key.size() && test(w.stem_hash));
-  }
-  FirstWordBits& operator|=(const FirstWordBits& o) {
-    for (std::size_t x = 0; x < words.size(); ++x) words[x] |= o.words[x];
-    return *this;
-  }
-};
-
 // Phrase table: folded token sequences -> value, matched at every token through the first word.
 template <class V>
 struct PhraseTableOf {
   FlatMap<std::vector<std::pair<std::vector<std::string>, V>>> by_first;
-  FirstWordBits starts;
+  WordBits starts;
 
   void add(std::string_view phrase, V value) { add_key(key_of(phrase), std::move(value)); }
   // The same with the phrase's key_of already known.
@@ -379,7 +394,7 @@ class TextPhrases {
     return (e == std::string_view::npos ? key.size() : e) + 1;
   }
   std::vector<Phrase> phrases_;
-  FirstWordBits starts_;
+  WordBits starts_;
 };
 
 }  // namespace
@@ -461,7 +476,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     if (auto it = builtin.second.find(v); it != builtin.second.end()) return it->second;
     return std::make_pair(PartyKind::other, std::string());
   };
-  FirstWordBits name_starts = builtin.first.starts;
+  WordBits name_starts = builtin.first.starts;
   if (known != nullptr) name_starts |= known->names.starts;
   std::string v;
   for (std::size_t i = 0; i < t.size(); ++i) {
@@ -482,7 +497,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   // Names seen after a title ("les ministres A, Ryad Mezzour et B"): persons also where they
   // later stand bare as a subject ("Ryad Mezzour a salué...").
   SvSet persons;
-  static const FlatSet titles = {
+  static const WordSet titles = {
       "m", "mr", "mrs", "ms", "mme", "ceo", "pdg", "president", "minister", "ministre", "ministres", "directeur",
       "director", "founder", "fondateur", "chairman", "secretary", "wali", "governor", "gouverneur", "ministry",
       "ministere", "chief", "executive", "spokesperson", "porte", "dg", "vice", "commissioner", "ministers"};
@@ -539,7 +554,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     // "Apple Chief Executive Tim Cook", "Assembly Minority Leader Gordon Hintz": a title inside
     // the run, followed by a name, makes it a person (with the body's name before the title).
     {
-      static const FlatSet inner_titles = {"chief", "executive", "leader", "president", "minister", "governor",
+      static const WordSet inner_titles = {"chief", "executive", "leader", "president", "minister", "governor",
                                          "director", "chairman", "chairwoman", "secretary", "spokesperson",
                                          "spokesman", "spokeswoman", "ministre", "directeur", "gouverneur",
                                          "ceo", "pdg", "founder", "fondateur"};
