@@ -37,10 +37,15 @@ struct Builder {
   FlatMap<std::size_t> by_key;
   std::vector<std::string> keys;  // key_of(name) per party, computed once
   std::vector<std::vector<std::string>> alias_keys;  // key_of of each of f.aliases
+  // Per party: the token that is the first of the 2+ words of its name, when the name is text of
+  // the tokens from there (kOneWord: a name of one word, kNotText: a name not read from the text).
+  static constexpr std::uint32_t kNotText = 0xFFFFFFFFu, kOneWord = 0xFFFFFFFEu;
+  std::vector<std::uint32_t> first_words;
 
   // k is key_of(name), known already (a name read from the tokens: their keys joined; a fixed
   // name's key folded once).
-  std::size_t add(const std::string& name, PartyKind kind, const std::string& country, const std::string& k) {
+  std::size_t add(const std::string& name, PartyKind kind, const std::string& country, const std::string& k,
+                  std::uint32_t first = kNotText) {
     if (const auto* found = by_key.find(k)) return *found;
     // "Rongtai Steel" and "Rongtai Steel Limited" are one company; keep the longer name.
     if (kind == PartyKind::company) {
@@ -58,6 +63,7 @@ struct Builder {
             alias_keys[i].push_back(keys[i]);
             f.parties[i].name = name;
             keys[i] = k;
+            first_words[i] = first;
           } else {
             f.aliases[i].push_back(name);
             alias_keys[i].push_back(k);
@@ -75,6 +81,7 @@ struct Builder {
     f.aliases.push_back({name});
     alias_keys.push_back({k});
     keys.push_back(k);
+    first_words.push_back(first);
     by_key[k] = f.parties.size() - 1;
     return f.parties.size() - 1;
   }
@@ -439,6 +446,10 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     return k;
   };
   static_assert(static_cast<std::size_t>(Cue::count_) <= 32, "a bit per cue family");
+  // Builder::first_words of a name that is the text of tokens [a, e).
+  auto first_of = [](std::size_t a, std::size_t e) {
+    return e - a >= 2 ? static_cast<std::uint32_t>(a) : Builder::kOneWord;
+  };
   std::vector<std::uint32_t> cues_at(t.size(), 0);  // bit c: a cue of family c starts at the token
   auto has = [&](std::size_t i, Cue c) { return i < t.size() && (cues_at[i] >> static_cast<unsigned>(c) & 1); };
   for (const auto& h : cues) cues_at[h.first] |= std::uint32_t(1) << static_cast<unsigned>(h.cue);
@@ -543,7 +554,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     // Agencies by acronym.
     if (e - a == 1 && t[a].all_caps) {
       if (known_agencies().contains(t[a].hashed_key())) {
-        auto p = b.add(std::string(text), PartyKind::agency, "", key_of_tokens(a, e));
+        auto p = b.add(std::string(text), PartyKind::agency, "", key_of_tokens(a, e), Builder::kOneWord);
         b.f.mentions.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(e), p});
       }
       continue;
@@ -603,7 +614,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       if (known_agencies().contains(t[next].hashed_key()) || letters != acronym_key) {
         // "...des Exportations (AMDIE)": the acronym is the name; the run before is not.
         if (known_agencies().contains(t[next].hashed_key())) {
-          auto p = b.add(acronym, PartyKind::agency, "", acronym_key);
+          auto p = b.add(acronym, PartyKind::agency, "", acronym_key, Builder::kOneWord);
           b.f.mentions.push_back({static_cast<std::uint32_t>(next), static_cast<std::uint32_t>(next + 1), p});
         }
         if (letters != acronym_key && !(legal || group_before)) continue;
@@ -616,7 +627,8 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       std::string name_key = key;  // key_of(name): the run's words, then the acronym's
       if (!name_key.empty()) name_key += ' ';
       name_key += t[next].key;
-      auto p = b.add(name, company ? PartyKind::company : PartyKind::agency, country, name_key);
+      auto p = b.add(name, company ? PartyKind::company : PartyKind::agency, country, name_key,
+                     static_cast<std::uint32_t>(a));
       b.add_alias(p, acronym, std::string(t[next].key));
       b.f.mentions.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(next + 1), p});
       continue;
@@ -633,7 +645,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       if (next < t.size() && t[next].begin == t[e - 1].end + 1 && nt[t[e - 1].end] == '\'' &&
           !builtin_places(nt.substr(t[a].begin, t[next].end - t[a].begin)).empty())
         continue;
-      auto p = b.add(name, PartyKind::company, country, key);
+      auto p = b.add(name, PartyKind::company, country, key, first_of(a, e));
       if (b.f.parties[p].country.empty()) b.f.parties[p].country = country;
       b.f.mentions.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(e), p});
     }
@@ -659,7 +671,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     std::string known_name;
     if (names_match(h.last, &known_name)) continue;  // already a known party
     if (t[h.last].latin) continue;                       // Latin names are found as capitalised runs
-    auto p = b.add(name, PartyKind::company, "", key_of_tokens(h.last, e));
+    auto p = b.add(name, PartyKind::company, "", key_of_tokens(h.last, e), first_of(h.last, e));
     b.f.mentions.push_back({h.last, static_cast<std::uint32_t>(e), p});
   }
 
@@ -740,6 +752,13 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   for (std::size_t p = 0; p < b.f.parties.size(); ++p) {
     if (b.f.parties[p].kind != PartyKind::company && b.f.parties[p].kind != PartyKind::agency) continue;
     for (const auto& al : b.alias_keys[p]) later.add(al, p);
+    if (const std::uint32_t f = b.first_words[p]; f != Builder::kNotText) {
+      // A name read from the text: its first word is that token (found without tokenizing the name).
+      if (f != Builder::kOneWord && t[f].capitalised && !stops.contains(t[f].hashed_key()) && t[f].key.size() >= 4 &&
+          builtin_places(nt.substr(t[f].begin, t[f].end - t[f].begin)).empty())
+        later.add(t[f].key, p);
+      continue;
+    }
     auto words = tokenize(b.f.parties[p].name);
     // ...but not a first word that is a place ("China Wu Yi": "China" alone is the country).
     if (words.size() >= 2 && words[0].capitalised && !stops.contains(words[0].hashed_key()) && words[0].key.size() >= 4 &&
