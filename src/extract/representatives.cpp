@@ -90,9 +90,9 @@ bool word_is(const Token& t, const std::string& key, const std::string& stem) {
 // or stem turns most tokens away before the tables.
 struct TitleIndex {
   FlatMap<std::vector<std::uint32_t>> by_key, by_stem;
-  std::array<std::uint64_t, 16> first_bits{};
+  std::array<std::uint64_t, 64> first_bits{};
 
-  static std::size_t bit_of(std::size_t hash) { return (hash >> 20) & 1023; }
+  static std::size_t bit_of(std::size_t hash) { return (hash >> 20) & 4095; }
   bool may_start(std::size_t hash) const { return first_bits[bit_of(hash) >> 6] >> (bit_of(hash) & 63) & 1; }
   // False when no title's first word is t's key or stem (most tokens).
   bool may_start(const Token& t) const { return may_start(t.key_hash) || may_start(t.stem_hash); }
