@@ -35,12 +35,24 @@ std::string key_of(std::string_view s) { return fold_words(s); }
 struct Builder {
   PartyFinding f;
   FlatMap<std::size_t> by_key;
-  std::vector<std::string> keys;  // key_of(name) per party, computed once
-  std::vector<std::vector<std::string>> alias_keys;  // key_of of each of f.aliases
-  // Per party: the token that is the first of the 2+ words of its name, when the name is text of
-  // the tokens from there (kOneWord: a name of one word, kNotText: a name not read from the text).
+  // Keys::first_word when it is no token.
   static constexpr std::uint32_t kNotText = 0xFFFFFFFFu, kOneWord = 0xFFFFFFFEu;
-  std::vector<std::uint32_t> first_words;
+  struct Keys {
+    std::string key;                      // key_of(name), computed once
+    std::vector<std::string> alias_keys;  // key_of of each of f.aliases
+    // The token that is the first of the 2+ words of the name, when the name is text of the
+    // tokens from there (kOneWord: a name of one word, kNotText: a name not read from the text).
+    std::uint32_t first_word = kNotText;
+  };
+  std::vector<Keys> keys;  // per party
+
+  Builder() {
+    // Most texts name a few parties: one allocation per list instead of regrowing each.
+    constexpr std::size_t kTypical = 8;
+    f.parties.reserve(kTypical);
+    f.aliases.reserve(kTypical);
+    keys.reserve(kTypical);
+  }
 
   // k is key_of(name), known already (a name read from the tokens: their keys joined; a fixed
   // name's key folded once).
@@ -51,7 +63,7 @@ struct Builder {
     if (kind == PartyKind::company) {
       for (std::size_t i = 0; i < f.parties.size(); ++i) {
         if (f.parties[i].kind != PartyKind::company) continue;
-        const std::string& ok = keys[i];
+        const std::string& ok = keys[i].key;
         auto contains = [](const std::string& a, const std::string& b) {
           auto p = a.find(b);
           return p != std::string::npos && (p == 0 || a[p - 1] == ' ') &&
@@ -60,34 +72,31 @@ struct Builder {
         if (contains(ok, k) || contains(k, ok)) {
           if (k.size() > ok.size()) {
             f.aliases[i].push_back(f.parties[i].name);
-            alias_keys[i].push_back(keys[i]);
+            keys[i].alias_keys.push_back(keys[i].key);
             f.parties[i].name = name;
-            keys[i] = k;
-            first_words[i] = first;
+            keys[i].key = k;
+            keys[i].first_word = first;
           } else {
             f.aliases[i].push_back(name);
-            alias_keys[i].push_back(k);
+            keys[i].alias_keys.push_back(k);
           }
           by_key[k] = i;
           return i;
         }
       }
     }
-    PartyRef r;
+    PartyRef& r = f.parties.emplace_back();
     r.name = name;
     r.kind = kind;
     r.country = country;
-    f.parties.push_back(r);
-    f.aliases.push_back({name});
-    alias_keys.push_back({k});
-    keys.push_back(k);
-    first_words.push_back(first);
+    f.aliases.emplace_back(1, name);
+    keys.push_back({k, {k}, first});
     by_key[k] = f.parties.size() - 1;
     return f.parties.size() - 1;
   }
   void add_alias(std::size_t p, std::string alias, std::string key) {
     f.aliases[p].push_back(std::move(alias));
-    alias_keys[p].push_back(std::move(key));
+    keys[p].alias_keys.push_back(std::move(key));
   }
 };
 
@@ -446,7 +455,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     return k;
   };
   static_assert(static_cast<std::size_t>(Cue::count_) <= 32, "a bit per cue family");
-  // Builder::first_words of a name that is the text of tokens [a, e).
+  // Builder::Keys::first_word of a name that is the text of tokens [a, e).
   auto first_of = [](std::size_t a, std::size_t e) {
     return e - a >= 2 ? static_cast<std::uint32_t>(a) : Builder::kOneWord;
   };
@@ -746,13 +755,13 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   }
 
   // Every later occurrence of a company's name (and of its first word when distinctive).
-  TextPhrases later;  // keys in b.alias_keys and first_words
+  TextPhrases later;  // keys in b.keys and first_words
   std::vector<std::string> first_words;
   first_words.reserve(b.f.parties.size());  // never moved: the table points into them
   for (std::size_t p = 0; p < b.f.parties.size(); ++p) {
     if (b.f.parties[p].kind != PartyKind::company && b.f.parties[p].kind != PartyKind::agency) continue;
-    for (const auto& al : b.alias_keys[p]) later.add(al, p);
-    if (const std::uint32_t f = b.first_words[p]; f != Builder::kNotText) {
+    for (const auto& al : b.keys[p].alias_keys) later.add(al, p);
+    if (const std::uint32_t f = b.keys[p].first_word; f != Builder::kNotText) {
       // A name read from the text: its first word is that token (found without tokenizing the name).
       if (f != Builder::kOneWord && t[f].capitalised && !stops.contains(t[f].hashed_key()) && t[f].key.size() >= 4 &&
           builtin_places(nt.substr(t[f].begin, t[f].end - t[f].begin)).empty())
