@@ -17,6 +17,22 @@
 namespace pledgedb::extract {
 namespace detail {
 
+// The folded form of the two-byte letter (a, b), in place.
+inline void fold_pair(unsigned char& a, unsigned char& b) {
+  const unsigned char c = a, d = b;
+  if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) {
+    b = d + 0x20;  // À..Þ -> à..þ
+  } else if (c == 0xD8 && (d == 0xA2 || d == 0xA3 || d == 0xA5)) {
+    b = 0xA7;  // آ أ إ -> ا
+  } else if (c == 0xD9 && d == 0xB1) {
+    a = 0xD8, b = 0xA7;  // ٱ -> ا
+  } else if (c == 0xD8 && d == 0xA9) {
+    a = 0xD9, b = 0x87;  // ة -> ه
+  } else if (c == 0xD9 && d == 0x89) {
+    b = 0x8A;  // ى -> ي
+  }
+}
+
 std::string_view lookup_key(std::string_view w, char* buf, std::size_t cap) {
   if (w.size() > cap || w.empty()) return {};
   const auto* s = reinterpret_cast<const unsigned char*>(w.data());
@@ -27,26 +43,13 @@ std::string_view lookup_key(std::string_view w, char* buf, std::size_t cap) {
       buf[i] = (c >= 'A' && c <= 'Z') ? char(c + 32) : char(c);
       continue;
     }
-    if (i + 1 < n) {
-      const unsigned char d = s[i + 1];
-      unsigned char a = c, b = d;
-      if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) {
-        b = d + 0x20;  // À..Þ -> à..þ
-      } else if (c == 0xD8 && (d == 0xA2 || d == 0xA3 || d == 0xA5)) {
-        b = 0xA7;  // آ أ إ -> ا
-      } else if (c == 0xD9 && d == 0xB1) {
-        a = 0xD8, b = 0xA7;  // ٱ -> ا
-      } else if (c == 0xD8 && d == 0xA9) {
-        a = 0xD9, b = 0x87;  // ة -> ه
-      } else if (c == 0xD9 && d == 0x89) {
-        b = 0x8A;  // ى -> ي
-      }
-      if (c >= 0xC0 && c < 0xE0) {
-        buf[i] = char(a);
-        buf[i + 1] = char(b);
-        ++i;
-        continue;
-      }
+    if (i + 1 < n && c >= 0xC0 && c < 0xE0) {
+      unsigned char a = c, b = s[i + 1];
+      fold_pair(a, b);
+      buf[i] = char(a);
+      buf[i + 1] = char(b);
+      ++i;
+      continue;
     }
     buf[i] = char(c);
   }
@@ -69,18 +72,28 @@ inline std::size_t letter_len(std::string_view s, std::size_t i) {
   if (c == 0xDA || c == 0xDB) return (cp <= 0x6D3 || cp >= 0x6FA) ? 2 : 0;
   return 0;
 }
+
+// word_end inline, for the scanning loops: ASCII letters take the short test.
+inline std::size_t letters_end(std::string_view s, std::size_t i) {
+  const std::size_t n = s.size();
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (!is_ascii_alpha(c)) break;
+      ++i;
+    } else {
+      const std::size_t l = letter_len(s, i);
+      if (l == 0) break;
+      i += l;
+    }
+  }
+  return i;
+}
 }  // namespace
 
 bool is_letter_at(std::string_view s, std::size_t i) { return i < s.size() && letter_len(s, i) > 0; }
 
-std::size_t word_end(std::string_view s, std::size_t i) {
-  while (i < s.size()) {
-    const std::size_t l = letter_len(s, i);
-    if (l == 0) break;
-    i += l;
-  }
-  return i;
-}
+std::size_t word_end(std::string_view s, std::size_t i) { return letters_end(s, i); }
 
 std::size_t word_begin(std::string_view s, std::size_t e) {
   while (e > 0) {
@@ -99,8 +112,9 @@ std::size_t word_begin(std::string_view s, std::size_t e) {
 
 namespace {
 
+using detail::letter_len;
+using detail::letters_end;
 using detail::lookup_key;
-using detail::word_end;
 
 enum class Kind : std::uint8_t { unit, teen, ar_ten, tens, hundred, hundreds, scale, scale_plural, scale_dual, connector, vingt };
 
@@ -295,23 +309,52 @@ struct Lexicon {
   // Keys starting with an ASCII letter take no clitic: a bit for their length, first two and
   // last four bytes together, a sharper test than the tail alone (tail filter).
   std::array<std::uint64_t, 1024> latin{};
+  // A cheaper test first, on the raw word: the lead byte of a key (Arabic leads 0xD8/0xD9 map
+  // to each other when folded, ASCII letters in both cases), and for Latin keys their first two
+  // letters (a-z, then a-z or nothing) with their length. Folding lowers ASCII, so a word's
+  // first two bytes lowered must be those of its key.
+  std::array<std::uint64_t, 4> lead{};
+  std::array<std::uint16_t, 26 * 27> latin_head{};  // bit L: a key of L bytes starts so
+  std::size_t max_latin_len = 0;
+  bool head_test = true;
 
-  static std::size_t latin_bit(std::size_t size, unsigned char b0, unsigned char b1, std::string_view tail4) {
-    std::uint64_t t = size << 16 | std::uint64_t(b0) << 8 | b1;
-    for (unsigned char c : tail4) t = t << 8 | c;
-    return static_cast<std::size_t>((t * 0x9E3779B97F4A7C15ull) >> 48);
+  static std::size_t head_bit(unsigned char b0, unsigned char b1) {  // lower-case a-z; b1 0 if none
+    return std::size_t(b0 - 'a') * 27 + (b1 ? std::size_t(b1 - 'a') + 1 : 0);
+  }
+  static bool is_lower_az(unsigned char c) { return c >= 'a' && c <= 'z'; }
+  // False when the word can be no key, whatever the language mask.
+  bool may_be_key(std::string_view w) const {
+    const auto b0 = static_cast<unsigned char>(w[0]);
+    if (!(lead[b0 >> 6] >> (b0 & 63) & 1)) return false;
+    if (b0 >= 0x80 || !head_test) return true;
+    if (w.size() > max_latin_len) return false;
+    unsigned char b1 = 0;
+    if (w.size() > 1) {
+      b1 = static_cast<unsigned char>(w[1]) | 0x20;  // a letter, lowered; a byte >= 0x80 fails below
+      if (!is_lower_az(b1)) return false;
+    }
+    return latin_head[head_bit(b0 | 0x20, b1)] >> w.size() & 1;
   }
 
-  static std::size_t tail_bit(std::string_view k) {
-    std::uint32_t t = 0;  // the last 4 bytes: 2 Arabic letters or 4 Latin ones
-    const std::size_t m = std::min<std::size_t>(4, k.size());
-    for (std::size_t i = k.size() - m; i < k.size(); ++i) t = t << 8 | static_cast<unsigned char>(k[i]);
-    return (t * 2654435761u) >> 16;
+  // The last min(4, size) bytes of a folded key, big-endian: 2 Arabic letters or 4 Latin ones.
+  static std::uint32_t tail4(std::string_view k) {
+    std::uint32_t t = 0;
+    for (std::size_t i = k.size() - std::min<std::size_t>(4, k.size()); i < k.size(); ++i)
+      t = t << 8 | static_cast<unsigned char>(k[i]);
+    return t;
   }
-  bool maybe(std::string_view k) const {
-    const std::size_t bit = tail_bit(k);
-    return k.size() <= max_len && (tail[bit >> 6] >> (bit & 63) & 1);
+  // t holds the last m = min(4, size) bytes.
+  static std::size_t latin_bit(std::size_t size, unsigned char b0, unsigned char b1, std::uint32_t t) {
+    const std::uint64_t head = size << 16 | std::uint64_t(b0) << 8 | b1;
+    const std::uint64_t x = head << (8 * std::min<std::size_t>(4, size)) | t;
+    return static_cast<std::size_t>((x * 0x9E3779B97F4A7C15ull) >> 48);
   }
+  static std::size_t tail_bit(std::uint32_t t) { return (t * 2654435761u) >> 16; }
+  bool tail_maybe(std::uint32_t t) const {
+    const std::size_t bit = tail_bit(t);
+    return tail[bit >> 6] >> (bit & 63) & 1;
+  }
+  bool maybe(std::string_view k) const { return k.size() <= max_len && tail_maybe(tail4(k)); }
 };
 
 const Lexicon& lexicon() {
@@ -325,18 +368,39 @@ const Lexicon& lexicon() {
       keys.push_back(std::string(lookup_key(t, buf.data(), buf.size())));
     }
     std::size_t k = 0;
+    bool head_complete = true;
     for (const Word& w : kWords) {
       const std::string& key = keys[k++];
       l->words.emplace(key, Entry{w.kind, w.value, w.langs, w.flags});
-      const std::size_t bit = Lexicon::tail_bit(key);
+      const std::size_t bit = Lexicon::tail_bit(Lexicon::tail4(key));
       l->tail[bit >> 6] |= std::uint64_t(1) << (bit & 63);
       l->max_len = std::max(l->max_len, key.size() + 6);  // + a clitic (و ب ل ال)
-      if (static_cast<unsigned char>(key[0]) < 0x80) {  // tail filter: whole-key bit of a Latin key
+      const auto k0 = static_cast<unsigned char>(key[0]);
+      auto set_lead = [&](unsigned char c) { l->lead[c >> 6] |= std::uint64_t(1) << (c & 63); };
+      if (k0 == 0xD8 || k0 == 0xD9) {
+        set_lead(0xD8), set_lead(0xD9);
+      } else if (k0 >= 0x80) {
+        set_lead(k0);
+      } else {
+        set_lead(k0);
+        if (Lexicon::is_lower_az(k0)) set_lead(k0 - 32);
+        const unsigned char k1 = key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0;
+        if (!Lexicon::is_lower_az(k0) || (k1 && !Lexicon::is_lower_az(k1))) {
+          head_complete = false;
+        } else {
+          if (key.size() < 16) l->latin_head[Lexicon::head_bit(k0, k1)] |= static_cast<std::uint16_t>(1u << key.size());
+        }
+        l->max_latin_len = std::max(l->max_latin_len, key.size());
+      }
+      if (k0 < 0x80) {  // tail filter: whole-key bit of a Latin key
         const std::size_t lb = Lexicon::latin_bit(key.size(), static_cast<unsigned char>(key[0]),
-                                                  key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0,
-                                                  std::string_view(key).substr(key.size() - std::min<std::size_t>(4, key.size())));
+                                                  key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0, Lexicon::tail4(key));
         l->latin[lb >> 6] |= std::uint64_t(1) << (lb & 63);
       }
+    }
+    if (!head_complete || l->max_latin_len >= 16) {  // a key the head test cannot describe: no test
+      l->lead.fill(~std::uint64_t(0));
+      l->head_test = false;
     }
     return l;
   }();
@@ -362,29 +426,51 @@ constexpr std::string_view kBa = "\xD8\xA8";    // ب
 constexpr std::string_view kLam = "\xD9\x84";   // ل
 constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
 
+// The folded last 4 bytes of a word (as lookup_key folds them), big-endian, without folding the
+// rest: folding keeps every letter's length and looks at no other letter.
+inline std::uint32_t folded_tail4(std::string_view w) {
+  const std::size_t n = w.size();
+  std::size_t i = n > 4 ? n - 4 : 0;
+  if (i > 0 && (static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) --i;  // from the letter's lead
+  std::uint32_t t = 0;  // a fifth byte shifts out
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(w[i]);
+    if (c < 0x80) {
+      t = t << 8 | ((c >= 'A' && c <= 'Z') ? c + 32u : c);
+      ++i;
+    } else if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
+      unsigned char a = c, b = static_cast<unsigned char>(w[i + 1]);
+      detail::fold_pair(a, b);
+      t = t << 16 | std::uint32_t(a) << 8 | b;
+      i += 2;
+    } else {
+      t = t << 8 | c;
+      ++i;
+    }
+  }
+  return t;
+}
+
+// The tail filter: most words stop here without folding the whole word or hashing it.
+inline bool tail_may_match(const Lexicon& lex, std::string_view word) {
+  const std::uint32_t t = folded_tail4(word);
+  if (!lex.tail_maybe(t)) return false;
+  const auto b0 = static_cast<unsigned char>(word[0]);
+  if (b0 < 0x80) {
+    const auto lower = [](unsigned char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
+    const unsigned char b1 = word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0;
+    // word[1] may lead a two-byte letter, which folding changes: only ASCII is compared here.
+    if (b1 < 0x80) {
+      const std::size_t lb = Lexicon::latin_bit(word.size(), lower(b0), lower(b1), t);
+      if (!(lex.latin[lb >> 6] >> (lb & 63) & 1)) return false;
+    }
+  }
+  return true;
+}
+
 std::optional<Lookup> lookup_uncached(std::string_view word, std::uint8_t mask) {
   const auto& lex = lexicon();
   if (word.empty() || word.size() > lex.max_len) return std::nullopt;
-  {
-    // The tail filter on the folded last bytes only (folding keeps every letter's length and
-    // looks at no other letter): most words stop here without folding the whole word.
-    std::size_t from = word.size() > 4 ? word.size() - 4 : 0;
-    if (from > 0 && (static_cast<unsigned char>(word[from]) & 0xC0) == 0x80) --from;
-    char tail[8];
-    const std::string_view folded_tail = lookup_key(word.substr(from), tail, sizeof tail);
-    if (folded_tail.empty() || !lex.maybe(folded_tail)) return std::nullopt;
-    const auto b0 = static_cast<unsigned char>(word[0]);
-    if (b0 < 0x80) {
-      const auto lower = [](unsigned char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
-      const unsigned char b1 = word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0;
-      // word[1] may lead a two-byte letter, which folding changes: only ASCII is compared here.
-      if (b1 < 0x80) {
-        const std::string_view t4 = folded_tail.substr(folded_tail.size() - std::min<std::size_t>(4, folded_tail.size()));
-        const std::size_t lb = Lexicon::latin_bit(word.size(), lower(b0), lower(b1), t4);
-        if (!(lex.latin[lb >> 6] >> (lb & 63) & 1)) return std::nullopt;
-      }
-    }
-  }
   char buf[48];
   const std::string_view key = lookup_key(word, buf, sizeof buf);
   if (key.empty() || !lex.maybe(key)) return std::nullopt;
@@ -426,9 +512,12 @@ std::optional<Lookup> lookup_uncached(std::string_view word, std::uint8_t mask) 
 // lookup_uncached remembered per thread: the same words come back document after document,
 // and an Arabic word passes the filters and tries several clitic readings before it is
 // rejected. Per thread (extract() runs on several threads), bounded in size.
-std::optional<Lookup> lookup(std::string_view word, std::uint8_t mask) {
+// The look-up of a word the filters let through (kept out of line so that the filters inline).
+[[gnu::noinline]] std::optional<Lookup> lookup_filtered(std::string_view word, std::uint8_t mask) {
+  // A Latin word takes no clitic: its look-up is one probe, cheaper than the memo's.
+  if (static_cast<unsigned char>(word[0]) < 0x80) return lookup_uncached(word, mask);
   char key[64];
-  if (word.empty() || word.size() >= sizeof key || word.size() > lexicon().max_len) return lookup_uncached(word, mask);
+  if (word.size() >= sizeof key) return lookup_uncached(word, mask);
   key[0] = static_cast<char>(mask);  // the answer depends on the languages too
   std::memcpy(key + 1, word.data(), word.size());
   const std::string_view k(key, word.size() + 1);
@@ -439,6 +528,14 @@ std::optional<Lookup> lookup(std::string_view word, std::uint8_t mask) {
   auto r = lookup_uncached(word, mask);
   memo[k] = r;
   return r;
+}
+
+// Most words are rejected by the filters, inline, before any call.
+inline std::optional<Lookup> lookup(std::string_view word, std::uint8_t mask) {
+  const auto& lex = lexicon();
+  if (word.empty() || word.size() > lex.max_len || !lex.may_be_key(word) || !tail_may_match(lex, word))
+    return std::nullopt;
+  return lookup_filtered(word, mask);
 }
 
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -568,32 +665,44 @@ std::size_t percent_after(std::string_view s, std::size_t e) {
   const std::size_t n = s.size();
   std::size_t q = e;
   while (q < n && s[q] == ' ') ++q;
-  if (q < n && s[q] == '%') return q + 1;
+  if (q >= n) return std::string_view::npos;
+  if (s[q] == '%') return q + 1;
   if (s.substr(q, 2) == "\xD9\xAA") return q + 2;  // ٪
+  // Every word below starts with p/P, ب or ف (no other letter folds to these): most numbers
+  // are followed by none of them.
+  const auto b0 = static_cast<unsigned char>(s[q]);
+  const auto b1 = q + 1 < n ? static_cast<unsigned char>(s[q + 1]) : 0;
+  if (!((b0 | 0x20) == 'p' || (b0 == 0xD8 && b1 == 0xA8) || (b0 == 0xD9 && b1 == 0x81))) return std::string_view::npos;
+  struct Folded {
+    std::string bil_maia, bil_mia, fi, al_maia, al_mia;
+  };
+  static const Folded k = [] {
+    auto fold = [](std::string_view w) {
+      char b[48];
+      return std::string(lookup_key(w, b, sizeof b));
+    };
+    return Folded{fold("بالمائة"), fold("بالمئة"), fold("في"), fold("المائة"), fold("المئة")};
+  }();
   char buf[48];
   auto word_at = [&](std::size_t p, std::size_t& we) -> std::string_view {
-    we = word_end(s, p);
+    we = letters_end(s, p);
     return lookup_key(s.substr(p, we - p), buf, sizeof buf);
   };
   std::size_t we;
   std::string_view w = word_at(q, we);
   if (w.empty()) return std::string_view::npos;
   if (w == "percent" || w == "pourcent") return we;
-  auto is = [](std::string_view key, std::string_view word) {
-    char b[48];
-    return key == lookup_key(word, b, sizeof b);
-  };
-  if (is(w, "بالمائة") || is(w, "بالمئة")) return we;
-  const bool fi = is(w, "في");
-  if (!(w == "pour" || w == "per" || w == "por" || fi)) return std::string_view::npos;
-  const std::string first(w);
+  if (w == k.bil_maia || w == k.bil_mia) return we;
+  const bool fi = w == k.fi;
+  const bool pour_per = w == "pour" || w == "per", por = w == "por";
+  if (!(pour_per || por || fi)) return std::string_view::npos;
   std::size_t q2 = we;
   while (q2 < n && s[q2] == ' ') ++q2;
   std::size_t we2;
   std::string_view w2 = word_at(q2, we2);
-  if ((first == "pour" || first == "per") && w2 == "cent") return we2;
-  if (first == "por" && w2 == "ciento") return we2;
-  if (fi && (is(w2, "المائة") || is(w2, "المئة"))) return we2;
+  if (pour_per && w2 == "cent") return we2;
+  if (por && w2 == "ciento") return we2;
+  if (fi && (w2 == k.al_maia || w2 == k.al_mia)) return we2;
   return std::string_view::npos;
 }
 
@@ -623,7 +732,7 @@ Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::u
     }
     // Glued letters: a scale suffix (500k), a currency (20MDH), else not a quantity (2ème, 15h).
     if (dn.end < n && detail::is_letter_at(s, dn.end) && static_cast<unsigned char>(s[dn.end]) < 0xD8) {
-      const std::size_t we = word_end(s, dn.end);
+      const std::size_t we = letters_end(s, dn.end);
       const std::string_view w = s.substr(dn.end, we - dn.end);
       auto ab = abbrev(w);
       bool ok = false;
@@ -676,7 +785,7 @@ Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::u
       if ((glued_waw || pending_conj) && d < n && is_digit(s[d])) {
         const DigitNumber more = read_digits(s, d, lang);
         const std::size_t w0 = skip_spaces(s, more.end);
-        const std::size_t w1 = word_end(s, w0);
+        const std::size_t w1 = letters_end(s, w0);
         auto sl = (!more.junk && w1 > w0 && w0 > more.end) ? lookup(s.substr(w0, w1 - w0), mask) : std::nullopt;
         if (sl && !sl->skip && (sl->entry.kind == Kind::scale || sl->entry.kind == Kind::scale_plural) &&
             sl->entry.value < last_scale && !((sl->entry.flags & F_FEW) && (more.value < 3 || more.value > 10))) {
@@ -693,7 +802,7 @@ Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::u
       }
     }
     if (t >= n || !detail::is_letter_at(s, t)) break;
-    const std::size_t we = word_end(s, t);
+    const std::size_t we = letters_end(s, t);
     const std::string_view w = s.substr(t, we - t);
 
     // "deux milliards et demi", "مليارين ونصف (المليار)": half of the scale just read;
@@ -707,14 +816,14 @@ Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::u
           w.substr(kWaw.size()) == nisf)
         half_end = we;
       if (atoms > 0 && pending_conj && w == "a" && !after_scale) {
-        const std::size_t h0 = skip_spaces(s, we), h1 = word_end(s, h0);
+        const std::size_t h0 = skip_spaces(s, we), h1 = letters_end(s, h0);
         if (h0 > we && s.substr(h0, h1 - h0) == "half") half_end = h1;
       }
       if (half_end != 0 && after_scale && std::isfinite(last_scale) && current == 0) {
         total += last_scale / 2;
         end = q = half_end;
         // "ونصف المليار", "ونصف مليار": the scale said again.
-        const std::size_t r0 = skip_spaces(s, half_end), r1 = word_end(s, r0);
+        const std::size_t r0 = skip_spaces(s, half_end), r1 = letters_end(s, r0);
         if (r0 > half_end && r1 > r0) {
           std::string_view again = s.substr(r0, r1 - r0);
           constexpr std::string_view al = "\xD8\xA7\xD9\x84";  // ال
@@ -887,7 +996,7 @@ Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::u
   }
 
   if (atoms == 0 || (first_weak && atoms == 1)) {
-    p.resume = word_end(s, i) > i ? word_end(s, i) : i + 1;
+    p.resume = letters_end(s, i) > i ? letters_end(s, i) : i + 1;
     return p;
   }
   m.value = total + current;
@@ -942,13 +1051,13 @@ std::vector<NumberMatch> find_numbers(std::string_view s, std::string_view lang)
       }
       continue;
     }
-    if (!detail::is_letter_at(s, i)) {
+    if (letter_len(s, i) == 0) {
       ++i;
       continue;
     }
-    const std::size_t we = word_end(s, i);
+    const std::size_t we = letters_end(s, i);
     // Only words that can start a number are worth a parse attempt.
-    const bool word_start = i == 0 || !detail::is_letter_at(s, i - 1);
+    const bool word_start = i == 0 || letter_len(s, i - 1) == 0;
     auto lk = word_start ? lookup(s.substr(i, we - i), mask) : std::nullopt;
     if (lk && lk->entry.kind != Kind::connector) {
       // "pour cent" is a percent sign, not a hundred
