@@ -54,11 +54,22 @@ constexpr std::array kExact{
     CaseSensitive{"KShs", "KES", 1},   CaseSensitive{"Kshs", "KES", 1},  CaseSensitive{"Sh", "KES", 1},
     CaseSensitive{"RMB", "CNY", 1},    CaseSensitive{"MUSD", "USD", 1e6}, CaseSensitive{"MEUR", "EUR", 1e6},
 };
+constexpr std::size_t kExactMaxLen = [] {
+  std::size_t m = 0;
+  for (const auto& e : kExact) m = std::max(m, e.text.size());
+  return m;
+}();
 
-// Words, matched on lookup_key (lower case, Arabic letter variants folded).
-const FlatMap<std::string_view>& currency_words() {
+// Currency and nationality words, matched on lookup_key (lower case, Arabic letter variants
+// folded), in one table so that a word is folded and probed once.
+struct MoneyWord {
+  std::string_view currency;     // "dirhams" -> MAD; also with the Arabic article: الدراهم, اليورو
+  std::string_view nationality;  // the currency a nationality picks: "UAE dirhams", "دولار أمريكي"
+};
+
+const FlatMap<MoneyWord>& money_words() {
   static const auto* map = [] {
-    const std::pair<const char*, std::string_view> words[] = {
+    const std::pair<const char*, std::string_view> currencies[] = {
         {"dirham", "MAD"},   {"dirhams", "MAD"},   {"درهم", "MAD"},     {"دراهم", "MAD"},
         {"درهما", "MAD"},    {"dollar", "USD"},    {"dollars", "USD"},  {"dólar", "USD"},
         {"dólares", "USD"},  {"دولار", "USD"},     {"دولارات", "USD"},  {"دولارا", "USD"},
@@ -69,21 +80,7 @@ const FlatMap<std::string_view>& currency_words() {
         {"pesos", "MXN"},    {"yuan", "CNY"},      {"yuans", "CNY"},    {"renminbi", "CNY"},
         {"يوان", "CNY"},     {"yen", "JPY"},       {"جنيه", "EGP"},
     };
-    auto* m = new FlatMap<std::string_view>();
-    for (const auto& [w, iso] : words) {
-      std::string k(w);
-      char buf[64];
-      (*m)[lookup_key(k, buf, sizeof buf)] = iso;
-    }
-    return m;
-  }();
-  return *map;
-}
-
-// Nationality words that pick the currency: "UAE dirhams", "dirhams émiratis", "دولار أمريكي".
-std::string_view nationality(std::string_view key) {
-  static const auto* map = [] {
-    const std::pair<const char*, std::string_view> words[] = {
+    const std::pair<const char*, std::string_view> nationalities[] = {
         {"uae", "AED"},        {"emirati", "AED"},     {"emiratis", "AED"},   {"émirati", "AED"},
         {"émiratis", "AED"},   {"émirien", "AED"},     {"émiriens", "AED"},   {"إماراتي", "AED"},
         {"الإماراتي", "AED"},  {"إماراتية", "AED"},    {"us", "USD"},         {"american", "USD"},
@@ -97,16 +94,29 @@ std::string_view nationality(std::string_view key) {
         {"المغربي", "MAD"},    {"sterling", "GBP"},    {"إسترليني", "GBP"},   {"استرليني", "GBP"},
         {"british", "GBP"},    {"egyptian", "EGP"},    {"مصري", "EGP"},       {"chinese", "CNY"},
     };
-    auto* m = new FlatMap<std::string_view>();
-    for (const auto& [w, iso] : words) {
-      std::string k(w);
-      char buf[64];
-      (*m)[lookup_key(k, buf, sizeof buf)] = iso;
+    auto* m = new FlatMap<MoneyWord>();
+    char buf[64];
+    for (const auto& [w, iso] : currencies) (*m)[lookup_key(w, buf, sizeof buf)].currency = iso;
+    // With the article, unless the spelling is a currency word of its own.
+    for (const auto& [w, iso] : currencies) {
+      const std::string key = "\xD8\xA7\xD9\x84" + std::string(lookup_key(w, buf, sizeof buf));  // ال
+      auto& e = (*m)[key];
+      if (e.currency.empty()) e.currency = iso;
     }
+    for (const auto& [w, iso] : nationalities) (*m)[lookup_key(w, buf, sizeof buf)].nationality = iso;
     return m;
   }();
-  const auto* iso = map->find(key);
-  return iso ? *iso : std::string_view{};
+  return *map;
+}
+
+const MoneyWord* money_word(std::string_view key) { return key.empty() ? nullptr : money_words().find(key); }
+std::string_view currency_word(std::string_view key) {
+  const MoneyWord* m = money_word(key);
+  return m ? m->currency : std::string_view{};
+}
+std::string_view nationality(std::string_view key) {
+  const MoneyWord* m = money_word(key);
+  return m ? m->nationality : std::string_view{};
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -121,16 +131,6 @@ bool emirates_word(std::string_view key) {
 std::size_t skip_blank(std::string_view s, std::size_t i) {
   while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
   return i;
-}
-
-std::string_view currency_word(std::string_view key) {
-  const auto& words = currency_words();
-  if (const auto* iso = words.find(key)) return *iso;
-  // Arabic article: الدراهم, اليورو
-  if (starts_with(key, "\xD8\xA7\xD9\x84") && key.size() > 4) {
-    if (const auto* iso = words.find(key.substr(4))) return *iso;
-  }
-  return {};
 }
 
 bool currency_symbol_is_usd_prefix(std::string_view s, std::size_t i) {
@@ -161,6 +161,7 @@ std::optional<CurrencyHit> currency_at(std::string_view s, std::size_t i, std::s
     if (s[we] == '$') return CurrencyHit{i, we + 1, "USD", scale};
   }
   for (const auto& e : kExact) {
+    if (w.size() > kExactMaxLen) break;
     if (w == e.text) {
       std::size_t end = we;
       if (w == "Rs" && end < n && s[end] == '.') ++end;
@@ -180,13 +181,13 @@ std::optional<CurrencyHit> currency_at(std::string_view s, std::size_t i, std::s
   if (h.iso.empty()) {
     const std::string_view key = lookup_key(w, buf, sizeof buf);
     if (key.empty()) return std::nullopt;
-    std::string_view iso = currency_word(key);
-    if (!iso.empty()) {
+    const MoneyWord* mw = money_word(key);
+    if (mw && !mw->currency.empty()) {
       h.end = we;
-      h.iso = iso;
+      h.iso = mw->currency;
     } else {
       // "UAE dirhams", "US dollars", "Kenyan shillings", "pounds sterling", "livres sterling"
-      const std::string_view nat = nationality(key);
+      const std::string_view nat = mw ? mw->nationality : std::string_view{};
       const bool pound = key == "pound" || key == "pounds" || key == "livre" || key == "livres";
       if (nat.empty() && !pound) return std::nullopt;
       const std::size_t q = skip_blank(s, we);
@@ -251,12 +252,13 @@ std::optional<CurrencyHit> currency_before(std::string_view s, std::size_t e) {
   // letters glued before a symbol: Md€, M$
   if (b < end && (s[b] == '$' || static_cast<unsigned char>(s[b]) == 0xE2)) b = word_begin(s, b);
   if (b > 0 && is_letter_at(s, b - 1)) return std::nullopt;
-  auto h = currency_at(s, b, "");
-  if (!h || h->end != end) return std::nullopt;
-  // Only symbols and codes go before a number: "dollars 5" is not an amount.
+  // Only symbols and codes go before a number: "dollars 5" is not an amount. (Tested first: a
+  // hit starts at b, so this needs no look-up and rules out most words.)
   const auto c = static_cast<unsigned char>(s[b]);
   if (c >= 'a' && c <= 'z') return std::nullopt;
   if (c >= 0x80 && c != 0xE2 && c != 0xC2) return std::nullopt;
+  auto h = currency_at(s, b, "");
+  if (!h || h->end != end) return std::nullopt;
   return h;
 }
 
