@@ -155,14 +155,14 @@ std::optional<CurrencyHit> currency_at(std::string_view s, std::size_t i, std::s
   if (we == i) return std::nullopt;
   const std::string_view w = s.substr(i, we - i);
   // M€, Md€, Mds€, M$: millions / billions of the currency
-  if (we < n && (w == "M" || w == "Md" || w == "Mds" || w == "Mrd" || w == "Mrds")) {
+  if (we < n && w[0] == 'M' && (w == "M" || w == "Md" || w == "Mds" || w == "Mrd" || w == "Mrds")) {
     const double scale = w == "M" ? 1e6 : 1e9;
     if (s.substr(we, 3) == "\xE2\x82\xAC") return CurrencyHit{i, we + 3, "EUR", scale};
     if (s[we] == '$') return CurrencyHit{i, we + 1, "USD", scale};
   }
   for (const auto& e : kExact) {
     if (w.size() > kExactMaxLen) break;
-    if (w == e.text) {
+    if (w[0] == e.text[0] && w == e.text) {  // the first letter first: few words get to compare
       std::size_t end = we;
       if (w == "Rs" && end < n && s[end] == '.') ++end;
       h.end = end;

@@ -57,35 +57,51 @@ std::string_view lookup_key(std::string_view w, char* buf, std::size_t cap) {
 }
 
 namespace {
-inline bool is_ascii_alpha(unsigned char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+constexpr bool is_ascii_alpha(unsigned char c) { return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
+// Bytes by what they can start, one load per byte in the scanning loops.
+enum : std::uint8_t { B_OTHER, B_ASCII_LETTER, B_DIGIT, B_LEAD };  // B_LEAD: a two-byte letter's, maybe
+constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (unsigned c = 0; c < 256; ++c) {
+    if (c < 0x80 && is_ascii_alpha(static_cast<unsigned char>(c))) t[c] = B_ASCII_LETTER;
+    else if (c >= '0' && c <= '9') t[c] = B_DIGIT;
+    else if ((c >= 0xC3 && c <= 0xC9) || (c >= 0xD8 && c <= 0xDB)) t[c] = B_LEAD;
+  }
+  return t;
+}();
+
+// Length of the two-byte letter whose lead (class B_LEAD) is at i, 0 if none.
+inline std::size_t lead_letter_len(std::string_view s, std::size_t i) {
+  if (i + 1 >= s.size()) return 0;
+  const auto c = static_cast<unsigned char>(s[i]);
+  const auto d = static_cast<unsigned char>(s[i + 1]);
+  const unsigned cp = (unsigned(c & 0x1F) << 6) | (d & 0x3F);
+  if (c <= 0xC9) return (cp == 0xD7 || cp == 0xF7) ? 0 : 2;  // Latin-1..Ext-B
+  if (c == 0xD8) return (cp >= 0x620) ? 2 : 0;
+  if (c == 0xD9) return (cp <= 0x64A || cp >= 0x66E) ? 2 : 0;  // not digits/marks/٪٫٬
+  return (cp <= 0x6D3 || cp >= 0x6FA) ? 2 : 0;                // 0xDA, 0xDB
+}
 
 // Length of the letter starting at i, 0 if none.
 inline std::size_t letter_len(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return is_ascii_alpha(c) ? 1 : 0;
-  if (i + 1 >= s.size()) return 0;
-  const auto d = static_cast<unsigned char>(s[i + 1]);
-  const unsigned cp = (unsigned(c & 0x1F) << 6) | (d & 0x3F);
-  if (c >= 0xC3 && c <= 0xC9) return (cp == 0xD7 || cp == 0xF7) ? 0 : 2;  // Latin-1..Ext-B
-  if (c == 0xD8) return (cp >= 0x620) ? 2 : 0;
-  if (c == 0xD9) return (cp <= 0x64A || cp >= 0x66E) ? 2 : 0;  // not digits/marks/٪٫٬
-  if (c == 0xDA || c == 0xDB) return (cp <= 0x6D3 || cp >= 0x6FA) ? 2 : 0;
-  return 0;
+  const std::uint8_t k = kByteClass[static_cast<unsigned char>(s[i])];
+  if (k == B_LEAD) return lead_letter_len(s, i);
+  return k == B_ASCII_LETTER ? 1 : 0;
 }
 
-// word_end inline, for the scanning loops: ASCII letters take the short test.
+// word_end inline, for the scanning loops.
 inline std::size_t letters_end(std::string_view s, std::size_t i) {
   const std::size_t n = s.size();
   while (i < n) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if (!is_ascii_alpha(c)) break;
+    const std::uint8_t k = kByteClass[static_cast<unsigned char>(s[i])];
+    if (k == B_ASCII_LETTER) {
       ++i;
-    } else {
-      const std::size_t l = letter_len(s, i);
-      if (l == 0) break;
-      i += l;
+      continue;
     }
+    const std::size_t l = k == B_LEAD ? lead_letter_len(s, i) : 0;
+    if (l == 0) break;
+    i += l;
   }
   return i;
 }
