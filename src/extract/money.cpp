@@ -1,6 +1,7 @@
 // Money mentions: a number (find_numbers) with a currency before or after it.
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -119,7 +120,12 @@ std::string_view nationality(std::string_view key) {
   return m ? m->nationality : std::string_view{};
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+// s holds lit at i (a memcmp of constant length compiles to loads and compares, no call).
+inline bool bytes_at(std::string_view s, std::size_t i, std::string_view lit) {
+  return i <= s.size() && s.size() - i >= lit.size() && std::memcmp(s.data() + i, lit.data(), lit.size()) == 0;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return bytes_at(s, 0, p); }
 
 // "émirats" / "الإمارات" in the few words after a dirham: the UAE currency.
 bool emirates_word(std::string_view key) {
@@ -134,7 +140,7 @@ std::size_t skip_blank(std::string_view s, std::size_t i) {
 }
 
 bool currency_symbol_is_usd_prefix(std::string_view s, std::size_t i) {
-  return s.substr(i, 3) == "US$";
+  return bytes_at(s, i, "US$");
 }
 
 }  // namespace
@@ -148,16 +154,16 @@ std::optional<CurrencyHit> currency_at(std::string_view s, std::size_t i, std::s
   // symbols
   if (currency_symbol_is_usd_prefix(s, i)) return CurrencyHit{i, i + 3, "USD", 1};
   if (s[i] == '$') return CurrencyHit{i, i + 1, "USD", 1};
-  if (s.substr(i, 3) == "\xE2\x82\xAC") return CurrencyHit{i, i + 3, "EUR", 1};  // €
-  if (s.substr(i, 2) == "\xC2\xA3") return CurrencyHit{i, i + 2, "GBP", 1};      // £
-  if (s.substr(i, 3) == "\xE2\x82\xB9") return CurrencyHit{i, i + 3, "INR", 1};  // ₹
+  if (bytes_at(s, i, "\xE2\x82\xAC")) return CurrencyHit{i, i + 3, "EUR", 1};  // €
+  if (bytes_at(s, i, "\xC2\xA3")) return CurrencyHit{i, i + 2, "GBP", 1};      // £
+  if (bytes_at(s, i, "\xE2\x82\xB9")) return CurrencyHit{i, i + 3, "INR", 1};  // ₹
   const std::size_t we = word_end(s, i);
   if (we == i) return std::nullopt;
   const std::string_view w = s.substr(i, we - i);
   // M€, Md€, Mds€, M$: millions / billions of the currency
   if (we < n && w[0] == 'M' && (w == "M" || w == "Md" || w == "Mds" || w == "Mrd" || w == "Mrds")) {
     const double scale = w == "M" ? 1e6 : 1e9;
-    if (s.substr(we, 3) == "\xE2\x82\xAC") return CurrencyHit{i, we + 3, "EUR", scale};
+    if (bytes_at(s, we, "\xE2\x82\xAC")) return CurrencyHit{i, we + 3, "EUR", scale};
     if (s[we] == '$') return CurrencyHit{i, we + 1, "USD", scale};
   }
   for (const auto& e : kExact) {
@@ -238,12 +244,12 @@ std::optional<CurrencyHit> currency_before(std::string_view s, std::size_t e) {
   std::size_t b = p;
   if (s[p - 1] == '$') {
     b = p - 1;
-    if (b >= 2 && s.substr(b - 2, 2) == "US") b -= 2;
-  } else if (p >= 3 && (s.substr(p - 3, 3) == "\xE2\x82\xAC" || s.substr(p - 3, 3) == "\xE2\x82\xB9")) {
+    if (b >= 2 && bytes_at(s, b - 2, "US")) b -= 2;
+  } else if (p >= 3 && (bytes_at(s, p - 3, "\xE2\x82\xAC") || bytes_at(s, p - 3, "\xE2\x82\xB9"))) {
     b = p - 3;
-  } else if (p >= 2 && s.substr(p - 2, 2) == "\xC2\xA3") {
+  } else if (p >= 2 && bytes_at(s, p - 2, "\xC2\xA3")) {
     b = p - 2;
-  } else if (s[p - 1] == '.' && p >= 3 && s.substr(p - 3, 3) == "Rs.") {
+  } else if (s[p - 1] == '.' && p >= 3 && bytes_at(s, p - 3, "Rs.")) {
     b = p - 3;
   } else {
     b = word_begin(s, p);
