@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -71,16 +72,28 @@ constexpr std::array<std::uint8_t, 256> kByteClass = [] {
   return t;
 }();
 
+// Whether the two-byte sequence of code point cp (c & 0x1F, d & 0x3F) is a letter, for the
+// leads of class B_LEAD: Latin-1..Extended-B and Arabic letters.
+constexpr bool two_byte_letter(unsigned c, unsigned cp) {
+  if (c >= 0xC3 && c <= 0xC9) return cp != 0xD7 && cp != 0xF7;  // not × ÷
+  if (c == 0xD8) return cp >= 0x620;
+  if (c == 0xD9) return cp <= 0x64A || cp >= 0x66E;  // not digits/marks/٪٫٬
+  if (c == 0xDA || c == 0xDB) return cp <= 0x6D3 || cp >= 0x6FA;
+  return false;
+}
+// By the 11 bits a lead 0xC0..0xDF and any next byte give: one load per two-byte letter.
+constexpr std::array<std::uint8_t, 2048> kTwoByteLetter = [] {
+  std::array<std::uint8_t, 2048> t{};
+  for (unsigned cp = 0; cp < 2048; ++cp) t[cp] = two_byte_letter(0xC0 | (cp >> 6), cp) ? 2 : 0;
+  return t;
+}();
+
 // Length of the two-byte letter whose lead (class B_LEAD) is at i, 0 if none.
 inline std::size_t lead_letter_len(std::string_view s, std::size_t i) {
   if (i + 1 >= s.size()) return 0;
   const auto c = static_cast<unsigned char>(s[i]);
   const auto d = static_cast<unsigned char>(s[i + 1]);
-  const unsigned cp = (unsigned(c & 0x1F) << 6) | (d & 0x3F);
-  if (c <= 0xC9) return (cp == 0xD7 || cp == 0xF7) ? 0 : 2;  // Latin-1..Ext-B
-  if (c == 0xD8) return (cp >= 0x620) ? 2 : 0;
-  if (c == 0xD9) return (cp <= 0x64A || cp >= 0x66E) ? 2 : 0;  // not digits/marks/٪٫٬
-  return (cp <= 0x6D3 || cp >= 0x6FA) ? 2 : 0;                // 0xDA, 0xDB
+  return kTwoByteLetter[(unsigned(c & 0x1F) << 6) | (d & 0x3F)];
 }
 
 // Length of the letter starting at i, 0 if none.
@@ -90,13 +103,34 @@ inline std::size_t letter_len(std::string_view s, std::size_t i) {
   return k == B_ASCII_LETTER ? 1 : 0;
 }
 
-// word_end inline, for the scanning loops.
+// 0x80 in every byte of x that is not an ASCII letter (x: 8 bytes of text, any order).
+constexpr std::uint64_t non_ascii_letters(std::uint64_t x) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  const std::uint64_t lowered = (x | 0x20 * ones) & 0x7F * ones;  // 7 bits: no carry between bytes below
+  const std::uint64_t ge_a = lowered + (0x80 - 'a') * ones;      // high bit: lowered >= 'a'
+  const std::uint64_t gt_z = lowered + (0x80 - 'z' - 1) * ones;  // high bit: lowered > 'z'
+  return ~(ge_a & ~gt_z & ~x) & high;
+}
+
+// word_end inline, for the scanning loops. A run of ASCII letters is read 8 bytes at a time.
 inline std::size_t letters_end(std::string_view s, std::size_t i) {
   const std::size_t n = s.size();
   while (i < n) {
     const std::uint8_t k = kByteClass[static_cast<unsigned char>(s[i])];
     if (k == B_ASCII_LETTER) {
       ++i;
+      if constexpr (std::endian::native == std::endian::little) {
+        while (i + 8 <= n) {
+          std::uint64_t x;
+          std::memcpy(&x, s.data() + i, 8);
+          const std::uint64_t stop = non_ascii_letters(x);
+          if (stop) {
+            i += static_cast<std::size_t>(std::countr_zero(stop)) / 8;  // the first such byte
+            break;
+          }
+          i += 8;
+        }
+      }
       continue;
     }
     const std::size_t l = k == B_LEAD ? lead_letter_len(s, i) : 0;
@@ -128,6 +162,7 @@ std::size_t word_begin(std::string_view s, std::size_t e) {
 
 namespace {
 
+using detail::kByteClass;
 using detail::letter_len;
 using detail::letters_end;
 using detail::lookup_key;
@@ -325,10 +360,10 @@ struct Lexicon {
   // Keys starting with an ASCII letter take no clitic: a bit for their length, first two and
   // last four bytes together, a sharper test than the tail alone (tail filter).
   std::array<std::uint64_t, 1024> latin{};
-  // A cheaper test first, on the raw word: the lead byte of a key (Arabic leads 0xD8/0xD9 map
-  // to each other when folded, ASCII letters in both cases), and for Latin keys their first two
-  // letters (a-z, then a-z or nothing) with their length. Folding lowers ASCII, so a word's
-  // first two bytes lowered must be those of its key.
+  // A cheaper test first, on the raw word: the lead byte of a non-ASCII key (Arabic leads
+  // 0xD8/0xD9 map to each other when folded), and for Latin keys their first two letters (a-z,
+  // then a-z or nothing) with their length. Folding lowers ASCII, so a word's first two bytes
+  // lowered must be those of its key.
   std::array<std::uint64_t, 4> lead{};
   std::array<std::uint16_t, 26 * 27> latin_head{};  // bit L: a key of L bytes starts so
   std::size_t max_latin_len = 0;
@@ -341,15 +376,16 @@ struct Lexicon {
   // False when the word can be no key, whatever the language mask.
   bool may_be_key(std::string_view w) const {
     const auto b0 = static_cast<unsigned char>(w[0]);
-    if (!(lead[b0 >> 6] >> (b0 & 63) & 1)) return false;
-    if (b0 >= 0x80 || !head_test) return true;
+    if (b0 >= 0x80) return lead[b0 >> 6] >> (b0 & 63) & 1;
+    if (!head_test) return true;
     if (w.size() > max_latin_len) return false;
-    unsigned char b1 = 0;
+    const unsigned char l0 = b0 | 0x20;  // lowered if a letter; anything else fails
+    unsigned char l1 = 0;
     if (w.size() > 1) {
-      b1 = static_cast<unsigned char>(w[1]) | 0x20;  // a letter, lowered; a byte >= 0x80 fails below
-      if (!is_lower_az(b1)) return false;
+      l1 = static_cast<unsigned char>(w[1]) | 0x20;  // likewise; a byte >= 0x80 fails too
+      if (!is_lower_az(l1)) return false;
     }
-    return latin_head[head_bit(b0 | 0x20, b1)] >> w.size() & 1;
+    return is_lower_az(l0) && (latin_head[head_bit(l0, l1)] >> w.size() & 1);
   }
 
   // The last min(4, size) bytes of a folded key, big-endian: 2 Arabic letters or 4 Latin ones.
@@ -398,8 +434,6 @@ const Lexicon& lexicon() {
       } else if (k0 >= 0x80) {
         set_lead(k0);
       } else {
-        set_lead(k0);
-        if (Lexicon::is_lower_az(k0)) set_lead(k0 - 32);
         const unsigned char k1 = key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0;
         if (!Lexicon::is_lower_az(k0) || (k1 && !Lexicon::is_lower_az(k1))) {
           head_complete = false;
@@ -529,9 +563,15 @@ std::optional<Lookup> lookup_uncached(std::string_view word, std::uint8_t mask) 
 // and an Arabic word passes the filters and tries several clitic readings before it is
 // rejected. Per thread (extract() runs on several threads), bounded in size.
 // The look-up of a word the filters let through (kept out of line so that the filters inline).
-[[gnu::noinline]] std::optional<Lookup> lookup_filtered(std::string_view word, std::uint8_t mask) {
-  // A Latin word takes no clitic: its look-up is one probe, cheaper than the memo's.
-  if (static_cast<unsigned char>(word[0]) < 0x80) return lookup_uncached(word, mask);
+[[gnu::noinline]] std::optional<Lookup> lookup_filtered(const Lexicon& lex, std::string_view word, std::uint8_t mask) {
+  // A Latin word takes no clitic: one probe, cheaper than the memo's.
+  if (static_cast<unsigned char>(word[0]) < 0x80) {
+    char buf[48];
+    const std::string_view k = lookup_key(word, buf, sizeof buf);
+    const Entry* e = k.empty() ? nullptr : lex.words.find(k);
+    if (!e || !(e->langs & mask)) return std::nullopt;
+    return Lookup{*e, 0, false};
+  }
   char key[64];
   if (word.size() >= sizeof key) return lookup_uncached(word, mask);
   key[0] = static_cast<char>(mask);  // the answer depends on the languages too
@@ -547,11 +587,10 @@ std::optional<Lookup> lookup_uncached(std::string_view word, std::uint8_t mask) 
 }
 
 // Most words are rejected by the filters, inline, before any call.
-inline std::optional<Lookup> lookup(std::string_view word, std::uint8_t mask) {
-  const auto& lex = lexicon();
+inline std::optional<Lookup> lookup(const Lexicon& lex, std::string_view word, std::uint8_t mask) {
   if (word.empty() || word.size() > lex.max_len || !lex.may_be_key(word) || !tail_may_match(lex, word))
     return std::nullopt;
-  return lookup_filtered(word, mask);
+  return lookup_filtered(lex, word, mask);
 }
 
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -724,6 +763,7 @@ std::size_t percent_after(std::string_view s, std::size_t e) {
 
 // One number expression starting at i (a digit or the first letter of a word).
 Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::uint8_t mask) {
+  const Lexicon& lex = lexicon();
   const std::size_t n = s.size();
   Parsed p;
   NumberMatch& m = p.m;
@@ -802,7 +842,7 @@ Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::u
         const DigitNumber more = read_digits(s, d, lang);
         const std::size_t w0 = skip_spaces(s, more.end);
         const std::size_t w1 = letters_end(s, w0);
-        auto sl = (!more.junk && w1 > w0 && w0 > more.end) ? lookup(s.substr(w0, w1 - w0), mask) : std::nullopt;
+        auto sl = (!more.junk && w1 > w0 && w0 > more.end) ? lookup(lex, s.substr(w0, w1 - w0), mask) : std::nullopt;
         if (sl && !sl->skip && (sl->entry.kind == Kind::scale || sl->entry.kind == Kind::scale_plural) &&
             sl->entry.value < last_scale && !((sl->entry.flags & F_FEW) && (more.value < 3 || more.value > 10))) {
           total += more.value * sl->entry.value;
@@ -844,7 +884,7 @@ Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::u
           std::string_view again = s.substr(r0, r1 - r0);
           constexpr std::string_view al = "\xD8\xA7\xD9\x84";  // ال
           if (again.substr(0, al.size()) == al) again.remove_prefix(al.size());
-          if (auto sl = lookup(again, mask); sl && sl->entry.value == last_scale &&
+          if (auto sl = lookup(lex, again, mask); sl && sl->entry.value == last_scale &&
                                              (sl->entry.kind == Kind::scale || sl->entry.kind == Kind::scale_plural))
             end = q = r1;
         }
@@ -876,7 +916,7 @@ Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::u
         break;
       }
     }
-    auto lk = lookup(w, mask);
+    auto lk = lookup(lex, w, mask);
     if (!lk) break;
     const Entry& e = lk->entry;
     if (e.kind == Kind::connector) {
@@ -1048,11 +1088,19 @@ bool glued_currency_before(std::string_view s, std::size_t i) {
 std::vector<NumberMatch> find_numbers(std::string_view s, std::string_view lang) {
   std::vector<NumberMatch> out;
   const std::uint8_t mask = lang_mask(lang);
+  const Lexicon& lex = lexicon();
   const std::size_t n = s.size();
   std::size_t i = 0;
+  std::size_t after_gap = 0;  // s[after_gap - 1] is known to be no letter
   while (i < n) {
-    const char c = s[i];
-    if (is_digit(c)) {
+    const std::uint8_t k = kByteClass[static_cast<unsigned char>(s[i])];
+    if (k == detail::B_OTHER) {  // spaces, punctuation: most of what is not a word
+      do ++i;
+      while (i < n && kByteClass[static_cast<unsigned char>(s[i])] == detail::B_OTHER);
+      after_gap = i;
+      continue;
+    }
+    if (k == detail::B_DIGIT) {
       if (preceded_by_latin_letter(s, i) && !glued_currency_before(s, i)) {  // A320, COP22, H2
         while (i < n && (is_digit(s[i]) || detail::is_letter_at(s, i))) ++i;
         continue;
@@ -1067,14 +1115,15 @@ std::vector<NumberMatch> find_numbers(std::string_view s, std::string_view lang)
       }
       continue;
     }
-    if (letter_len(s, i) == 0) {
+    if (k == detail::B_LEAD && detail::lead_letter_len(s, i) == 0) {
       ++i;
+      after_gap = i;
       continue;
     }
     const std::size_t we = letters_end(s, i);
     // Only words that can start a number are worth a parse attempt.
-    const bool word_start = i == 0 || letter_len(s, i - 1) == 0;
-    auto lk = word_start ? lookup(s.substr(i, we - i), mask) : std::nullopt;
+    const bool word_start = i == after_gap || letter_len(s, i - 1) == 0;
+    auto lk = word_start ? lookup(lex, s.substr(i, we - i), mask) : std::nullopt;
     if (lk && lk->entry.kind != Kind::connector) {
       // "pour cent" is a percent sign, not a hundred
       bool after_pour = false;
