@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -103,34 +102,13 @@ inline std::size_t letter_len(std::string_view s, std::size_t i) {
   return k == B_ASCII_LETTER ? 1 : 0;
 }
 
-// 0x80 in every byte of x that is not an ASCII letter (x: 8 bytes of text, any order).
-constexpr std::uint64_t non_ascii_letters(std::uint64_t x) {
-  constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-  const std::uint64_t lowered = (x | 0x20 * ones) & 0x7F * ones;  // 7 bits: no carry between bytes below
-  const std::uint64_t ge_a = lowered + (0x80 - 'a') * ones;      // high bit: lowered >= 'a'
-  const std::uint64_t gt_z = lowered + (0x80 - 'z' - 1) * ones;  // high bit: lowered > 'z'
-  return ~(ge_a & ~gt_z & ~x) & high;
-}
-
-// word_end inline, for the scanning loops. A run of ASCII letters is read 8 bytes at a time.
+// word_end inline, for the scanning loops.
 inline std::size_t letters_end(std::string_view s, std::size_t i) {
   const std::size_t n = s.size();
   while (i < n) {
     const std::uint8_t k = kByteClass[static_cast<unsigned char>(s[i])];
     if (k == B_ASCII_LETTER) {
       ++i;
-      if constexpr (std::endian::native == std::endian::little) {
-        while (i + 8 <= n) {
-          std::uint64_t x;
-          std::memcpy(&x, s.data() + i, 8);
-          const std::uint64_t stop = non_ascii_letters(x);
-          if (stop) {
-            i += static_cast<std::size_t>(std::countr_zero(stop)) / 8;  // the first such byte
-            break;
-          }
-          i += 8;
-        }
-      }
       continue;
     }
     const std::size_t l = k == B_LEAD ? lead_letter_len(s, i) : 0;
