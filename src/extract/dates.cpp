@@ -418,16 +418,6 @@ DateMatch make(std::size_t b, const Parsed& p) {
   return m;
 }
 
-bool is_clitic(std::string_view s, std::size_t i) {
-  // و ف ب ل ك glued to the next word.
-  if (i + 2 >= s.size() || static_cast<unsigned char>(s[i]) < 0xD8) return false;
-  std::size_t len = 0;
-  const char32_t c = decode(s, i, len);
-  if (!(c == 0x0648 || c == 0x0641 || c == 0x0628 || c == 0x0644 || c == 0x0643)) return false;
-  const char32_t n = decode(s, i + len, len);
-  return n >= 0x0621 && n <= 0x064A;
-}
-
 int weekday_of(const Date& d) { return static_cast<int>(((d.days() % 7) + 7 + 3) % 7); }  // Monday = 0
 
 class DateScanner {
@@ -619,9 +609,11 @@ std::vector<DateMatch> find_dates(std::string_view normalized, std::string_view 
 }
 
 std::vector<DateMatch> find_dates(std::string_view normalized, std::string_view /*lang*/,
-                                  std::optional<Date> reference, const std::vector<std::uint32_t>& word_starts) {
+                                  std::optional<Date> reference, const date_detail::WordStarts& word_starts) {
   if (reference && (reference->year() < 1000 || reference->year() > 8000)) reference.reset();  // keeps arithmetic in range
-  return DateScanner(normalized, reference).with_starts(word_starts).run();
+  return DateScanner(normalized, reference).with_starts(word_starts.dates).run();
 }
+
+const date_detail::Lexicon& date_detail::date_dispatch_lexicon() { return lex().main; }
 
 }  // namespace pledgedb::extract

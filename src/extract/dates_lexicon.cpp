@@ -70,14 +70,118 @@ bool word_start(std::string_view s, std::size_t i) {
   return !is_word_char(decode(s, j, len));
 }
 
-std::vector<std::uint32_t> word_starts(std::string_view s) {
-  std::vector<std::uint32_t> out;
-  out.reserve(s.size() / 5 + 1);
-  // scan_word_starts with a try_at that consumes nothing.
-  scan_word_starts(s, [&out](std::size_t i) {
-    out.push_back(static_cast<std::uint32_t>(i));
-    return i;
-  });
+bool is_clitic_slow(std::string_view s, std::size_t i) {
+  if (i + 2 >= s.size() || static_cast<unsigned char>(s[i]) < 0xD8) return false;
+  std::size_t len = 0;
+  const char32_t c = decode(s, i, len);
+  if (!(c == 0x0648 || c == 0x0641 || c == 0x0628 || c == 0x0644 || c == 0x0643)) return false;
+  const char32_t n = decode(s, i + len, len);
+  return n >= 0x0621 && n <= 0x064A;
+}
+
+namespace {
+// The end of the word whose chars (word_char_at) go on at i.
+std::size_t word_rest_end(std::string_view s, std::size_t i) {
+  for (std::size_t len = 0; i < s.size(); i += len)
+    if (static_cast<unsigned char>(s[i]) < 0x80 ? !kAsciiWordChar[static_cast<unsigned char>(s[i])] && (len = 1)
+                                                : !word_char_at(s, i, len))
+      break;
+  return i;
+}
+
+// ASCII letters and digits among all bytes: one test per byte in the word loops.
+constexpr std::array<bool, 256> kAsciiWordByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 128; ++c) t[c] = kAsciiWordChar[c];
+  return t;
+}();
+
+// Walks the word that starts at i (word_char_at) to its end and returns the hash of its leading
+// word chars as Lexicon::match reads them (is_word_char, folded). The two runs differ only on
+// U+0250..U+027F, which word_char_at takes by their lead byte alone.
+inline std::uint32_t hash_word(std::string_view s, std::size_t i, std::size_t& end) {
+  const std::size_t n = s.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  std::uint32_t h = kWordHashSeed;
+  for (;;) {
+    for (; i < n && kAsciiWordByte[bytes[i]]; ++i) h = word_hash_step(h, bytes[i] | 0x20u);  // fold(): digits have that bit
+    if (i >= n || bytes[i] < 0x80) break;
+    const unsigned b = bytes[i];
+    std::size_t len = 2;
+    char32_t c;
+    if ((b & 0xE0) == 0xC0 && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {  // Latin and Arabic letters
+      c = (static_cast<char32_t>(b & 0x1F) << 6) | (bytes[i + 1] & 0x3F);
+    } else {
+      c = decode_slow(s, i, len);
+    }
+    if (c >= 0x0627 && c <= 0x0648 && c != 0x0629) {  // most Arabic letters: word chars fold() keeps
+      h = word_hash_step(h, c);
+    } else if (is_word_char(c)) {
+      h = word_hash_step(h, fold(c));
+    } else {
+      end = len == 2 && c >= 0x0250 && c < 0x0280 ? word_rest_end(s, i + len) : i;
+      return h;
+    }
+    i += len;
+  }
+  end = i;
+  return h;
+}
+
+// Which scanners may match at a word start, by the hash of its word: two slots of 2^14 per
+// hash, each with a bit per scanner set for the first words of its dispatch lexicon. A word
+// passes when both its slots have the bit (rarely by chance with a few hundred first words).
+class StartFilter {
+ public:
+  static constexpr std::uint8_t kDate = 1, kDeadline = 2;
+  StartFilter(const Lexicon& dates, const Lexicon& deadlines) {
+    for (const auto h : dates.first_words()) set(h, kDate);
+    for (const auto h : deadlines.first_words()) set(h, kDeadline);
+  }
+  unsigned operator()(std::uint32_t h) const {
+    const std::uint32_t m = h * 0x9E3779B1u;
+    return slots_[m >> 18] & slots_[m >> 4 & 0x3FFF];
+  }
+
+ private:
+  void set(std::uint32_t h, std::uint8_t bit) {
+    const std::uint32_t m = h * 0x9E3779B1u;
+    slots_[m >> 18] |= bit;
+    slots_[m >> 4 & 0x3FFF] |= bit;
+  }
+  std::array<std::uint8_t, 1 << 14> slots_{};
+};
+}  // namespace
+
+WordStarts word_starts(std::string_view s) {
+  static const StartFilter filter(date_dispatch_lexicon(), deadline_dispatch_lexicon());
+  WordStarts out;
+  out.dates.reserve(s.size() / 64 + 1);
+  out.deadlines.reserve(s.size() / 32 + 1);
+  const std::size_t n = s.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  for (std::size_t i = 0; i < n;) {
+    if (bytes[i] < 0x80 && !kAsciiWordByte[bytes[i]]) {
+      ++i;
+      continue;
+    }
+    if (std::size_t len = 0; bytes[i] >= 0x80 && !word_char_at(s, i, len)) {
+      i += len;
+      continue;
+    }
+    std::size_t end = 0;
+    unsigned pass = filter(hash_word(s, i, end));
+    if (bytes[i] >= '0' && bytes[i] <= '9') pass |= StartFilter::kDate;
+    // The scanners try again after one or two clitics ("وبحلول", "ومع").
+    for (std::size_t at = i; bytes[at] >= 0xD8 && pass != 3 && at < i + 4 && is_clitic(s, at);) {
+      at += 2;
+      std::size_t e = 0;
+      pass |= filter(hash_word(s, at, e));
+    }
+    if (pass & StartFilter::kDate) out.dates.push_back(static_cast<std::uint32_t>(i));
+    if (pass & StartFilter::kDeadline) out.deadlines.push_back(static_cast<std::uint32_t>(i));
+    i = end;
+  }
   return out;
 }
 
@@ -117,6 +221,15 @@ int Lexicon::child(int node, char32_t c) const {
 }
 
 void Lexicon::add(std::string_view phrase, int id) {
+  {
+    std::uint32_t h = kWordHashSeed;
+    for (std::size_t i = 0, len = 0; i < phrase.size(); i += len) {
+      const char32_t c = fold(decode(phrase, i, len));
+      if (!is_word_char(c)) break;
+      h = word_hash_step(h, c);
+    }
+    if (std::find(first_words_.begin(), first_words_.end(), h) == first_words_.end()) first_words_.push_back(h);
+  }
   if (!phrase.empty()) {
     std::size_t len0 = 0, len1 = 0;
     const char32_t c0 = fold(decode(phrase, 0, len0));
@@ -156,48 +269,50 @@ void Lexicon::add(std::string_view phrase, int id) {
   n.needs_word_end = is_word_char(last);
 }
 
-std::optional<Lexicon::Hit> Lexicon::match(std::string_view text, std::size_t pos) const {
-  std::optional<Hit> best;
-  int node = 0;
-  std::size_t i = pos;
-  while (i < text.size()) {
+std::optional<Lexicon::Hit> Lexicon::walk(std::string_view text, std::size_t pos) const {
+  const std::size_t n = text.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  int best_id = -1;
+  std::size_t best_end = 0;
+  const Node* node = nullptr;  // the root until the first code point is read
+  for (std::size_t i = pos; i < n;) {
     std::size_t len = 1;
-    const auto b = static_cast<unsigned char>(text[i]);
+    const unsigned b = bytes[i];
     char32_t c;
     if (b < 0x80) {
       c = b >= 'A' && b <= 'Z' ? b + 32u : b;
-    } else if (b >= 0xD8 && b <= 0xD9 && i + 1 < text.size() &&
-               (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+    } else if (b >= 0xD8 && b <= 0xD9 && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
       // Arabic letters: decoded here, folded only when they have variants.
-      c = (static_cast<char32_t>(b & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+      c = (static_cast<char32_t>(b & 0x1F) << 6) | (bytes[i + 1] & 0x3F);
       len = 2;
       if (c < 0x0627 || c == 0x0629 || c >= 0x0649) c = fold(c);
     } else {
       c = fold(decode_slow(text, i, len));
     }
-    if (node == 0) {
-      node = c < root_.size() ? root_[static_cast<std::size_t>(c)] : child(0, c);
-    } else {
-      const auto& kids = nodes_[static_cast<std::size_t>(node)].kids;
-      int next = -1;
-      if (kids.size() <= 8) {
-        for (const auto& kv : kids) {  // sorted: stop at the first code point not below c
-          if (kv.first >= c) {
-            if (kv.first == c) next = kv.second;
-            break;
-          }
+    int next = -1;
+    if (!node) {
+      next = c < root_.size() ? root_[c] : child(0, c);
+    } else if (node->kids.size() <= 8) {
+      for (const auto& kv : node->kids) {  // sorted: stop at the first code point not below c
+        if (kv.first >= c) {
+          if (kv.first == c) next = kv.second;
+          break;
         }
-      } else {
-        next = child(node, c);
       }
-      node = next;
+    } else {
+      next = child(static_cast<int>(node - nodes_.data()), c);
     }
-    if (node < 0) break;
+    if (next < 0) break;
     i += len;
-    const auto& n = nodes_[static_cast<std::size_t>(node)];
-    if (n.id >= 0 && (!n.needs_word_end || word_end(text, i))) best = Hit{n.id, i};
+    node = &nodes_[static_cast<std::size_t>(next)];
+    if (node->id >= 0 &&
+        (!node->needs_word_end || i >= n || (bytes[i] < 0x80 ? !kAsciiWordChar[bytes[i]] : word_end(text, i)))) {
+      best_id = node->id;
+      best_end = i;
+    }
   }
-  return best;
+  if (best_id < 0) return std::nullopt;
+  return Hit{best_id, best_end};
 }
 
 }  // namespace pledgedb::extract::date_detail

@@ -214,15 +214,6 @@ inline const Lexicons& lex() { return kLexicons; }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-bool is_clitic(std::string_view s, std::size_t i) {
-  if (i + 2 >= s.size() || static_cast<unsigned char>(s[i]) < 0xD8) return false;
-  std::size_t len = 0;
-  const char32_t c = decode(s, i, len);
-  if (!(c == 0x0648 || c == 0x0641 || c == 0x0628 || c == 0x0644 || c == 0x0643)) return false;
-  const char32_t n = decode(s, i + len, len);
-  return n >= 0x0621 && n <= 0x064A;
-}
-
 // Position after the phrase ending at e and the single space that follows it (or directly
 // after a phrase ending in '-' or '\''); 0 when there is none.
 std::size_t next_token(std::string_view s, std::size_t e) {
@@ -533,9 +524,11 @@ std::vector<DeadlineMatch> find_deadlines(std::string_view normalized, std::stri
 }
 
 std::vector<DeadlineMatch> find_deadlines(std::string_view normalized, std::string_view /*lang*/,
-                                          std::optional<Date> start, const std::vector<std::uint32_t>& word_starts) {
+                                          std::optional<Date> start, const date_detail::WordStarts& word_starts) {
   if (start && (start->year() < 1000 || start->year() > 8000)) start.reset();  // keeps arithmetic in range
-  return DeadlineScanner(normalized, start).with_starts(word_starts).run();
+  return DeadlineScanner(normalized, start).with_starts(word_starts.deadlines).run();
 }
+
+const date_detail::Lexicon& date_detail::deadline_dispatch_lexicon() { return lex().starts; }
 
 }  // namespace pledgedb::extract

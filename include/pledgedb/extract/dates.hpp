@@ -12,6 +12,9 @@
 #include "pledgedb/model.hpp"
 
 namespace pledgedb::extract {
+namespace date_detail {
+struct WordStarts;
+}
 
 enum class DatePrecision { day, month, year };
 
@@ -27,10 +30,10 @@ struct DateMatch {
 // A bare year only with a temporal cue ("en 2024", "in 2019", "سنة 2029"), never a count.
 std::vector<DateMatch> find_dates(std::string_view normalized, std::string_view lang,
                                   std::optional<Date> reference);
-// The same, visiting the word starts date_detail::word_starts(normalized) gave (computed once
-// for both scanners).
+// The same, visiting only the word starts date_detail::word_starts(normalized) gave (computed
+// once for both scanners).
 std::vector<DateMatch> find_dates(std::string_view normalized, std::string_view lang,
-                                  std::optional<Date> reference, const std::vector<std::uint32_t>& word_starts);
+                                  std::optional<Date> reference, const date_detail::WordStarts& word_starts);
 
 struct Duration {
   int years = 0, months = 0, days = 0;
@@ -51,7 +54,7 @@ struct DeadlineMatch {
 std::vector<DeadlineMatch> find_deadlines(std::string_view normalized, std::string_view lang,
                                           std::optional<Date> start);
 std::vector<DeadlineMatch> find_deadlines(std::string_view normalized, std::string_view lang,
-                                          std::optional<Date> start, const std::vector<std::uint32_t>& word_starts);
+                                          std::optional<Date> start, const date_detail::WordStarts& word_starts);
 
 // --- Building blocks (shared by both scanners, usable by the extractor) ----------------------
 
@@ -157,13 +160,43 @@ void scan_word_starts(std::string_view s, TryAt&& try_at) {
 }
 bool word_end(std::string_view s, std::size_t i);    // no word char at i
 
-// The word starts scan_word_starts visits when nothing is consumed: each word char whose previous
-// character is none (word_char_at). One pass per document, shared by the date and deadline
-// scanners (each read every byte again before).
-std::vector<std::uint32_t> word_starts(std::string_view s);
+// An Arabic clitic (و ف ب ل ك) glued to the next letter at byte i: the scanners also try a
+// phrase 2 bytes on.
+bool is_clitic_slow(std::string_view s, std::size_t i);
+inline bool is_clitic(std::string_view s, std::size_t i) {
+  if (i + 2 >= s.size()) return false;
+  const auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]);
+  if (b0 == 0xD8) {  // ب
+    if (b1 != 0xA8) return false;
+  } else if (b0 == 0xD9) {  // ف ك ل و
+    if (b1 != 0x81 && b1 != 0x83 && b1 != 0x84 && b1 != 0x88) return false;
+  } else {
+    return b0 > 0xD9 && is_clitic_slow(s, i);  // (an overlong encoding)
+  }
+  std::size_t len = 0;
+  const char32_t n = decode(s, i + 2, len);
+  return n >= 0x0621 && n <= 0x064A;
+}
 
-// scan_word_starts over precomputed word_starts(s): the same positions visited in the same
-// order, with the same try_at results (a consumed span ending at a word start goes on there).
+// The hash of a word's folded code points (FNV-1a), one code point at a time: word_starts hashes
+// every word of a text, Lexicon::add the first word of each phrase.
+inline constexpr std::uint32_t kWordHashSeed = 2166136261u;
+inline std::uint32_t word_hash_step(std::uint32_t h, char32_t folded) { return (h ^ folded) * 16777619u; }
+
+// The word starts each scanner must visit: those scan_word_starts visits when nothing is
+// consumed (each word char whose previous character is none, by word_char_at) where a phrase of
+// its dispatch lexicon may begin, directly or after one or two clitics (the word is one of
+// Lexicon::first_words), and for dates every digit. One pass per document, shared by both
+// scanners: most words are left out here by one hash of their letters instead of a lexicon walk
+// in each scanner.
+struct WordStarts {
+  std::vector<std::uint32_t> dates, deadlines;
+};
+WordStarts word_starts(std::string_view s);
+
+// scan_word_starts over one list of word_starts(s): the same results, as the word starts left
+// out are those where try_at consumes nothing (a consumed span ending at a word start goes on
+// there, listed or not).
 template <typename TryAt>
 void scan_word_starts(std::string_view s, const std::vector<std::uint32_t>& starts, TryAt&& try_at) {
   const std::size_t n = s.size();
@@ -191,6 +224,12 @@ void scan_word_starts(std::string_view s, const std::vector<std::uint32_t>& star
   }
 }
 
+class Lexicon;
+// The lexicons each scanner matches at word starts (the first words of their phrases decide
+// which word starts word_starts keeps).
+const Lexicon& date_dispatch_lexicon();
+const Lexicon& deadline_dispatch_lexicon();
+
 class Lexicon {
  public:
   struct Hit {
@@ -201,9 +240,12 @@ class Lexicon {
   // word end in the text, one ending in '-' or '\'' need not ("mi-2027", "l'année").
   void add(std::string_view phrase, int id);
   // The longest phrase starting at pos; its end respects word boundaries.
-  std::optional<Hit> match(std::string_view text, std::size_t pos) const;
+  std::optional<Hit> match(std::string_view text, std::size_t pos) const {
+    if (!may_match(text, pos)) return std::nullopt;  // most calls: no walk
+    return walk(text, pos);
+  }
   // False when no phrase can start at pos, judged from two ASCII bytes alone (true when either
-  // is not ASCII): scanners call it at every word start, where most words end the walk early.
+  // is not ASCII): match calls it first, as most calls find nothing.
   bool may_match(std::string_view text, std::size_t pos) const {
     if (pos + 1 >= text.size()) return true;
     const auto b0 = static_cast<unsigned char>(text[pos]), b1 = static_cast<unsigned char>(text[pos + 1]);
@@ -211,6 +253,9 @@ class Lexicon {
     const std::size_t k = ascii_pair(b0, b1);
     return ascii_pairs_[k >> 6] >> (k & 63) & 1;
   }
+  // The hash (word_hash_step) of each phrase's first word, its leading word chars (is_word_char,
+  // folded): a phrase can match at a word start only when that whole word hashes to one of these.
+  const std::vector<std::uint32_t>& first_words() const { return first_words_; }
 
  private:
   struct Node {
@@ -219,6 +264,7 @@ class Lexicon {
     bool needs_word_end = false;
   };
   int child(int node, char32_t c) const;
+  std::optional<Hit> walk(std::string_view text, std::size_t pos) const;
   static std::size_t ascii_pair(unsigned b0, unsigned b1) {
     const auto lower = [](unsigned b) { return b >= 'A' && b <= 'Z' ? b + 32 : b; };
     return lower(b0) << 7 | lower(b1);
@@ -226,6 +272,7 @@ class Lexicon {
   // The first two folded code points of every phrase when both are ASCII (a one-code-point
   // phrase sets every second byte): may_match's table.
   std::array<std::uint64_t, 128 * 128 / 64> ascii_pairs_{};
+  std::vector<std::uint32_t> first_words_;
   std::vector<Node> nodes_{Node{}};
   std::vector<int> root_ = std::vector<int>(0x700, -1);  // fast path for the first code point
 };

@@ -288,3 +288,50 @@ TEST_CASE("phrase lexicon: the two-byte pre-check never rejects a word a phrase 
   CHECK_FALSE(l.may_match(text, text.find("market")));
   CHECK(l.may_match("\xC3\xA9t\xC3\xA9", 0));  // non-ASCII bytes: left to the walk
 }
+
+TEST_CASE("word_starts keeps every word start where a scanner's lexicon matches") {
+  namespace dd = pledgedb::extract::date_detail;
+  const std::vector<std::string> texts = {
+      "By the END of 2026, D'ICI 2027, à l'horizon 2030, mi-2027, Mid-2028, d'ici fin décembre, DÉCEMBRE 2025.",
+      "Le premier semestre 2027, le 3e trimestre, 1er semestre, H1 2027, Q3 2026, t4 2026, year-end, l'année prochaine.",
+      "وقعت يوم الثلاثاء 22 يوليوز 2025 وبحلول نهاية 2028 ومع متم سنة 2030 وفي أفق 2035 بالرباط خلال السنوات الأربع المقبلة.",
+      "El próximo año, a finales de 2026, en el plazo de tres años, miércoles, sábado, hoy y ayer.",
+      "ɐɐ2025 ʃin 2026 dès 2024ɐ, inɐ 2025, Ὀ in 2024, fooin in-2025 the-end",
+      "Today, yesterday, tomorrow, this month, next Monday, last Friday, quatre-vingt, dix-huit, الإثنين والأحد.",
+      "\xC3 \xD9 in \xE0\x89\x90 2025 \xD9\x88\xE0\x98\xA1 by"};
+  const auto& dates = dd::date_dispatch_lexicon();
+  const auto& deadlines = dd::deadline_dispatch_lexicon();
+  // As the scanners dispatch: at the word start, or after one or two clitics.
+  auto matches = [](const dd::Lexicon& l, std::string_view s, std::size_t at) {
+    auto h = l.match(s, at);
+    for (int k = 0; !h && k < 2 && dd::is_clitic(s, at); ++k) h = l.match(s, at += 2);
+    return h.has_value();
+  };
+  for (const auto& s : texts) {
+    CAPTURE(s);
+    const auto kept = dd::word_starts(s);
+    auto has = [](const std::vector<std::uint32_t>& v, std::size_t i) {
+      for (auto x : v)
+        if (x == i) return true;
+      return false;
+    };
+    std::size_t date_starts = 0, deadline_starts = 0;
+    dd::scan_word_starts(s, [&](std::size_t i) {
+      CAPTURE(i);
+      if ((s[i] >= '0' && s[i] <= '9') || matches(dates, s, i)) {
+        CHECK(has(kept.dates, i));
+        ++date_starts;
+      }
+      if (matches(deadlines, s, i)) {
+        CHECK(has(kept.deadlines, i));
+        ++deadline_starts;
+      }
+      return i;
+    });
+    CHECK(date_starts + deadline_starts > 0);
+  }
+  // Words no phrase begins with are left out.
+  const auto none = dd::word_starts("company market announced people factory");
+  CHECK(none.dates.empty());
+  CHECK(none.deadlines.empty());
+}
