@@ -1447,13 +1447,17 @@ Announcement extract(const Document& doc, const Options& options) {
   for (const auto& m : rmentions)
     if (is_signing_place(m)) {
       place = m.region->type == "Country" ? std::string() : (toks[m.first].latin ? m.surface : m.region->name);
-      // Prefer the city spelling of a Latin-script alias.
-      if (!toks[m.first].latin)
-        for (const auto& al : gaz.aliases())
-          if (al.region_code == m.region->code && al.kind == geo::AliasKind::city && (al.lang == "en" || al.lang == "fr" || al.lang.empty())) {
-            place = al.text;
-            break;
-          }
+      // Prefer the city spelling of a Latin-script alias (the first one the gazetteer lists).
+      if (!toks[m.first].latin) {
+        static const detail::FlatMap<std::string> latin_city = [&gaz] {
+          detail::FlatMap<std::string> by_code;
+          for (const auto& al : gaz.aliases())
+            if (al.kind == geo::AliasKind::city && (al.lang == "en" || al.lang == "fr" || al.lang.empty()))
+              by_code.emplace(al.region_code, al.text);
+          return by_code;
+        }();
+        if (const std::string* text = latin_city.find(m.region->code)) place = *text;
+      }
       break;
     }
   std::vector<std::vector<DealGroup>> groups_in(nsent);  // filled once the deals are grouped
