@@ -3,6 +3,7 @@
 // tokens already carry, so a look-up neither hashes the key again nor walks a bucket chain that
 // re-hashes every stored std::string (std::unordered_map does not cache a custom hash).
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -30,7 +31,13 @@ class FlatMap {
     return true;
   }
 
+  // Most look-ups are of words absent from the table: a 1024-bit filter of the keys' hashes
+  // turns most of them away inline, before the probe.
   const V* find(const Prehashed& key) const {
+    if (!(filter_[filter_word(key.hash)] >> filter_bit(key.hash) & 1)) return nullptr;
+    return probe(key);
+  }
+  const V* probe(const Prehashed& key) const {
     if (slots_.empty()) return nullptr;
     const std::uint64_t tag = tag_of(key.hash);
     for (std::size_t s = key.hash & mask_;; s = (s + 1) & mask_) {
@@ -49,6 +56,7 @@ class FlatMap {
       if (entries_[e].key == key) {
         entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(e));
         slots_.clear();
+        filter_.fill(0);
         const std::size_t keep = entries_.size();
         if (keep) {
           std::vector<Entry> all = std::move(entries_);
@@ -68,6 +76,7 @@ class FlatMap {
   void clear() {
     entries_.clear();
     std::fill(slots_.begin(), slots_.end(), kEmpty);
+    filter_.fill(0);
   }
 
  private:
@@ -79,6 +88,10 @@ class FlatMap {
   static constexpr std::uint64_t kTagMask = ~std::uint64_t(0) << 32;
   static std::uint64_t tag_of(std::size_t hash) { return static_cast<std::uint64_t>(hash) & kTagMask; }
   std::uint64_t slot_of(std::size_t entry) const { return tag_of(entries_[entry].hash) | entry; }
+  // The filter takes bits 48-57 of the hash (the slot index the low bits, the tag bits 32-63:
+  // the filter still tells apart words whose tags collide in part).
+  static std::size_t filter_word(std::size_t hash) { return (hash >> 54) & 15; }
+  static std::size_t filter_bit(std::size_t hash) { return (hash >> 48) & 63; }
   struct Entry {
     std::string key;
     std::size_t hash;
@@ -96,6 +109,7 @@ class FlatMap {
     }
     entries_.push_back(Entry{std::string(key), hash, V{}});
     slots_[s] = slot_of(entries_.size() - 1);
+    filter_[filter_word(hash)] |= std::uint64_t(1) << filter_bit(hash);
     return entries_.size() - 1;
   }
   void grow() {
@@ -111,6 +125,7 @@ class FlatMap {
 
   std::vector<Entry> entries_;
   std::vector<std::uint64_t> slots_;
+  std::array<std::uint64_t, 16> filter_{};
   std::size_t mask_ = 0;
 };
 
