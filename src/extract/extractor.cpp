@@ -4,6 +4,7 @@
 
 #include "geo/curated.hpp"
 #include "extract/flat_table.hpp"
+#include "extract/naming.hpp"
 #include "extract/place_cache.hpp"
 #include "extract/representatives.hpp"
 
@@ -345,6 +346,25 @@ std::vector<RegionMention> find_region_mentions(const Ctx& c, std::string_view l
       if (found) break;
     }
     if (!found) ++i;
+  }
+  // "Toledo, Ohio", "Salamanca, Guanajuato": a place followed by a comma and a state or province
+  // of another country than the one it was read as lies in that state: the reading in it, or the
+  // state itself when the gazetteer knows no such place there (a city it does not list).
+  for (std::size_t k = 1; k < out.size(); ++k) {
+    RegionMention& place = out[k - 1];
+    const RegionMention& state = out[k];
+    const geo::Region* s = state.region;
+    if (state.city || s->type == "Country" || detail::builtin_first_level(s->code) != s) continue;
+    if (place.last != state.first || t[place.first].sentence != t[state.first].sentence) continue;
+    if (nt.substr(t[place.last - 1].end, t[state.first].begin - t[place.last - 1].end).find(',') == std::string_view::npos)
+      continue;
+    if (place.region->country == s->country && !place.city) continue;  // a list of regions
+    if (detail::builtin_first_level(place.region->code) == s) continue;
+    const geo::Region* inside = nullptr;
+    for (const auto* r : detail::builtin_places(place.surface))
+      if (detail::builtin_first_level(r->code) == s) inside = r;
+    place.region = inside ? inside : s;
+    place.city = true;
   }
   return out;
 }
@@ -1401,9 +1421,56 @@ Announcement extract(const Document& doc, const Options& options) {
     for (const auto& [k, v] : country_votes)
       if (v > best) { best = v; main_country = k; }
   }
+  // "the state government", "Chief Minister Vijay Rupani": in a country of states or provinces,
+  // a government spoken of at that level is the one of the state the article is placed in
+  // ("Government of Gujarat", "State of Wisconsin"), when it names one only.
+  std::string state_government;
+  {
+    const geo::Region* state = nullptr;
+    std::string surface;
+    bool several = false;
+    for (const auto& m : rmentions) {
+      if (m.region->country != main_country || m.region->type == "Country") continue;
+      const geo::Region* first_level = detail::builtin_first_level(m.region->code);
+      if (!first_level || (first_level->type != "State" && first_level->type != "Province")) continue;
+      if (state && state != first_level) several = true;
+      state = first_level;
+      // The state's name as the article spells it, when a mention is that name (not a city).
+      if (surface.empty() && toks[m.first].latin && text::fold(m.surface) == text::fold(first_level->name))
+        surface = m.surface;
+    }
+    if (state && !several && surface.empty()) {
+      // Named only inside another name ("Gujarat Industrial Development Corporation"): the
+      // article's spelling all the same, rather than the gazetteer's ("Gujarāt").
+      const auto name = detail::tokenize(state->name);
+      for (std::size_t i = 0; !name.empty() && i + name.size() <= toks.size() && surface.empty(); ++i) {
+        bool same = true;
+        for (std::size_t k = 0; k < name.size() && same; ++k) same = toks[i + k].key == name[k].key;
+        if (same) surface = std::string(nt.substr(toks[i].begin, toks[i + name.size() - 1].end - toks[i].begin));
+      }
+    }
+    if (state && !several) state_government = detail::state_government_name(main_country, surface.empty() ? state->name : surface);
+  }
+  auto state_level = [&](std::size_t party) {
+    const std::string& title = pf.parties[party].title;
+    if (title == "chief minister" || title == "governor" || title == "premier") return true;
+    // "state government", "provincial government", "gobierno estatal", "gouvernement provincial"
+    for (const auto& m : pf.mentions) {
+      if (m.party != party) continue;
+      if (m.first > 0 && (toks[m.first - 1].key == "state" || toks[m.first - 1].key == "provincial")) return true;
+      if (m.last < toks.size() && (toks[m.last].key == "estatal" || toks[m.last].key == "provincial")) return true;
+    }
+    return false;
+  };
   // A government named without its country ("الحكومة", "le gouvernement") is the main country's.
-  for (auto& p : pf.parties) {
+  for (std::size_t pi = 0; pi < pf.parties.size(); ++pi) {
+    auto& p = pf.parties[pi];
     if (p.kind != PartyKind::government || p.name != "Government") continue;
+    if (!state_government.empty() && state_level(pi)) {
+      p.name = state_government;
+      if (p.country.empty()) p.country = main_country;
+      continue;
+    }
     if (main_country == "MA") p.name = "Moroccan government";
     else if (const auto* r = gaz.find(main_country)) p.name = "Government of " + r->name;
     if (p.country.empty()) p.country = main_country;

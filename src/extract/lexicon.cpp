@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pledgedb/extract/extractor.hpp"
+#include "pledgedb/text/normalize.hpp"
 
 #include "extract/flat_table.hpp"
 
@@ -114,6 +115,23 @@ inline char32_t arabic_at(std::string_view s, std::size_t i) {
   return (static_cast<char32_t>(b & 0x1F) << 6) | (c & 0x3F);
 }
 
+// Latin Extended-A and -B (U+0100..U+024F: "Gujarāt", "Şişecam", "Łódź"), folded as
+// text::fold folds them (lower case, marks removed), so that a name written with or without
+// its diacritics gives one key. Every entry is at most two bytes, the length of the letter.
+const std::array<std::string, 0x150>& latin_ext_fold() {
+  static const std::array<std::string, 0x150> table = [] {
+    std::array<std::string, 0x150> t;
+    for (char32_t cp = 0x100; cp < 0x250; ++cp) {
+      const char letter[3] = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F)), 0};
+      std::string f = text::fold(std::string_view(letter, 2));
+      if (f.empty() || f.size() > 2) f.assign(letter, 2);  // not a letter text::fold keeps alone
+      t[cp - 0x100] = std::move(f);
+    }
+    return t;
+  }();
+  return table;
+}
+
 // Writes the folded word at out (never longer than the word: every folding keeps or shortens
 // the UTF-8 length) and returns its length.
 std::size_t fold_into(std::string_view word, char* out) {
@@ -160,6 +178,8 @@ std::size_t fold_into(std::string_view word, char* out) {
     } else if (cp == 0x152 || cp == 0x153) {
       *o++ = 'o';
       *o++ = 'e';
+    } else if (cp >= 0x100 && cp < 0x250) {
+      for (char ch : latin_ext_fold()[cp - 0x100]) *o++ = ch;
     } else if (cp == 0x0623 || cp == 0x0625 || cp == 0x0622 || cp == 0x0671) {
       put(0x0627);
     } else if (cp == 0x0649 || cp == 0x0626) {

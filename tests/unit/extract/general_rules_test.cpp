@@ -710,3 +710,59 @@ TEST_CASE("money spent so far is progress on the planned total, and 'to date' is
   CHECK(targets(ar, Metric::jobs) == std::vector<double>{3000});
   CHECK(targets(ar, Metric::investment) == std::vector<double>{2.5e9});
 }
+
+namespace {
+const PartyRef* party_named(const Announcement& a, const std::string& name) {
+  for (const auto& ag : a.agreements)
+    for (const auto& p : ag.parties)
+      if (p.name == name) return &p;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("a place followed by its state is read in that state") {
+  const auto mx = run(
+      "Grupo Veltrano firmó un convenio con el gobierno estatal para construir una planta en Salamanca, Guanajuato, "
+      "con una inversión de 3,500 millones de pesos y 900 empleos.",
+      "es", Date(2025, 8, 20));
+  REQUIRE_FALSE(mx.agreements.empty());
+  CHECK(mx.agreements[0].region_code == "MX-GUA");
+  CHECK(party_named(mx, "Government of Guanajuato") != nullptr);  // "el gobierno estatal"
+  // A list of regions of one country is no place-and-state pair.
+  const auto ma = run(
+      "Le programme couvre les régions Oriental, Fès-Meknès et Souss-Massa, où Atlas Agro créera 1 200 emplois.",
+      "fr", Date(2025, 8, 20));
+  for (const auto& ag : ma.agreements) CHECK(ag.region_code.rfind("MA", 0) == 0);
+}
+
+TEST_CASE("a state's government is named after the state the article is placed in, not the country") {
+  // A chief minister heads a state government: the generic "government" is Gujarat's.
+  const auto in = run(
+      "The state government on Monday signed an MoU with Veltrix Textiles Ltd in the presence of Chief Minister "
+      "Anand Joshi. Veltrix will invest Rs 1,200 crore in a garment park at Surat in Gujarat and create 8,000 jobs "
+      "by 2028.",
+      "en", Date(2026, 2, 9));
+  const PartyRef* gj = party_named(in, "Government of Gujarat");
+  REQUIRE(gj != nullptr);
+  CHECK(gj->representative == "Anand Joshi");
+  CHECK(party_named(in, "Government of India") == nullptr);
+  // In the United States the state is the party's name.
+  const auto us = run(
+      "The state government and Corvane Batteries Inc signed an agreement on Tuesday. Corvane will build a $900 "
+      "million plant in Toledo, Ohio, and hire 1,500 workers by 2029.",
+      "en", Date(2026, 4, 14));
+  CHECK(party_named(us, "State of Ohio") != nullptr);
+  // "Toledo, Ohio": the Toledo in Ohio (not the district of Belize nor the Spanish province).
+  REQUIRE_FALSE(us.agreements.empty());
+  CHECK(us.agreements[0].region_code == "US-OH");
+  CHECK(us.agreements[0].city == "Toledo");
+  // A national government stays the country's, and so does one in a country of regions.
+  const auto national = run(
+      "The government signed an agreement with Veltrix Textiles Ltd, which will invest Rs 1,200 crore in a garment "
+      "park at Surat in Gujarat.",
+      "en", Date(2026, 2, 9));
+  CHECK(party_named(national, "Government of Gujarat") == nullptr);
+  // A name written with its diacritics and without them is the same key.
+  CHECK(extract::detail::fold_word("Gujar\xC4\x81t") == extract::detail::fold_word("Gujarat"));
+  CHECK(extract::detail::fold_word("\xC5\x9E" "i\xC5\x9F" "ecam") == "sisecam");  // Şişecam
+}
