@@ -60,6 +60,11 @@ constexpr std::size_t kExactMaxLen = [] {
   for (const auto& e : kExact) m = std::max(m, e.text.size());
   return m;
 }();
+constexpr std::array<bool, 256> kExactFirst = [] {  // the first letters of kExact
+  std::array<bool, 256> t{};
+  for (const auto& e : kExact) t[static_cast<unsigned char>(e.text[0])] = true;
+  return t;
+}();
 
 // Currency and nationality words, matched on lookup_key (lower case, Arabic letter variants
 // folded), in one table so that a word is folded and probed once.
@@ -151,12 +156,13 @@ std::optional<CurrencyHit> currency_at(std::string_view s, std::size_t i, std::s
   if (i >= n) return std::nullopt;
   CurrencyHit h;
   h.begin = i;
-  // symbols
-  if (currency_symbol_is_usd_prefix(s, i)) return CurrencyHit{i, i + 3, "USD", 1};
-  if (s[i] == '$') return CurrencyHit{i, i + 1, "USD", 1};
-  if (bytes_at(s, i, "\xE2\x82\xAC")) return CurrencyHit{i, i + 3, "EUR", 1};  // €
-  if (bytes_at(s, i, "\xC2\xA3")) return CurrencyHit{i, i + 2, "GBP", 1};      // £
-  if (bytes_at(s, i, "\xE2\x82\xB9")) return CurrencyHit{i, i + 3, "INR", 1};  // ₹
+  // symbols (by their first byte: most calls look at a word)
+  const auto c0 = static_cast<unsigned char>(s[i]);
+  if (c0 == 'U' && currency_symbol_is_usd_prefix(s, i)) return CurrencyHit{i, i + 3, "USD", 1};
+  if (c0 == '$') return CurrencyHit{i, i + 1, "USD", 1};
+  if (c0 == 0xE2 && bytes_at(s, i, "\xE2\x82\xAC")) return CurrencyHit{i, i + 3, "EUR", 1};  // €
+  if (c0 == 0xC2 && bytes_at(s, i, "\xC2\xA3")) return CurrencyHit{i, i + 2, "GBP", 1};      // £
+  if (c0 == 0xE2 && bytes_at(s, i, "\xE2\x82\xB9")) return CurrencyHit{i, i + 3, "INR", 1};  // ₹
   const std::size_t we = word_end(s, i);
   if (we == i) return std::nullopt;
   const std::string_view w = s.substr(i, we - i);
@@ -167,7 +173,7 @@ std::optional<CurrencyHit> currency_at(std::string_view s, std::size_t i, std::s
     if (s[we] == '$') return CurrencyHit{i, we + 1, "USD", scale};
   }
   for (const auto& e : kExact) {
-    if (w.size() > kExactMaxLen) break;
+    if (w.size() > kExactMaxLen || !kExactFirst[c0]) break;
     if (w[0] == e.text[0] && w == e.text) {  // the first letter first: few words get to compare
       std::size_t end = we;
       if (w == "Rs" && end < n && s[end] == '.') ++end;
