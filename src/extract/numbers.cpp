@@ -550,17 +550,14 @@ std::optional<Lookup> lookup_uncached(std::string_view word, std::uint8_t mask) 
     if (!e || !(e->langs & mask)) return std::nullopt;
     return Lookup{*e, 0, false};
   }
-  char key[64];
-  if (word.size() >= sizeof key) return lookup_uncached(word, mask);
-  key[0] = static_cast<char>(mask);  // the answer depends on the languages too
-  std::memcpy(key + 1, word.data(), word.size());
-  const std::string_view k(key, word.size() + 1);
-  thread_local detail::FlatMap<std::optional<Lookup>> memo;
-  const detail::Prehashed hk{k, detail::sv_hash(k)};
+  // One memo per set of languages (the answer depends on them; L_* are 4 bits).
+  thread_local std::array<detail::FlatMap<std::optional<Lookup>>, 16> memos;
+  auto& memo = memos[mask & 15];
+  const detail::Prehashed hk{word, detail::sv_hash(word)};
   if (const auto* found = memo.find(hk)) return *found;
   if (memo.size() >= (1u << 16)) memo.clear();
   auto r = lookup_uncached(word, mask);
-  memo[k] = r;
+  memo[word] = r;
   return r;
 }
 
