@@ -331,8 +331,9 @@ struct WordTable {
 
 struct Lexicon {
   WordTable words;
-  // A bit for the last 4 bytes of every key: most words of a text fail this test and never
-  // reach the hash table. Arabic clitics only change the start, so the test holds for them.
+  // A bit for the last 4 bytes of every key with the length of a word that can carry it: most
+  // words of a text fail this test and never reach the hash table. Arabic clitics only change
+  // the start, adding 0, 2, 4 or 6 bytes (و ب ل, ال, both).
   std::array<std::uint64_t, 1024> tail{};
   std::size_t max_len = 0;
   // Keys starting with an ASCII letter take no clitic: a bit for their length, first two and
@@ -379,12 +380,14 @@ struct Lexicon {
     const std::uint64_t x = head << (8 * std::min<std::size_t>(4, size)) | t;
     return static_cast<std::size_t>((x * 0x9E3779B97F4A7C15ull) >> 48);
   }
-  static std::size_t tail_bit(std::uint32_t t) { return (t * 2654435761u) >> 16; }
-  bool tail_maybe(std::uint32_t t) const {
-    const std::size_t bit = tail_bit(t);
+  static std::size_t tail_bit(std::uint32_t t, std::size_t size) {
+    return static_cast<std::size_t>(((std::uint64_t(size) << 32 | t) * 0x9E3779B97F4A7C15ull) >> 48);
+  }
+  bool tail_maybe(std::uint32_t t, std::size_t size) const {
+    const std::size_t bit = tail_bit(t, size);
     return tail[bit >> 6] >> (bit & 63) & 1;
   }
-  bool maybe(std::string_view k) const { return k.size() <= max_len && tail_maybe(tail4(k)); }
+  bool maybe(std::string_view k) const { return k.size() <= max_len && tail_maybe(tail4(k), k.size()); }
 };
 
 const Lexicon& lexicon() {
@@ -402,8 +405,10 @@ const Lexicon& lexicon() {
     for (const Word& w : kWords) {
       const std::string& key = keys[k++];
       l->words.emplace(key, Entry{w.kind, w.value, w.langs, w.flags});
-      const std::size_t bit = Lexicon::tail_bit(Lexicon::tail4(key));
-      l->tail[bit >> 6] |= std::uint64_t(1) << (bit & 63);
+      for (std::size_t clitics : {0, 2, 4, 6}) {
+        const std::size_t bit = Lexicon::tail_bit(Lexicon::tail4(key), key.size() + clitics);
+        l->tail[bit >> 6] |= std::uint64_t(1) << (bit & 63);
+      }
       l->max_len = std::max(l->max_len, key.size() + 6);  // + a clitic (و ب ل ال)
       const auto k0 = static_cast<unsigned char>(key[0]);
       auto set_lead = [&](unsigned char c) { l->lead[c >> 6] |= std::uint64_t(1) << (c & 63); };
@@ -482,7 +487,7 @@ inline std::uint32_t folded_tail4(std::string_view w) {
 // The tail filter: most words stop here without folding the whole word or hashing it.
 inline bool tail_may_match(const Lexicon& lex, std::string_view word) {
   const std::uint32_t t = folded_tail4(word);
-  if (!lex.tail_maybe(t)) return false;
+  if (!lex.tail_maybe(t, word.size())) return false;
   const auto b0 = static_cast<unsigned char>(word[0]);
   if (b0 < 0x80) {
     const auto lower = [](unsigned char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
