@@ -670,6 +670,7 @@ struct Abbrev {
 };
 
 std::optional<Abbrev> abbrev(std::string_view w) {
+  if (w.size() > 4) return std::nullopt;  // none is longer: most words stop here
   if (w == "k" || w == "K") return Abbrev{1e3, false, true};
   if (w == "bn" || w == "Bn" || w == "BN" || w == "bln") return Abbrev{1e9, false, false};
   if (w == "Md" || w == "Mds" || w == "Mrd" || w == "Mrds" || w == "mrd" || w == "Mld")
@@ -767,7 +768,7 @@ Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::u
       return p;
     }
     // Glued letters: a scale suffix (500k), a currency (20MDH), else not a quantity (2ème, 15h).
-    if (dn.end < n && detail::is_letter_at(s, dn.end) && static_cast<unsigned char>(s[dn.end]) < 0xD8) {
+    if (dn.end < n && letter_len(s, dn.end) > 0 && static_cast<unsigned char>(s[dn.end]) < 0xD8) {
       const std::size_t we = letters_end(s, dn.end);
       const std::string_view w = s.substr(dn.end, we - dn.end);
       auto ab = abbrev(w);
@@ -837,7 +838,7 @@ Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::u
         break;
       }
     }
-    if (t >= n || !detail::is_letter_at(s, t)) break;
+    if (t >= n || letter_len(s, t) == 0) break;
     const std::size_t we = letters_end(s, t);
     const std::string_view w = s.substr(t, we - t);
 
