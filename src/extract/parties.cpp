@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extract/flat_table.hpp"
+#include "extract/party_phrases.hpp"
 #include "extract/place_cache.hpp"
 #include "pledgedb/extract/extractor.hpp"
 #include "pledgedb/geo/gazetteer.hpp"
@@ -110,37 +111,6 @@ bool space_between(std::string_view s, std::size_t a, std::size_t b) {
   }
   return b - a <= 3 && !(dash && space);
 }
-
-// A bit per word hash (mod 4096), for a set of words or the first words of phrases: turns most
-// tokens away before a hash table.
-struct WordBits {
-  std::array<std::uint64_t, 64> words{};
-
-  static std::size_t bit_of(std::size_t hash) { return (hash >> 20) & 4095; }
-  void set(std::size_t hash) { words[bit_of(hash) >> 6] |= std::uint64_t(1) << (bit_of(hash) & 63); }
-  bool test(std::size_t hash) const { return words[bit_of(hash) >> 6] >> (bit_of(hash) & 63) & 1; }
-  // False when neither w's key nor its stem (when shorter) may start a phrase.
-  bool may_start(const Token& w) const {
-    return test(w.key_hash) || (w.stem.size() != w.key.size() && test(w.stem_hash));
-  }
-  WordBits& operator|=(const WordBits& o) {
-    for (std::size_t x = 0; x < words.size(); ++x) words[x] |= o.words[x];
-    return *this;
-  }
-};
-
-// A set of folded words behind their bits: a word not in it (most) costs no table probe.
-class WordSet {
- public:
-  WordSet(std::initializer_list<std::string_view> words) : set_(words) {
-    for (const auto w : words) bits_.set(sv_hash(w));
-  }
-  bool contains(const Prehashed& w) const { return bits_.test(w.hash) && set_.contains(w); }
-
- private:
-  FlatSet set_;
-  WordBits bits_;
-};
 
 // "of", "de", "du", "des", "del", "for": words inside one name ("Bank of Africa").
 bool connector(const Token& w) {
@@ -344,74 +314,6 @@ struct PhraseTableOf {
   }
 };
 using PhraseTable = PhraseTableOf<std::string>;
-
-// The phrases of one text's parties, matched as PhraseTableOf<std::size_t> would match them (the
-// longest; among equals the first added, through the key before the stem), but built with one
-// allocation: the keys stay where they are (they must outlive the table) and the phrases are
-// sorted by the hash of their first word.
-class TextPhrases {
- public:
-  // key: folded words joined by single spaces (key_of); value: the party's index.
-  void add(std::string_view key, std::size_t value) {
-    if (key.empty()) return;
-    std::size_t words = 0;
-    for (std::size_t b = 0; b < key.size(); ++words) b = next_word(key, b);
-    const std::string_view first = key.substr(0, std::min(key.find(' '), key.size()));
-    phrases_.push_back({sv_hash(first), first, key, words, value});
-  }
-  // After the last add, before the first match.
-  void seal() {
-    std::stable_sort(phrases_.begin(), phrases_.end(),
-                     [](const Phrase& x, const Phrase& y) { return x.first_hash < y.first_hash; });
-    for (const auto& ph : phrases_) starts_.set(ph.first_hash);
-  }
-  // Longest phrase at token i; returns its length (0 if none).
-  std::size_t match(const std::vector<Token>& t, std::size_t i, std::size_t* value) const {
-    const Token& w = t[i];
-    if (!starts_.may_start(w)) return 0;  // most tokens
-    std::size_t best = 0;
-    for (const bool stem : {false, true}) {
-      // A stem as long as the key is the key.
-      if (stem && w.stem.size() == w.key.size()) break;
-      const std::string_view k = stem ? w.stem : w.key;
-      const std::size_t hash = stem ? w.stem_hash : w.key_hash;
-      if (!starts_.test(hash)) continue;
-      auto it = std::lower_bound(phrases_.begin(), phrases_.end(), hash,
-                                 [](const Phrase& ph, std::size_t h) { return ph.first_hash < h; });
-      for (; it != phrases_.end() && it->first_hash == hash; ++it) {
-        if (it->words <= best || i + it->words > t.size() || it->first != k) continue;
-        bool ok = true;
-        std::size_t j = i + 1;
-        for (std::size_t b = it->first.size() + 1; b < it->key.size() && ok; ++j) {
-          const std::size_t e = next_word(it->key, b) - 1;
-          const std::string_view word = it->key.substr(b, e - b);
-          ok = t[j].key == word || t[j].stem == word;
-          b = e + 1;
-        }
-        if (ok) {
-          best = it->words;
-          *value = it->value;
-        }
-      }
-    }
-    return best;
-  }
-
- private:
-  struct Phrase {
-    std::size_t first_hash;
-    std::string_view first, key;
-    std::size_t words;
-    std::size_t value;
-  };
-  // Where the word after the one starting at b starts (PhraseTableOf::add_key's split).
-  static std::size_t next_word(std::string_view key, std::size_t b) {
-    const std::size_t e = key.find(' ', b);
-    return (e == std::string_view::npos ? key.size() : e) + 1;
-  }
-  std::vector<Phrase> phrases_;
-  WordBits starts_;
-};
 
 }  // namespace
 

@@ -3,10 +3,10 @@
 #include "extract/representatives.hpp"
 
 #include "extract/flat_table.hpp"
+#include "extract/party_phrases.hpp"
 #include "extract/place_cache.hpp"
 
 #include <algorithm>
-#include <array>
 #include <optional>
 
 namespace pledgedb::extract::detail {
@@ -90,12 +90,10 @@ bool word_is(const Token& t, const std::string& key, const std::string& stem) {
 // or stem turns most tokens away before the tables.
 struct TitleIndex {
   FlatMap<std::vector<std::uint32_t>> by_key, by_stem;
-  std::array<std::uint64_t, 64> first_bits{};
+  WordBits first_words;  // of the first words' keys and stems
 
-  static std::size_t bit_of(std::size_t hash) { return (hash >> 20) & 4095; }
-  bool may_start(std::size_t hash) const { return first_bits[bit_of(hash) >> 6] >> (bit_of(hash) & 63) & 1; }
   // False when no title's first word is t's key or stem (most tokens).
-  bool may_start(const Token& t) const { return may_start(t.key_hash) || may_start(t.stem_hash); }
+  bool may_start(const Token& t) const { return first_words.may_start(t); }
 };
 const TitleIndex& title_index() {
   static const TitleIndex ix = [] {
@@ -104,10 +102,8 @@ const TitleIndex& title_index() {
     for (std::size_t n = 0; n < all.size(); ++n) {
       x.by_key[all[n].keys[0]].push_back(static_cast<std::uint32_t>(n));
       x.by_stem[all[n].stems[0]].push_back(static_cast<std::uint32_t>(n));
-      for (const auto& w : {all[n].keys[0], all[n].stems[0]}) {
-        const std::size_t bit = TitleIndex::bit_of(sv_hash(w));
-        x.first_bits[bit >> 6] |= std::uint64_t(1) << (bit & 63);
-      }
+      x.first_words.set(sv_hash(all[n].keys[0]));
+      x.first_words.set(sv_hash(all[n].stems[0]));
     }
     return x;
   }();
@@ -145,7 +141,7 @@ TitleHit title_at(const TitleIndex& ix, const std::vector<Token>& toks, std::siz
 
 // A word that starts a title (as its first word or that word's stem): it ends a person's name.
 bool is_title_word(const TitleIndex& ix, const Token& t) {
-  return ix.may_start(t.key_hash) && (ix.by_key.find(t.hashed_key()) || ix.by_stem.find(t.hashed_key()));
+  return ix.first_words.test(t.key_hash) && (ix.by_key.find(t.hashed_key()) || ix.by_stem.find(t.hashed_key()));
 }
 
 std::string_view gap(std::string_view nt, const Token& a, const Token& b) { return nt.substr(a.end, b.begin - a.end); }
