@@ -362,7 +362,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     return e - a >= 2 ? static_cast<std::uint32_t>(a) : Builder::kOneWord;
   };
   std::vector<std::uint32_t> cues_at(t.size(), 0);  // bit c: a cue of family c starts at the token
-  auto has = [&](std::size_t i, Cue c) { return i < t.size() && (cues_at[i] >> static_cast<unsigned>(c) & 1); };
+  auto has = [&](std::size_t i, Cue c) { return i < cues_at.size() && (cues_at[i] >> static_cast<unsigned>(c) & 1); };
   for (const auto& h : cues) cues_at[h.first] |= std::uint32_t(1) << static_cast<unsigned>(h.cue);
 
   // Known parties (per call) and built-in spellings (built once).
@@ -401,7 +401,8 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   WordBits name_starts = builtin.first.starts;
   if (known != nullptr) name_starts |= known->names.starts;
   std::string v;
-  for (std::size_t i = 0; i < t.size(); ++i) {
+  const std::size_t tokens = t.size();  // (t.size() divides by sizeof(Token) each time)
+  for (std::size_t i = 0; i < tokens; ++i) {
     if (!name_starts.may_start(t[i])) continue;  // most tokens
     if (auto len = names_match(i, &v)) {
       auto [kind, country] = kind_of(v);
@@ -434,7 +435,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     return last_title < a && last_title + back >= a;
   };
   // Capitalised Latin runs.
-  for (std::size_t i = 0; i < t.size();) {
+  for (std::size_t i = 0; i < tokens;) {
     if (!t[i].latin || !(t[i].capitalised || t[i].all_caps) || t[i].digits) { ++i; continue; }
     std::size_t j = i + 1;
     // A run stops at "and"/"et"/"y" (two names) and at titles, days and months.
@@ -680,7 +681,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   }
   later.seal();
   std::vector<PartyMention> all;
-  for (std::size_t i = 0; i < t.size(); ++i) {
+  for (std::size_t i = 0; i < tokens; ++i) {
     std::size_t v = 0;
     if (auto len = later.match(t, i, &v)) {
       all.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), v});

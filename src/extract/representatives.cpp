@@ -275,7 +275,8 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
     return std::string(s);
   };
 
-  for (std::size_t i = 0; i < toks.size(); ++i) {
+  const std::size_t tokens = toks.size();  // (toks.size() divides by sizeof(Token) each time)
+  for (std::size_t i = 0; i < tokens; ++i) {
     if (!ix.may_start(toks[i])) continue;  // most tokens, without a call
     auto hit = title_listed(ix, toks, i);
     if (!hit) continue;
