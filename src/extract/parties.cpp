@@ -2,6 +2,7 @@
 // subjects of pledge verbs), agencies by acronym, ministries by portfolio, governments.
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <unordered_map>
@@ -112,11 +113,15 @@ bool space_between(std::string_view s, std::size_t a, std::size_t b) {
   return b - a <= 3 && !(dash && space);
 }
 
+// a == b, for a short literal b: compared in place (GCC calls string_view::compare out of line).
+inline bool is(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size()) == 0;
+}
+
 // "of", "de", "du", "des", "del", "for": words inside one name ("Bank of Africa").
 bool connector(const Token& w) {
   const std::string_view k = w.key;
-  if (k.size() < 2 || k.size() > 3) return false;  // most words
-  return k == "of" || k == "de" || k == "du" || k == "des" || k == "del" || k == "for";
+  return is(k, "of") || is(k, "de") || is(k, "du") || is(k, "des") || is(k, "del") || is(k, "for");
 }
 
 const WordSet& stop_capitals() {
@@ -498,21 +503,22 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     bool subject = false;
     if (next < t.size() && t[next].clause == t[e - 1].clause) {
       const auto& w = t[next].key;
-      subject = has(next, Cue::pledge) || has(next, Cue::invest) || has(next, Cue::hire_verb) || w == "signed" ||
-                w == "announced" || w == "pledged" || w == "plans" || w == "va" || w == "prevoit" || w == "s" ||
-                w == "reported" || w == "reports" || w == "submitted" ||
-                nt.substr(t[next].begin, t[next].end - t[next].begin) == "a" || w == "has" || w == "signe" || w == "annonce";
+      subject = has(next, Cue::pledge) || has(next, Cue::invest) || has(next, Cue::hire_verb) || is(w, "signed") ||
+                is(w, "announced") || is(w, "pledged") || is(w, "plans") || is(w, "va") || is(w, "prevoit") ||
+                is(w, "s") || is(w, "reported") || is(w, "reports") || is(w, "submitted") ||
+                is(nt.substr(t[next].begin, t[next].end - t[next].begin), "a") || is(w, "has") || is(w, "signe") ||
+                is(w, "annonce");
     }
     // "Aerolux, a maker of...", "Atlas Cables, which pledged...": a name in apposition.
     if (!subject && next + 1 < t.size() && t[next].clause != t[e - 1].clause && t[next].sentence == t[e - 1].sentence) {
       const auto& w = t[next].key;
-      subject = (w == "a" || w == "an" || w == "which" || w == "un" || w == "une" || w == "qui" || w == "the") &&
+      subject = (is(w, "a") || is(w, "an") || is(w, "which") || is(w, "un") || is(w, "une") || is(w, "qui") || is(w, "the")) &&
                 (a == 0 || t[a - 1].sentence != t[a].sentence || t[a - 1].all_caps);
       // "...is Lotus Mining, which will invest": a relative clause with a pledge verb names its subject.
       // Not a public policy or program: "the Clean Energy Policy, which aims to create...".
       static const FlatSet policy_words = {"policy", "strategy", "initiative", "program", "programme", "plan",
                                          "act", "law", "politique", "strategie", "loi", "fund", "fonds"};
-      if (!subject && (w == "which" || w == "qui" || w == "that") && !policy_words.contains(t[e - 1].hashed_key()))
+      if (!subject && (is(w, "which") || is(w, "qui") || is(w, "that")) && !policy_words.contains(t[e - 1].hashed_key()))
         subject = has(next + 1, Cue::pledge) || has(next + 1, Cue::invest) || has(next + 1, Cue::hire_verb);
     }
     bool in_arabic = arabic_text && !t[a].all_caps;
