@@ -2,7 +2,6 @@
 // subjects of pledge verbs), agencies by acronym, ministries by portfolio, governments.
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <unordered_map>
@@ -113,15 +112,10 @@ bool space_between(std::string_view s, std::size_t a, std::size_t b) {
   return b - a <= 3 && !(dash && space);
 }
 
-// a == b, for a short literal b: compared in place (GCC calls string_view::compare out of line).
-inline bool is(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size()) == 0;
-}
-
 // "of", "de", "du", "des", "del", "for": words inside one name ("Bank of Africa").
 bool connector(const Token& w) {
   const std::string_view k = w.key;
-  return is(k, "of") || is(k, "de") || is(k, "du") || is(k, "des") || is(k, "del") || is(k, "for");
+  return same(k, "of") || same(k, "de") || same(k, "du") || same(k, "des") || same(k, "del") || same(k, "for");
 }
 
 const WordSet& stop_capitals() {
@@ -503,22 +497,22 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     bool subject = false;
     if (next < t.size() && t[next].clause == t[e - 1].clause) {
       const auto& w = t[next].key;
-      subject = has(next, Cue::pledge) || has(next, Cue::invest) || has(next, Cue::hire_verb) || is(w, "signed") ||
-                is(w, "announced") || is(w, "pledged") || is(w, "plans") || is(w, "va") || is(w, "prevoit") ||
-                is(w, "s") || is(w, "reported") || is(w, "reports") || is(w, "submitted") ||
-                is(nt.substr(t[next].begin, t[next].end - t[next].begin), "a") || is(w, "has") || is(w, "signe") ||
-                is(w, "annonce");
+      subject = has(next, Cue::pledge) || has(next, Cue::invest) || has(next, Cue::hire_verb) || same(w, "signed") ||
+                same(w, "announced") || same(w, "pledged") || same(w, "plans") || same(w, "va") || same(w, "prevoit") ||
+                same(w, "s") || same(w, "reported") || same(w, "reports") || same(w, "submitted") ||
+                same(nt.substr(t[next].begin, t[next].end - t[next].begin), "a") || same(w, "has") || same(w, "signe") ||
+                same(w, "annonce");
     }
     // "Aerolux, a maker of...", "Atlas Cables, which pledged...": a name in apposition.
     if (!subject && next + 1 < t.size() && t[next].clause != t[e - 1].clause && t[next].sentence == t[e - 1].sentence) {
       const auto& w = t[next].key;
-      subject = (is(w, "a") || is(w, "an") || is(w, "which") || is(w, "un") || is(w, "une") || is(w, "qui") || is(w, "the")) &&
+      subject = (same(w, "a") || same(w, "an") || same(w, "which") || same(w, "un") || same(w, "une") || same(w, "qui") || same(w, "the")) &&
                 (a == 0 || t[a - 1].sentence != t[a].sentence || t[a - 1].all_caps);
       // "...is Lotus Mining, which will invest": a relative clause with a pledge verb names its subject.
       // Not a public policy or program: "the Clean Energy Policy, which aims to create...".
       static const FlatSet policy_words = {"policy", "strategy", "initiative", "program", "programme", "plan",
                                          "act", "law", "politique", "strategie", "loi", "fund", "fonds"};
-      if (!subject && (is(w, "which") || is(w, "qui") || is(w, "that")) && !policy_words.contains(t[e - 1].hashed_key()))
+      if (!subject && (same(w, "which") || same(w, "qui") || same(w, "that")) && !policy_words.contains(t[e - 1].hashed_key()))
         subject = has(next + 1, Cue::pledge) || has(next + 1, Cue::invest) || has(next + 1, Cue::hire_verb);
     }
     bool in_arabic = arabic_text && !t[a].all_caps;

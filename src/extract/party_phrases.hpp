@@ -1,10 +1,11 @@
 #pragma once
 // Word tables of the party finder: a bit filter over word hashes, a word set behind it, and the
-// table of one text's party spellings matched at every token.
+// table of one text's party spellings matched at every token; a word compare without a call.
 #include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,11 @@
 #include "pledgedb/extract/extractor.hpp"
 
 namespace pledgedb::extract::detail {
+
+// a == b, compared in place: GCC calls string_view::compare out of line for each literal.
+inline bool same(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size()) == 0;
+}
 
 // A bit per word hash (mod 4096), for a set of words or the first words of phrases: turns most
 // tokens away before a hash table.

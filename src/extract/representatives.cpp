@@ -82,7 +82,12 @@ const std::vector<Title>& titles() {
 }
 
 bool word_is(const Token& t, const std::string& key, const std::string& stem) {
-  return t.key == key || t.stem == stem || t.stem == key;
+  return same(t.key, key) || same(t.stem, stem) || same(t.stem, key);
+}
+
+// w is one of words.
+bool one_of(std::string_view w, const std::vector<std::string_view>& words) {
+  return std::any_of(words.begin(), words.end(), [w](std::string_view x) { return same(w, x); });
 }
 
 // Titles by first word (key and stem), in table order: title_at tries only those that can start
@@ -156,7 +161,7 @@ constexpr std::string_view kWaw = "\xD9\x88";                   // و
 
 bool particle(const Token& t) {
   static const std::vector<std::string_view> words = {"de", "el", "ben", "bin", "al", "van", "der", "da", "di", "la", "le", "du"};
-  return std::find(words.begin(), words.end(), t.key) != words.end();
+  return one_of(t.key, words);
 }
 // Capitalised words that end a name: "Mark Hogan Thursday said".
 bool calendar_word(const Token& t) {
@@ -165,11 +170,11 @@ bool calendar_word(const Token& t) {
       "april", "may", "june", "july", "august", "september", "october", "november", "december", "lundi", "mardi",
       "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "janvier", "fevrier", "mars", "avril", "mai", "juin",
       "juillet", "aout", "septembre", "octobre", "novembre", "decembre"};
-  return std::find(words.begin(), words.end(), t.key) != words.end();
+  return one_of(t.key, words);
 }
 bool honorific(const Token& t) {
   static const std::vector<std::string_view> words = {"m", "mr", "mrs", "ms", "mme", "dr", "sir"};
-  return t.latin && std::find(words.begin(), words.end(), t.key) != words.end();
+  return t.latin && one_of(t.key, words);
 }
 
 }  // namespace
@@ -294,8 +299,8 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
       std::size_t k = te;
       bool body = false;  // "du groupe", "of the company"
       while (k < toks.size() && k < te + 4 && toks[k].sentence == toks[i].sentence) {
-        const bool is_body = std::find(bodies.begin(), bodies.end(), toks[k].key) != bodies.end();
-        if (!is_body && std::find(links.begin(), links.end(), toks[k].key) == links.end()) break;
+        const bool is_body = one_of(toks[k].key, bodies);
+        if (!is_body && !one_of(toks[k].key, links)) break;
         body |= is_body;
         ++k;
       }
@@ -314,7 +319,7 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
       static const std::vector<std::string_view> corporate = {"CEO", "chief executive", "chairman", "chairwoman",
                                                               "chairman and CEO", "managing director", "general manager",
                                                               "executive director", "founder", "president and founder"};
-      if (std::find(corporate.begin(), corporate.end(), title->title) != corporate.end()) party = main_company;
+      if (one_of(title->title, corporate)) party = main_company;
     }
     // "Wisconsin Governor Scott Walker", "Gujarat chief minister Vijay Rupani": the government of
     // the state named before the title (added when the article did not name it otherwise).
@@ -359,7 +364,7 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
       if (listed && e < toks.size() && toks[e].sentence == toks[i].sentence && comma_gap(gap(nt, toks[e - 1], toks[e]))) {
         std::size_t n = e;
         static const std::vector<std::string_view> articles = {"the", "le", "la", "l"};
-        if (std::find(articles.begin(), articles.end(), toks[n].key) != articles.end()) ++n;
+        if (one_of(toks[n].key, articles)) ++n;
         if (n < toks.size() && title_at(ix, toks, n)) return;
       }
       name = text_of(from, e, listed);
@@ -369,7 +374,7 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
     if (i > 0 && toks[i - 1].sentence == toks[i].sentence) {
       std::size_t end = i;
       static const std::vector<std::string_view> articles = {"the", "le", "la", "l", "its", "son", "sa"};
-      if (std::find(articles.begin(), articles.end(), toks[end - 1].key) != articles.end()) --end;
+      if (one_of(toks[end - 1].key, articles)) --end;
       if (end > 0 && comma_gap(gap(nt, toks[end - 1], toks[end]))) {
         if (toks[end - 1].latin) {
           if (auto b = latin_name_before(end); b < end) name = text_of(b, end);
