@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace pledgedb::extract::detail {
 
@@ -27,5 +28,18 @@ struct CurrencyHit {
 std::optional<CurrencyHit> currency_at(std::string_view s, std::size_t i, std::string_view lang);
 // A currency ending at e (spaces before e skipped): "$", "US$", "€", "Rs.", "USD", "Md€".
 std::optional<CurrencyHit> currency_before(std::string_view s, std::size_t e);
+
+// For tests of the number-word look-up, whose quick filters (first letters and length, last
+// letters and length) may only turn away words it would not read anyway: the lexicon's
+// spellings, and a word's reading (clitics included) with those filters or without them.
+struct NumberWordReading {
+  int kind = 0;
+  double value = 0;
+  std::size_t skip = 0;  // bytes of clitic before the number word
+  bool conj = false;
+  bool operator==(const NumberWordReading&) const = default;
+};
+std::vector<std::string_view> number_word_spellings();
+std::optional<NumberWordReading> read_number_word(std::string_view word, std::string_view lang, bool filtered);
 
 }  // namespace pledgedb::extract::detail

@@ -331,10 +331,13 @@ struct WordTable {
 
 struct Lexicon {
   WordTable words;
-  // A bit for the last 4 bytes of every key with the length of a word that can carry it: most
-  // words of a text fail this test and never reach the hash table. Arabic clitics only change
-  // the start, adding 0, 2, 4 or 6 bytes (و ب ل, ال, both).
+  // A bit for the last 4 bytes of every key: most words of a text fail this test and never
+  // reach the hash table. Part of what the look-up reads (lookup_uncached): behind a clitic a
+  // key shorter than 4 bytes ("وsix") passes only where its bytes hash like a key's.
   std::array<std::uint64_t, 1024> tail{};
+  // A sharper test in front of it: a bit for the last 4 bytes with the length of every spelling
+  // a key takes with its clitics (و ب ل, ال, both: 0, 2, 4 or 6 bytes more).
+  std::array<std::uint64_t, 1024> tail_sized{};
   std::size_t max_len = 0;
   // Keys starting with an ASCII letter take no clitic: a bit for their length, first two and
   // last four bytes together, a sharper test than the tail alone (tail filter).
@@ -380,14 +383,18 @@ struct Lexicon {
     const std::uint64_t x = head << (8 * std::min<std::size_t>(4, size)) | t;
     return static_cast<std::size_t>((x * 0x9E3779B97F4A7C15ull) >> 48);
   }
-  static std::size_t tail_bit(std::uint32_t t, std::size_t size) {
-    return static_cast<std::size_t>(((std::uint64_t(size) << 32 | t) * 0x9E3779B97F4A7C15ull) >> 48);
-  }
-  bool tail_maybe(std::uint32_t t, std::size_t size) const {
-    const std::size_t bit = tail_bit(t, size);
+  static std::size_t tail_bit(std::uint32_t t) { return (t * 2654435761u) >> 16; }
+  bool tail_maybe(std::uint32_t t) const {
+    const std::size_t bit = tail_bit(t);
     return tail[bit >> 6] >> (bit & 63) & 1;
   }
-  bool maybe(std::string_view k) const { return k.size() <= max_len && tail_maybe(tail4(k), k.size()); }
+  static std::size_t tail_sized_bit(std::uint32_t t, std::size_t size) {
+    return static_cast<std::size_t>(((std::uint64_t(size) << 32 | t) * 0x9E3779B97F4A7C15ull) >> 48);
+  }
+  bool tail_sized_maybe(std::uint32_t t, std::size_t size) const {
+    const std::size_t bit = tail_sized_bit(t, size);
+    return tail_sized[bit >> 6] >> (bit & 63) & 1;
+  }
 };
 
 const Lexicon& lexicon() {
@@ -405,9 +412,12 @@ const Lexicon& lexicon() {
     for (const Word& w : kWords) {
       const std::string& key = keys[k++];
       l->words.emplace(key, Entry{w.kind, w.value, w.langs, w.flags});
-      for (std::size_t clitics : {0, 2, 4, 6}) {
-        const std::size_t bit = Lexicon::tail_bit(Lexicon::tail4(key), key.size() + clitics);
-        l->tail[bit >> 6] |= std::uint64_t(1) << (bit & 63);
+      const std::size_t bit = Lexicon::tail_bit(Lexicon::tail4(key));
+      l->tail[bit >> 6] |= std::uint64_t(1) << (bit & 63);
+      for (std::string_view clitics : {"", "و", "ب", "ل", "ال", "وال", "بال", "لال"}) {
+        const std::string spelling = std::string(clitics) + key;
+        const std::size_t sb = Lexicon::tail_sized_bit(Lexicon::tail4(spelling), spelling.size());
+        l->tail_sized[sb >> 6] |= std::uint64_t(1) << (sb & 63);
       }
       l->max_len = std::max(l->max_len, key.size() + 6);  // + a clitic (و ب ل ال)
       const auto k0 = static_cast<unsigned char>(key[0]);
@@ -484,10 +494,10 @@ inline std::uint32_t folded_tail4(std::string_view w) {
   return t;
 }
 
-// The tail filter: most words stop here without folding the whole word or hashing it.
-inline bool tail_may_match(const Lexicon& lex, std::string_view word) {
-  const std::uint32_t t = folded_tail4(word);
-  if (!lex.tail_maybe(t, word.size())) return false;
+// The tail and Latin filters of the look-up, part of what it reads (see Lexicon::tail); t is
+// folded_tail4(word).
+inline bool tail_filters_pass(const Lexicon& lex, std::string_view word, std::uint32_t t) {
+  if (!lex.tail_maybe(t)) return false;
   const auto b0 = static_cast<unsigned char>(word[0]);
   if (b0 < 0x80) {
     const auto lower = [](unsigned char c) { return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c); };
@@ -503,10 +513,11 @@ inline bool tail_may_match(const Lexicon& lex, std::string_view word) {
 
 std::optional<Lookup> lookup_uncached(std::string_view word, std::uint8_t mask) {
   const auto& lex = lexicon();
-  if (word.empty() || word.size() > lex.max_len) return std::nullopt;
+  if (word.empty() || word.size() > lex.max_len || !tail_filters_pass(lex, word, folded_tail4(word)))
+    return std::nullopt;
   char buf[48];
   const std::string_view key = lookup_key(word, buf, sizeof buf);
-  if (key.empty() || !lex.maybe(key)) return std::nullopt;
+  if (key.empty()) return std::nullopt;
   auto find = [&](std::string_view k) -> const Entry* {
     const Entry* e = lex.words.find(k);
     if (!e || !(e->langs & mask)) return nullptr;
@@ -567,9 +578,11 @@ std::optional<Lookup> lookup_uncached(std::string_view word, std::uint8_t mask) 
 }
 
 // Most words are rejected by the filters, inline, before any call.
+// They may turn away only words lookup_uncached would not read (a unit test holds them to it).
 inline std::optional<Lookup> lookup(const Lexicon& lex, std::string_view word, std::uint8_t mask) {
-  if (word.empty() || word.size() > lex.max_len || !lex.may_be_key(word) || !tail_may_match(lex, word))
-    return std::nullopt;
+  if (word.empty() || word.size() > lex.max_len || !lex.may_be_key(word)) return std::nullopt;
+  const std::uint32_t t = folded_tail4(word);
+  if (!lex.tail_sized_maybe(t, word.size()) || !tail_filters_pass(lex, word, t)) return std::nullopt;
   return lookup_filtered(lex, word, mask);
 }
 
@@ -1132,6 +1145,23 @@ std::vector<NumberMatch> find_numbers(std::string_view s, std::string_view lang)
   }
   return out;
 }
+
+namespace detail {
+
+std::vector<std::string_view> number_word_spellings() {
+  std::vector<std::string_view> out;
+  for (const Word& w : kWords) out.emplace_back(w.text);
+  return out;
+}
+
+std::optional<NumberWordReading> read_number_word(std::string_view word, std::string_view lang, bool filtered) {
+  const std::uint8_t mask = lang_mask(lang);
+  const auto r = filtered ? lookup(lexicon(), word, mask) : lookup_uncached(word, mask);
+  if (!r) return std::nullopt;
+  return NumberWordReading{static_cast<int>(r->entry.kind), r->entry.value, r->skip, r->conj};
+}
+
+}  // namespace detail
 
 std::optional<double> parse_number(std::string_view s, std::string_view lang) {
   std::size_t b = 0, e = s.size();

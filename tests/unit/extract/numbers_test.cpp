@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/lexicon_numbers.hpp"
 #include "pledgedb/extract/numbers.hpp"
 #include "pledgedb/text/normalize.hpp"
 
@@ -320,4 +321,56 @@ TEST_CASE("a half after a scale, or before it in English") {
                                       "\xD8\xA7\xD9\x84\xD9\x85\xD9\x84\xD9\x8A\xD9\x88\xD9\x86").size());
   // A half alone is no number.
   CHECK(numbers("une demi-journée", "fr").empty());
+}
+
+namespace {
+// ASCII and Latin-1 letters in capitals (the look-up folds them back).
+std::string upper(std::string_view w) {
+  std::string out(w);
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    if (c >= 'a' && c <= 'z') out[i] = static_cast<char>(c - 32);
+    if (c == 0xC3 && i + 1 < out.size()) {
+      const auto d = static_cast<unsigned char>(out[i + 1]);
+      if (d >= 0xA0 && d <= 0xBE && d != 0xB7) out[i + 1] = static_cast<char>(d - 0x20);
+      ++i;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+TEST_CASE("the quick filters of the number-word look-up change none of its answers, clitics and capitals included") {
+  using pledgedb::extract::detail::number_word_spellings;
+  using pledgedb::extract::detail::read_number_word;
+  std::vector<std::string> words;
+  for (std::string_view w : number_word_spellings()) {
+    const std::string s(w);
+    words.push_back(s);
+    words.push_back(upper(s));
+    words.push_back(upper(s.substr(0, 1)) + s.substr(1));
+    words.push_back(s + "s");
+    words.push_back("x" + s);
+    if (s.size() > 1) words.push_back(s.substr(0, s.size() - 1));
+    for (const char* clitic : {"و", "ب", "ل", "ال", "وال", "بال", "لال", "لل", "ف"}) words.push_back(clitic + s);
+  }
+  for (const char* w : {"the", "de", "des", "and", "et", "y", "a", "A", "signed", "Centre", "lacs", "mile", "Milliardaire",
+                        "investissement", "الاستثمار", "مليونير", "سيارة", "الثلاثاء", "الأحد", "لست", "وست", "والف",
+                        "بثلاثة", "للخمسين", "ٱلف", "مائتى", "dólares", "ÉMIRATIS", ""}) {
+    words.emplace_back(w);
+  }
+  std::size_t read = 0;
+  for (const auto& w : words) {
+    for (const char* lang : {"en", "fr", "es", "ar", ""}) {
+      const auto unfiltered = read_number_word(w, lang, false);
+      INFO("word: " << w << " lang: " << lang);
+      CHECK(read_number_word(w, lang, true) == unfiltered);
+      read += unfiltered.has_value();
+    }
+  }
+  CHECK(read > number_word_spellings().size());  // the words themselves are read
+  for (std::string_view w : number_word_spellings()) {
+    INFO("word: " << w);
+    CHECK((read_number_word(w, "", false) || read_number_word(w, "es", false)));
+  }
 }
