@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/lexicon_numbers.hpp"
 #include "pledgedb/extract/numbers.hpp"
 #include "pledgedb/text/normalize.hpp"
 
@@ -154,4 +155,30 @@ TEST_CASE("find_money from numbers already found gives the same amounts") {
     CHECK(a[i].amount == b[i].amount);
     CHECK(a[i].currency == b[i].currency);
   }
+}
+
+TEST_CASE("currency and nationality words share one table: the article, a nationality after or before") {
+  using pledgedb::extract::detail::currency_at;
+  for (std::string word : {"درهم", "دراهم", "درهما", "دولار", "دولارات", "دولارا", "يورو", "أورو", "روبية", "ريال",
+                           "ريالات", "يوان", "جنيه"}) {
+    const auto bare = currency_at(word, 0, "ar");
+    const std::string with_article = "ال" + word;
+    const auto with = currency_at(with_article, 0, "ar");
+    INFO("word: " << word);
+    REQUIRE(bare);
+    REQUIRE(with);
+    CHECK(with->iso == bare->iso);
+    CHECK(with->end == with_article.size());
+  }
+  CHECK_FALSE(currency_at("الدار", 0, "ar"));
+  CHECK_FALSE(currency_at("American", 0, "en"));  // a nationality alone is no currency
+  CHECK_FALSE(currency_at("الأمريكي", 0, "ar"));
+  const std::string usd_ar = "دولار أمريكي";
+  CHECK(currency_at(usd_ar, 0, "ar")->iso == "USD");
+  CHECK(currency_at(usd_ar, 0, "ar")->end == usd_ar.size());
+  CHECK(currency_at("dirhams émiratis", 0, "fr")->iso == "AED");
+  CHECK(currency_at("US dollars", 0, "en")->iso == "USD");
+  CHECK(currency_at("Kenyan shillings", 0, "en")->iso == "KES");
+  CHECK(currency_at("pounds sterling", 0, "en")->iso == "GBP");
+  CHECK(currency_at("Dirhams", 0, "fr")->iso == "MAD");
 }
