@@ -337,6 +337,25 @@ std::string fold_words(std::string_view s) {
   return k;
 }
 
+namespace {
+// Words that a full stop after them does not end a sentence with: "Dec. 31", "Mr. Diallo",
+// "Veltrix Inc. will". Packed into an integer (4 bytes at most) and compared as one.
+bool is_abbreviation(std::string_view key) {
+  if (key.size() < 2 || key.size() > 4) return false;
+  constexpr auto pack = [](std::string_view w) {
+    std::uint32_t v = 0;
+    for (const char ch : w) v = v << 8 | static_cast<unsigned char>(ch);
+    return v;
+  };
+  static constexpr std::uint32_t kAbbreviations[] = {
+      pack("dec"), pack("jan"), pack("feb"), pack("aug"), pack("sept"), pack("sep"), pack("oct"),
+      pack("nov"), pack("mr"),  pack("dr"),  pack("st"),  pack("no"),   pack("mme"), pack("inc"),
+      pack("co"),  pack("corp"), pack("ltd"), pack("jr"), pack("vs")};
+  const std::uint32_t k = pack(key);
+  return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), k) != std::end(kAbbreviations);
+}
+}  // namespace
+
 Tokens tokenize(std::string_view s) {
   Tokens toks;
   toks.reserve(s.size() / 6 + 1);
@@ -371,10 +390,7 @@ Tokens tokenize(std::string_view s) {
           bool abbrev = false;
           if (!toks.empty() && toks.back().end == start) {
             const auto& k = toks.back().key;
-            abbrev = (toks.back().latin && k.size() <= 1) || k == "dec" || k == "jan" || k == "feb" ||
-                     k == "aug" || k == "sept" || k == "sep" || k == "oct" || k == "nov" || k == "mr" ||
-                     k == "dr" || k == "st" || k == "no" || k == "mme" || k == "inc" || k == "co" ||
-                     k == "corp" || k == "ltd" || k == "jr" || k == "vs";
+            abbrev = (toks.back().latin && k.size() <= 1) || is_abbreviation(k);
           }
           if (!digit_next && !abbrev) pending_sentence = true;
           break;
