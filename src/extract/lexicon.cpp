@@ -57,26 +57,26 @@ bool is_lower_latin(char32_t cp) {
   return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-// Arabic clitics: optional و/ف, then the article or a one-letter preposition.
+// Arabic clitics: optional و/ف, then the article or a one-letter preposition. Letters are
+// compared as two-byte integers: this runs for every Arabic word.
 std::string_view arabic_stem(std::string_view key) {
   std::string_view s = key;
-  auto letters = [](std::string_view v) { return v.size() / 2; };
-  constexpr std::string_view waw = "\xD9\x88", fa = "\xD9\x81";
-  if ((starts_with(s, waw) || starts_with(s, fa)) && letters(s) >= 4) s.remove_prefix(2);
-  static constexpr std::array<std::string_view, 7> prefixes = {
-      "\xD8\xA8\xD8\xA7\xD9\x84",  // بال
-      "\xD9\x84\xD9\x84",          // لل
-      "\xD9\x83\xD8\xA7\xD9\x84",  // كال
-      "\xD8\xA7\xD9\x84",          // ال
-      "\xD8\xA8",                  // ب
-      "\xD9\x84",                  // ل
-      "\xD9\x83",                  // ك
+  auto letter = [&s](std::size_t k) -> unsigned {  // the k-th two-byte letter of s, or 0
+    return 2 * k + 1 < s.size() ? static_cast<unsigned char>(s[2 * k]) << 8 | static_cast<unsigned char>(s[2 * k + 1]) : 0;
   };
-  for (auto p : prefixes) {
-    if (starts_with(s, p) && letters(s) - p.size() / 2 >= 3) {
-      s.remove_prefix(p.size());
+  auto letters = [&s] { return s.size() / 2; };
+  constexpr unsigned waw = 0xD988, fa = 0xD981, ba = 0xD8A8, alef = 0xD8A7, lam = 0xD984, kaf = 0xD983;
+  if ((letter(0) == waw || letter(0) == fa) && letters() >= 4) s.remove_prefix(2);
+  // بال لل كال ال ب ل ك, the first that leaves three letters or more.
+  static constexpr std::array<std::array<unsigned, 3>, 7> prefixes = {{
+      {ba, alef, lam}, {lam, lam, 0}, {kaf, alef, lam}, {alef, lam, 0}, {ba, 0, 0}, {lam, 0, 0}, {kaf, 0, 0}}};
+  for (const auto& p : prefixes) {
+    std::size_t n = 0;
+    while (n < 3 && p[n] && letter(n) == p[n]) ++n;
+    if (n < 3 && p[n]) continue;  // not this prefix
+    if (letters() >= n + 3) {
+      s.remove_prefix(2 * n);
       break;
     }
   }
