@@ -80,15 +80,6 @@ bool is_clitic_slow(std::string_view s, std::size_t i) {
 }
 
 namespace {
-// The end of the word whose chars (word_char_at) go on at i.
-std::size_t word_rest_end(std::string_view s, std::size_t i) {
-  for (std::size_t len = 0; i < s.size(); i += len)
-    if (static_cast<unsigned char>(s[i]) < 0x80 ? !kAsciiWordChar[static_cast<unsigned char>(s[i])] && (len = 1)
-                                                : !word_char_at(s, i, len))
-      break;
-  return i;
-}
-
 // ASCII letters and digits among all bytes: one test per byte in the word loops.
 constexpr std::array<bool, 256> kAsciiWordByte = [] {
   std::array<bool, 256> t{};
@@ -96,68 +87,146 @@ constexpr std::array<bool, 256> kAsciiWordByte = [] {
   return t;
 }();
 
-// Walks the word that starts at i (word_char_at) to its end and returns the hash of its leading
-// word chars as Lexicon::match reads them (is_word_char, folded). The two runs differ only on
-// U+0250..U+027F, which word_char_at takes by their lead byte alone.
-inline std::uint32_t hash_word(std::string_view s, std::size_t i, std::size_t& end) {
-  const std::size_t n = s.size();
+// The end of the word whose chars (word_char_at) go on at i.
+std::size_t word_rest_end(std::string_view s, std::size_t i) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
-  std::uint32_t h = kWordHashSeed;
-  for (;;) {
-    for (; i < n && kAsciiWordByte[bytes[i]]; ++i) h = word_hash_step(h, bytes[i] | 0x20u);  // fold(): digits have that bit
-    if (i >= n || bytes[i] < 0x80) break;
-    const unsigned b = bytes[i];
-    std::size_t len = 2;
-    char32_t c;
-    if ((b & 0xE0) == 0xC0 && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {  // Latin and Arabic letters
-      c = (static_cast<char32_t>(b & 0x1F) << 6) | (bytes[i + 1] & 0x3F);
+  for (std::size_t len = 0; i < s.size();) {
+    if (kAsciiWordByte[bytes[i]]) {
+      ++i;
+    } else if (bytes[i] >= 0x80 && word_char_at(s, i, len)) {
+      i += len;
     } else {
-      c = decode_slow(s, i, len);
+      break;
     }
-    if (c >= 0x0627 && c <= 0x0648 && c != 0x0629) {  // most Arabic letters: word chars fold() keeps
-      h = word_hash_step(h, c);
-    } else if (is_word_char(c)) {
-      h = word_hash_step(h, fold(c));
-    } else {
-      end = len == 2 && c >= 0x0250 && c < 0x0280 ? word_rest_end(s, i + len) : i;
-      return h;
-    }
-    i += len;
   }
-  end = i;
-  return h;
+  return i;
 }
 
-// Which scanners may match at a word start, by the hash of its word: two slots of 2^14 per
-// hash, each with a bit per scanner set for the first words of its dispatch lexicon. A word
-// passes when both its slots have the bit (rarely by chance with a few hundred first words).
+// A word (word_char_at) from its start: the hash of its leading word chars as Lexicon::match reads
+// them (is_word_char, folded), where they end, and where the word ends. The two runs differ only
+// on U+0250..U+027F, which word_char_at takes by their lead byte alone.
+struct ScannedWord {
+  std::uint32_t hash = kWordHashSeed;
+  std::size_t run_end = 0, end = 0;
+};
+
+// The two-byte letters most text has (Latin-1 U+00C0..U+00FF, Arabic U+0600..U+067F) by table:
+// for each lead byte among C3, D8, D9 (kTwoByteLead: 1, 2, 3) and continuation byte, the folded
+// code point, or 0 when it is no word char.
+constexpr std::array<std::uint8_t, 256> kTwoByteLead = [] {
+  std::array<std::uint8_t, 256> t{};
+  t[0xC3] = 1, t[0xD8] = 2, t[0xD9] = 3;
+  return t;
+}();
+const std::array<std::array<char16_t, 64>, 3> kTwoByteFolded = [] {
+  std::array<std::array<char16_t, 64>, 3> t{};
+  const unsigned leads[] = {0xC3, 0xD8, 0xD9};
+  for (std::size_t l = 0; l < 3; ++l)
+    for (unsigned b1 = 0; b1 < 64; ++b1) {
+      const char32_t c = (static_cast<char32_t>(leads[l] & 0x1F) << 6) | b1;
+      t[l][b1] = is_word_char(c) ? static_cast<char16_t>(fold(c)) : 0;
+    }
+  return t;
+}();
+
+inline ScannedWord scan_word(std::string_view s, std::size_t i) {
+  const auto* const bytes = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* p = bytes + i;
+  const auto* const stop = bytes + s.size();
+  std::uint32_t h = kWordHashSeed;
+  for (;;) {
+    for (; p < stop && kAsciiWordByte[*p]; ++p) h = word_hash_step(h, *p | 0x20u);  // fold(): digits have that bit
+    if (p >= stop || *p < 0x80) break;
+    if (const unsigned lead = kTwoByteLead[*p]; lead && p + 1 < stop && (p[1] & 0xC0) == 0x80) {
+      const char32_t folded = kTwoByteFolded[lead - 1][p[1] & 0x3F];
+      if (!folded) break;  // (word_char_at agrees on these)
+      h = word_hash_step(h, folded);
+      p += 2;
+      continue;
+    }
+    std::size_t len = 2;
+    char32_t c;
+    if ((*p & 0xE0) == 0xC0 && p + 1 < stop && (p[1] & 0xC0) == 0x80) {  // other two-byte letters
+      c = (static_cast<char32_t>(*p & 0x1F) << 6) | (p[1] & 0x3F);
+    } else {
+      c = decode_slow(s, static_cast<std::size_t>(p - bytes), len);
+    }
+    if (is_word_char(c)) {
+      h = word_hash_step(h, fold(c));
+    } else {
+      const auto at = static_cast<std::size_t>(p - bytes);
+      return {h, at, len == 2 && c >= 0x0250 && c < 0x0280 ? word_rest_end(s, at + len) : at};
+    }
+    p += len;
+  }
+  const auto at = static_cast<std::size_t>(p - bytes);
+  return {h, at, at};
+}
+
+// Which scanners may match at a word start, by hashes: two slots of 2^14 per hash, each with bits
+// set from the Lexicon::beginnings of the scanners' dispatch lexicons. A hash passes when both its
+// slots have the bit (rarely by chance with a few hundred phrases).
 class StartFilter {
  public:
-  static constexpr std::uint8_t kDate = 1, kDeadline = 2;
+  // On the first word of a phrase that is that word (and on the `next` of one that goes on):
+  static constexpr unsigned kDate = 1, kDeadline = 2;
+  // Those bits shifted by kGoesOn: on the first word of a phrase that goes on.
+  static constexpr unsigned kGoesOn = 2;
   StartFilter(const Lexicon& dates, const Lexicon& deadlines) {
-    for (const auto h : dates.first_words()) set(h, kDate);
-    for (const auto h : deadlines.first_words()) set(h, kDeadline);
+    add(dates, kDate);
+    add(deadlines, kDeadline);
   }
   unsigned operator()(std::uint32_t h) const {
     const std::uint32_t m = h * 0x9E3779B1u;
     return slots_[m >> 18] & slots_[m >> 4 & 0x3FFF];
   }
+  // A character that follows the first word of a phrase.
+  bool separator(char32_t c) const { return std::find(seps_.begin(), seps_.end(), c) != seps_.end(); }
 
  private:
-  void set(std::uint32_t h, std::uint8_t bit) {
+  void add(const Lexicon& l, unsigned bit) {
+    for (const auto& b : l.beginnings()) {
+      if (b.alone) {
+        set(b.first, bit);
+        continue;
+      }
+      set(b.first, bit << kGoesOn);
+      set(b.next, bit);
+      if (!separator(b.sep)) seps_.push_back(b.sep);
+    }
+  }
+  void set(std::uint32_t h, unsigned bits) {
     const std::uint32_t m = h * 0x9E3779B1u;
-    slots_[m >> 18] |= bit;
-    slots_[m >> 4 & 0x3FFF] |= bit;
+    slots_[m >> 18] |= static_cast<std::uint8_t>(bits);
+    slots_[m >> 4 & 0x3FFF] |= static_cast<std::uint8_t>(bits);
   }
   std::array<std::uint8_t, 1 << 14> slots_{};
+  std::vector<char32_t> seps_;
 };
+
+constexpr std::size_t kNone = std::string_view::npos;
 }  // namespace
 
 WordStarts word_starts(std::string_view s) {
   static const StartFilter filter(date_dispatch_lexicon(), deadline_dispatch_lexicon());
   WordStarts out;
-  out.dates.reserve(s.size() / 64 + 1);
-  out.deadlines.reserve(s.size() / 32 + 1);
+  out.dates.reserve(s.size() / 16 + 1);
+  out.deadlines.reserve(s.size() / 16 + 1);
+  const auto keep = [&out](std::size_t at, unsigned pass) {
+    if (pass & StartFilter::kDate) out.dates.push_back(static_cast<std::uint32_t>(at));
+    if (pass & StartFilter::kDeadline) out.deadlines.push_back(static_cast<std::uint32_t>(at));
+  };
+  // A word that begins longer phrases waits for the hash of the next word.
+  struct Waiting {
+    std::size_t at = 0, next_at = kNone;  // the word, and where the next word must start
+    unsigned pass = 0, goes_on = 0;       // StartFilter bits: passed, still to decide
+    std::uint32_t key = 0;                // the word's hash stepped with the character after it
+  } waiting;
+  const auto settle = [&](std::size_t next_at, std::uint32_t next_hash) {
+    const std::uint32_t second = next_at == waiting.next_at ? next_hash : kWordHashSeed;
+    keep(waiting.at, waiting.pass | (filter(word_hash_step(waiting.key, second)) & waiting.goes_on));
+    waiting.next_at = kNone;
+  };
   const std::size_t n = s.size();
   const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   for (std::size_t i = 0; i < n;) {
@@ -169,19 +238,34 @@ WordStarts word_starts(std::string_view s) {
       i += len;
       continue;
     }
-    std::size_t end = 0;
-    unsigned pass = filter(hash_word(s, i, end));
+    const auto [h, run_end, end] = scan_word(s, i);
+    if (waiting.next_at != kNone) settle(i, h);
+    const unsigned bits = filter(h);
+    unsigned pass = bits & 3;
     if (bytes[i] >= '0' && bytes[i] <= '9') pass |= StartFilter::kDate;
-    // The scanners try again after one or two clitics ("وبحلول", "ومع").
+    // The scanners try again after one or two clitics ("وبحلول", "ومع"); there a phrase that
+    // goes on counts as passing.
     for (std::size_t at = i; bytes[at] >= 0xD8 && pass != 3 && at < i + 4 && is_clitic(s, at);) {
       at += 2;
-      std::size_t e = 0;
-      pass |= filter(hash_word(s, at, e));
+      const unsigned more = filter(scan_word(s, at).hash);
+      pass |= (more | more >> StartFilter::kGoesOn) & 3;
     }
-    if (pass & StartFilter::kDate) out.dates.push_back(static_cast<std::uint32_t>(i));
-    if (pass & StartFilter::kDeadline) out.deadlines.push_back(static_cast<std::uint32_t>(i));
+    if (const unsigned goes_on = bits >> StartFilter::kGoesOn & ~pass; goes_on && run_end < n) {
+      // The character after the word, then the next word decide.
+      std::size_t len = 0;
+      const char32_t sep = fold(decode(s, run_end, len));
+      if (run_end == end && filter.separator(sep)) {
+        const std::uint32_t key = word_hash_step(h, sep);
+        waiting = Waiting{i, run_end + len, pass | (filter(key) & goes_on) /* it ends there: "mi-" */, goes_on, key};
+        i = end;
+        continue;
+      }
+      if (run_end < end) pass |= goes_on;  // the word goes on past its word chars (U+0250..): no next word
+    }
+    keep(i, pass);
     i = end;
   }
+  if (waiting.next_at != kNone) settle(kNone, 0);
   return out;
 }
 
@@ -222,13 +306,27 @@ int Lexicon::child(int node, char32_t c) const {
 
 void Lexicon::add(std::string_view phrase, int id) {
   {
-    std::uint32_t h = kWordHashSeed;
-    for (std::size_t i = 0, len = 0; i < phrase.size(); i += len) {
-      const char32_t c = fold(decode(phrase, i, len));
-      if (!is_word_char(c)) break;
-      h = word_hash_step(h, c);
+    // The hash of the word chars from i on, and where they end.
+    const auto word_at = [&phrase](std::size_t& i) {
+      std::uint32_t h = kWordHashSeed;
+      for (std::size_t len = 0; i < phrase.size(); i += len) {
+        const char32_t c = fold(decode(phrase, i, len));
+        if (!is_word_char(c)) break;
+        h = word_hash_step(h, c);
+      }
+      return h;
+    };
+    Beginning b;
+    std::size_t i = 0;
+    b.first = word_at(i);
+    if (i < phrase.size()) {
+      b.alone = false;
+      std::size_t len = 0;
+      b.sep = fold(decode(phrase, i, len));
+      b.next = word_hash_step(b.first, b.sep);
+      if ((i += len) < phrase.size()) b.next = word_hash_step(b.next, word_at(i));
     }
-    if (std::find(first_words_.begin(), first_words_.end(), h) == first_words_.end()) first_words_.push_back(h);
+    beginnings_.push_back(b);
   }
   if (!phrase.empty()) {
     std::size_t len0 = 0, len1 = 0;

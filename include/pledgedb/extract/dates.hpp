@@ -185,10 +185,10 @@ inline std::uint32_t word_hash_step(std::uint32_t h, char32_t folded) { return (
 
 // The word starts each scanner must visit: those scan_word_starts visits when nothing is
 // consumed (each word char whose previous character is none, by word_char_at) where a phrase of
-// its dispatch lexicon may begin, directly or after one or two clitics (the word is one of
-// Lexicon::first_words), and for dates every digit. One pass per document, shared by both
-// scanners: most words are left out here by one hash of their letters instead of a lexicon walk
-// in each scanner.
+// its dispatch lexicon may begin, directly or after one or two clitics (by the hashes of the word
+// and of the next, Lexicon::beginnings), and for dates every digit. One pass per document, shared
+// by both scanners: most words are left out here by one hash of their letters instead of a
+// lexicon walk in each scanner.
 struct WordStarts {
   std::vector<std::uint32_t> dates, deadlines;
 };
@@ -253,9 +253,18 @@ class Lexicon {
     const std::size_t k = ascii_pair(b0, b1);
     return ascii_pairs_[k >> 6] >> (k & 63) & 1;
   }
-  // The hash (word_hash_step) of each phrase's first word, its leading word chars (is_word_char,
-  // folded): a phrase can match at a word start only when that whole word hashes to one of these.
-  const std::vector<std::uint32_t>& first_words() const { return first_words_; }
+  // How each phrase begins, by hashes (word_hash_step over folded code points) of its words, its
+  // runs of word chars (is_word_char): a phrase can match at a word start only when that whole
+  // word hashes to `first`, and when the phrase goes on (not `alone`), the next character is
+  // `sep` and `next` is the hash of both stepped, when the phrase goes on after `sep`, with the
+  // hash of the word after it (empty when another character follows).
+  struct Beginning {
+    std::uint32_t first = 0;
+    bool alone = true;
+    char32_t sep = 0;
+    std::uint32_t next = 0;
+  };
+  const std::vector<Beginning>& beginnings() const { return beginnings_; }
 
  private:
   struct Node {
@@ -272,7 +281,7 @@ class Lexicon {
   // The first two folded code points of every phrase when both are ASCII (a one-code-point
   // phrase sets every second byte): may_match's table.
   std::array<std::uint64_t, 128 * 128 / 64> ascii_pairs_{};
-  std::vector<std::uint32_t> first_words_;
+  std::vector<Beginning> beginnings_;
   std::vector<Node> nodes_{Node{}};
   std::vector<int> root_ = std::vector<int>(0x700, -1);  // fast path for the first code point
 };
