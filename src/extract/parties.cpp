@@ -314,6 +314,29 @@ struct PhraseTableOf {
 };
 using PhraseTable = PhraseTableOf<std::string>;
 
+// The first token from i on that is a capitalised (or all-caps) Latin word, no number: where a
+// run of a name may start (t.size() when none). Out of line: a tight loop over most tokens.
+[[gnu::noinline]] std::size_t next_capitalised(const std::vector<Token>& t, std::size_t i) {
+  const std::size_t n = t.size();
+  while (i < n && !(t[i].latin && (t[i].capitalised || t[i].all_caps) && !t[i].digits)) ++i;
+  return i;
+}
+
+// Every phrase of the table in the tokens, left to right, the longest at a token and the next
+// after its end.
+std::vector<PartyMention> mentions_of(const TextPhrases& phrases, const std::vector<Token>& t) {
+  std::vector<PartyMention> found;
+  const std::size_t tokens = t.size();
+  for (std::size_t i = phrases.next_start(t, 0); i < tokens; i = phrases.next_start(t, i + 1)) {
+    std::size_t v = 0;
+    if (auto len = phrases.match(t, i, &v)) {
+      found.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), v});
+      i += len - 1;
+    }
+  }
+  return found;
+}
+
 }  // namespace
 
 }  // namespace pledgedb::extract::detail
@@ -401,8 +424,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   if (known != nullptr) name_starts |= known->names.starts;
   std::string v;
   const std::size_t tokens = t.size();  // (t.size() divides by sizeof(Token) each time)
-  for (std::size_t i = 0; i < tokens; ++i) {
-    if (!name_starts.may_start(t[i])) continue;  // most tokens
+  for (std::size_t i = name_starts.next_start(t, 0); i < tokens; i = name_starts.next_start(t, i + 1)) {
     if (auto len = names_match(i, &v)) {
       auto [kind, country] = kind_of(v);
       auto p = b.add(v, kind, country, key_of_name(v));
@@ -434,8 +456,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     return last_title < a && last_title + back >= a;
   };
   // Capitalised Latin runs.
-  for (std::size_t i = 0; i < tokens;) {
-    if (!t[i].latin || !(t[i].capitalised || t[i].all_caps) || t[i].digits) { ++i; continue; }
+  for (std::size_t i = next_capitalised(t, 0); i < tokens; i = next_capitalised(t, i)) {
     std::size_t j = i + 1;
     // A run stops at "and"/"et"/"y" (two names) and at titles, days and months.
     while (j < t.size() && t[j].latin && (((t[j].capitalised || t[j].all_caps) && !stops.contains(t[j].hashed_key())) || connector(t[j])) &&
@@ -680,14 +701,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     }
   }
   later.seal();
-  std::vector<PartyMention> all;
-  for (std::size_t i = 0; i < tokens; ++i) {
-    std::size_t v = 0;
-    if (auto len = later.match(t, i, &v)) {
-      all.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), v});
-      i += len - 1;
-    }
-  }
+  std::vector<PartyMention> all = mentions_of(later, t);
   for (const auto& m : b.f.mentions)
     if (b.f.parties[m.party].kind != PartyKind::company && b.f.parties[m.party].kind != PartyKind::agency) all.push_back(m);
   for (const auto& m : b.f.mentions) all.push_back(m);

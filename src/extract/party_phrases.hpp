@@ -32,6 +32,13 @@ struct WordBits {
   bool may_start(const Token& w) const {
     return test(w.key_hash) || (w.stem.size() != w.key.size() && test(w.stem_hash));
   }
+  // The first token from i on that may start a phrase (t.size() when none). Out of line: a tight
+  // loop over most tokens, whatever the registers of its caller.
+  [[gnu::noinline]] std::size_t next_start(const std::vector<Token>& t, std::size_t i) const {
+    const std::size_t n = t.size();
+    while (i < n && !may_start(t[i])) ++i;
+    return i;
+  }
   WordBits& operator|=(const WordBits& o) {
     for (std::size_t x = 0; x < words.size(); ++x) words[x] |= o.words[x];
     return *this;
@@ -71,10 +78,17 @@ class TextPhrases {
                      [](const Phrase& x, const Phrase& y) { return x.first_hash < y.first_hash; });
     for (const auto& ph : phrases_) starts_.set(ph.first_hash);
   }
+  // The first token from i on where a phrase may start (t.size() when none).
+  std::size_t next_start(const std::vector<Token>& t, std::size_t i) const { return starts_.next_start(t, i); }
   // Longest phrase at token i; returns its length (0 if none).
   std::size_t match(const std::vector<Token>& t, std::size_t i, std::size_t* value) const {
+    return starts_.may_start(t[i]) ? match_listed(t, i, value) : 0;  // most tokens: 0
+  }
+
+ private:
+  // match() past the bits; out of line, so that a loop over the tokens keeps its registers.
+  [[gnu::noinline]] std::size_t match_listed(const std::vector<Token>& t, std::size_t i, std::size_t* value) const {
     const Token& w = t[i];
-    if (!starts_.may_start(w)) return 0;  // most tokens
     std::size_t best = 0;
     for (const bool stem : {false, true}) {
       // A stem as long as the key is the key.
@@ -103,7 +117,6 @@ class TextPhrases {
     return best;
   }
 
- private:
   struct Phrase {
     std::size_t first_hash;
     std::string_view first, key;

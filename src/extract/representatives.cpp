@@ -281,8 +281,7 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
   };
 
   const std::size_t tokens = toks.size();  // (toks.size() divides by sizeof(Token) each time)
-  for (std::size_t i = 0; i < tokens; ++i) {
-    if (!ix.may_start(toks[i])) continue;  // most tokens, without a call
+  for (std::size_t i = ix.first_words.next_start(toks, 0); i < tokens; i = ix.first_words.next_start(toks, i + 1)) {
     auto hit = title_listed(ix, toks, i);
     if (!hit) continue;
     const auto [te, title] = *hit;
