@@ -51,9 +51,12 @@ class WordSet {
   WordSet(std::initializer_list<std::string_view> words) : set_(words) {
     for (const auto w : words) bits_.set(sv_hash(w));
   }
-  bool contains(const Prehashed& w) const { return bits_.test(w.hash) && set_.contains(w); }
+  bool contains(const Prehashed& w) const { return bits_.test(w.hash) && listed(w); }
 
  private:
+  // Past the bits, out of line: the test in front stays small enough to be inlined.
+  [[gnu::noinline]] bool listed(const Prehashed& w) const { return set_.contains(w); }
+
   FlatSet set_;
   WordBits bits_;
 };
