@@ -284,7 +284,6 @@ std::vector<MoneyMatch> find_money(std::string_view s, std::string_view lang,
                                    const std::vector<NumberMatch>& numbers) {
   std::vector<MoneyMatch> out;
   const std::size_t n = s.size();
-  char buf[16];
   for (const NumberMatch& m : numbers) {
     if (m.percent) continue;
     std::optional<detail::CurrencyHit> cur;
@@ -296,12 +295,17 @@ std::vector<MoneyMatch> find_money(std::string_view s, std::string_view lang,
       std::size_t q = detail::skip_blank(s, m.end);
       cur = detail::currency_at(s, q, lang);
       if (!cur && q < n) {
-        // "de", "d'", "of", "من" between the number and the currency
+        // "de", "d'", "of", "من" between the number and the currency (compared on the raw
+        // letters: folding only lowers these, and no other letter folds to م or ن)
         const std::size_t we = detail::word_end(s, q);
-        const std::string_view key = detail::lookup_key(s.substr(q, we - q), buf, sizeof buf);
+        const auto lower = [&](std::size_t k) { return static_cast<unsigned char>(s[k]) | 0x20; };
         std::size_t r = std::string_view::npos;
-        if (key == "de" || key == "of" || key == "\xD9\x85\xD9\x86") r = detail::skip_blank(s, we);
-        else if (key == "d" && we < n && s[we] == '\'') r = we + 1;
+        if ((we - q == 2 && lower(q) == 'd' && lower(q + 1) == 'e') ||
+            (we - q == 2 && lower(q) == 'o' && lower(q + 1) == 'f') ||
+            (we - q == 4 && detail::bytes_at(s, q, "\xD9\x85\xD9\x86")))
+          r = detail::skip_blank(s, we);
+        else if (we - q == 1 && lower(q) == 'd' && we < n && s[we] == '\'')
+          r = we + 1;
         if (r != std::string_view::npos) cur = detail::currency_at(s, r, lang);
         if (cur && cur->scale != 1) cur.reset();  // "5 de MDH" is not a way to write it
       }
