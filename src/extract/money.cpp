@@ -294,7 +294,8 @@ std::vector<MoneyMatch> find_money(std::string_view s, std::string_view lang,
     } else {
       std::size_t q = detail::skip_blank(s, m.end);
       cur = detail::currency_at(s, q, lang);
-      if (!cur && q < n) {
+      const unsigned char c = q < n ? static_cast<unsigned char>(s[q]) | 0x20 : 0;
+      if (!cur && (c == 'd' || c == 'o' || c == (0xD9 | 0x20))) {
         // "de", "d'", "of", "من" between the number and the currency (compared on the raw
         // letters: folding only lowers these, and no other letter folds to م or ن)
         const std::size_t we = detail::word_end(s, q);
