@@ -200,7 +200,8 @@ std::optional<CurrencyHit> currency_at(std::string_view s, std::size_t i, std::s
     } else {
       // "UAE dirhams", "US dollars", "Kenyan shillings", "pounds sterling", "livres sterling"
       const std::string_view nat = mw ? mw->nationality : std::string_view{};
-      const bool pound = key == "pound" || key == "pounds" || key == "livre" || key == "livres";
+      const bool pound = (key[0] == 'p' || key[0] == 'l') &&
+                         (key == "pound" || key == "pounds" || key == "livre" || key == "livres");
       if (nat.empty() && !pound) return std::nullopt;
       const std::size_t q = skip_blank(s, we);
       const std::size_t we2 = word_end(s, q);

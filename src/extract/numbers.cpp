@@ -716,7 +716,7 @@ std::size_t percent_after(std::string_view s, std::size_t e) {
   while (q < n && s[q] == ' ') ++q;
   if (q >= n) return std::string_view::npos;
   if (s[q] == '%') return q + 1;
-  if (s.substr(q, 2) == "\xD9\xAA") return q + 2;  // ٪
+  if (q + 1 < n && s[q] == '\xD9' && s[q + 1] == '\xAA') return q + 2;  // ٪
   // Every word below starts with p/P, ب or ف (no other letter folds to these): most numbers
   // are followed by none of them.
   const auto b0 = static_cast<unsigned char>(s[q]);
