@@ -755,8 +755,10 @@ std::size_t percent_after(std::string_view s, std::size_t e) {
   return std::string_view::npos;
 }
 
-// One number expression starting at i (a digit or the first letter of a word).
-Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::uint8_t mask) {
+// One number expression starting at i (a digit or the first letter of a word). first_word: the
+// look-up of the word at i when the caller has made it already.
+Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::uint8_t mask,
+                const std::optional<Lookup>* first_word = nullptr) {
   const Lexicon& lex = lexicon();
   const std::size_t n = s.size();
   Parsed p;
@@ -910,7 +912,7 @@ Parsed parse_at(std::string_view s, std::size_t i, std::string_view lang, std::u
         break;
       }
     }
-    auto lk = lookup(lex, w, mask);
+    auto lk = (atoms == 0 && first_word) ? *first_word : lookup(lex, w, mask);
     if (!lk) break;
     const Entry& e = lk->entry;
     if (e.kind == Kind::connector) {
@@ -1125,7 +1127,7 @@ std::vector<NumberMatch> find_numbers(std::string_view s, std::string_view lang)
           ((i >= 5 && s.substr(i - 5, 5) == "pour ") || (i >= 4 && s.substr(i - 4, 4) == "per ") ||
            (i >= 4 && s.substr(i - 4, 4) == "por ")))
         after_pour = true;
-      Parsed p = parse_at(s, i, lang, mask);
+      Parsed p = parse_at(s, i, lang, mask, &lk);
       if (p.ok && (lk->entry.flags & F_FIRST) && i >= 5 && (s[i - 1] == ' ' || s[i - 1] == '-')) {
         // "half a million", "half-a-million": 500,000
         char hb[8];
