@@ -426,22 +426,18 @@ const Lexicon& lexicon() {
         set_lead(0xD8), set_lead(0xD9);
       } else if (k0 >= 0x80) {
         set_lead(k0);
-      } else {
+      } else {  // a Latin key
         const unsigned char k1 = key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0;
-        if (!Lexicon::is_lower_az(k0) || (k1 && !Lexicon::is_lower_az(k1))) {
-          head_complete = false;
-        } else {
-          if (key.size() < 16) l->latin_head[Lexicon::head_bit(k0, k1)] |= static_cast<std::uint16_t>(1u << key.size());
-        }
         l->max_latin_len = std::max(l->max_latin_len, key.size());
-      }
-      if (k0 < 0x80) {  // tail filter: whole-key bit of a Latin key
-        const std::size_t lb = Lexicon::latin_bit(key.size(), static_cast<unsigned char>(key[0]),
-                                                  key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0, Lexicon::tail4(key));
+        if (!Lexicon::is_lower_az(k0) || (k1 && !Lexicon::is_lower_az(k1)) || key.size() >= 16)
+          head_complete = false;
+        else
+          l->latin_head[Lexicon::head_bit(k0, k1)] |= static_cast<std::uint16_t>(1u << key.size());
+        const std::size_t lb = Lexicon::latin_bit(key.size(), k0, k1, Lexicon::tail4(key));
         l->latin[lb >> 6] |= std::uint64_t(1) << (lb & 63);
       }
     }
-    if (!head_complete || l->max_latin_len >= 16) {  // a key the head test cannot describe: no test
+    if (!head_complete) {  // a key the head test cannot describe: no test
       l->lead.fill(~std::uint64_t(0));
       l->head_test = false;
     }
@@ -473,6 +469,19 @@ constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
 // rest: folding keeps every letter's length and looks at no other letter.
 inline std::uint32_t folded_tail4(std::string_view w) {
   const std::size_t n = w.size();
+  if (n >= 4) {  // the common cases, as the loop below would read them
+    const auto* p = reinterpret_cast<const unsigned char*>(w.data()) + (n - 4);
+    const std::uint32_t raw = std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[2]) << 8 | p[3];
+    // Two Arabic letters folding keeps as they are.
+    const auto kept = [](unsigned char c, unsigned char d) {
+      return (c == 0xD8 && d != 0xA2 && d != 0xA3 && d != 0xA5 && d != 0xA9) || (c == 0xD9 && d != 0xB1 && d != 0x89);
+    };
+    if (kept(p[0], p[1]) && kept(p[2], p[3])) return raw;
+    if ((raw & 0x80808080u) == 0) {  // four ASCII bytes: A-Z lowered
+      const std::uint32_t upper = (raw + 0x3F3F3F3Fu) & ~(raw + 0x25252525u) & 0x80808080u;
+      return raw | (upper >> 2);
+    }
+  }
   std::size_t i = n > 4 ? n - 4 : 0;
   if (i > 0 && (static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) --i;  // from the letter's lead
   std::uint32_t t = 0;  // a fifth byte shifts out
@@ -511,9 +520,18 @@ inline bool tail_filters_pass(const Lexicon& lex, std::string_view word, std::ui
   return true;
 }
 
+// folded_tail4 the plain way, for the look-up behind the memo (and so for the unit test that
+// holds the fast path to it): the last letters folded by lookup_key.
+std::uint32_t folded_tail4_plain(std::string_view w) {
+  std::size_t from = w.size() > 4 ? w.size() - 4 : 0;
+  if (from > 0 && (static_cast<unsigned char>(w[from]) & 0xC0) == 0x80) --from;
+  char buf[8];
+  return Lexicon::tail4(lookup_key(w.substr(from), buf, sizeof buf));
+}
+
 std::optional<Lookup> lookup_uncached(std::string_view word, std::uint8_t mask) {
   const auto& lex = lexicon();
-  if (word.empty() || word.size() > lex.max_len || !tail_filters_pass(lex, word, folded_tail4(word)))
+  if (word.empty() || word.size() > lex.max_len || !tail_filters_pass(lex, word, folded_tail4_plain(word)))
     return std::nullopt;
   char buf[48];
   const std::string_view key = lookup_key(word, buf, sizeof buf);
@@ -579,7 +597,8 @@ std::optional<Lookup> lookup_uncached(std::string_view word, std::uint8_t mask) 
 
 // Most words are rejected by the filters, inline, before any call.
 // They may turn away only words lookup_uncached would not read (a unit test holds them to it).
-inline std::optional<Lookup> lookup(const Lexicon& lex, std::string_view word, std::uint8_t mask) {
+[[gnu::always_inline]] inline std::optional<Lookup> lookup(const Lexicon& lex, std::string_view word,
+                                                          std::uint8_t mask) {
   if (word.empty() || word.size() > lex.max_len || !lex.may_be_key(word)) return std::nullopt;
   const std::uint32_t t = folded_tail4(word);
   if (!lex.tail_sized_maybe(t, word.size()) || !tail_filters_pass(lex, word, t)) return std::nullopt;
