@@ -82,7 +82,9 @@ class TextPhrases {
     for (const auto& ph : phrases_) starts_.set(ph.first_hash);
   }
   // The first token from i on where a phrase may start (t.size() when none).
-  std::size_t next_start(const std::vector<Token>& t, std::size_t i) const { return starts_.next_start(t, i); }
+  std::size_t next_start(const std::vector<Token>& t, std::size_t i) const {
+    return phrases_.empty() ? t.size() : starts_.next_start(t, i);
+  }
   // Longest phrase at token i; returns its length (0 if none).
   std::size_t match(const std::vector<Token>& t, std::size_t i, std::size_t* value) const {
     return starts_.may_start(t[i]) ? match_listed(t, i, value) : 0;  // most tokens: 0
