@@ -122,6 +122,10 @@ TitleHit title_listed(const TitleIndex& ix, const std::vector<Token>& toks, std:
   // The titles whose first word word_is() may accept: key = key, stem = stem, or key = stem.
   const std::vector<std::uint32_t>* lists[] = {ix.by_key.find(toks[i].hashed_key()), ix.by_stem.find(toks[i].hashed_stem()),
                                                ix.by_key.find(toks[i].hashed_stem())};
+  // A list tried again cannot change the answer: a Latin word (its stem its key) finds the same
+  // titles in all three.
+  if (lists[1] && lists[0] && *lists[1] == *lists[0]) lists[1] = nullptr;
+  if (lists[2] == lists[0]) lists[2] = nullptr;
   const auto& all = titles();
   std::size_t best_n = all.size(), best_len = 0;
   for (const auto* list : lists) {
