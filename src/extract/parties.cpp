@@ -567,12 +567,13 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       continue;
     }
     // A person's name after a title ("le ministre de l'Industrie, Ryad Mezzour") is not a company.
-    const bool person = title_before(a, 8);
-    if (person && !legal && !group_before) {
-      persons.insert(key);
-      continue;
+    if (!legal && !group_before) {
+      if (title_before(a, 8)) {
+        persons.insert(key);
+        continue;
+      }
+      if (!persons.empty() && persons.count(key)) continue;
     }
-    if (persons.count(key) && !legal && !group_before) continue;
     if (legal || group_before || subject || in_arabic) {
       // "Murang'a": a place whose name continues after an apostrophe.
       if (next < t.size() && t[next].begin == t[e - 1].end + 1 && nt[t[e - 1].end] == '\'' &&
