@@ -447,8 +447,8 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
       "ministere", "chief", "executive", "spokesperson", "porte", "dg", "vice", "commissioner", "ministers"};
   // Whether one of the `back` tokens before token a is a title or starts a ministry. Asked with a
   // growing a (the runs come in text order), it looks at each token once.
-  std::size_t looked_to = 0;                  // the tokens before it have been looked at
-  std::size_t last_title = t.size();          // the last of them that is a title (t.size(): none)
+  std::size_t looked_to = 0;          // the tokens before it have been looked at
+  std::size_t last_title = t.size();  // the last of them that is a title (t.size(): none)
   auto title_before = [&](std::size_t a, std::size_t back) {
     for (std::size_t k = std::max(looked_to, a - std::min(a, back)); k < a; ++k)
       if (titles.contains(t[k].hashed_key()) || has(k, Cue::ministry)) last_title = k;
