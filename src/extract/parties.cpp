@@ -266,7 +266,7 @@ FlatMap<const T*> folded_map(const T (&arr)[N]) {
 template <class V>
 struct PhraseTableOf {
   FlatMap<std::vector<std::pair<std::vector<std::string>, V>>> by_first;
-  WordBits starts;
+  WordMarks starts;
 
   void add(std::string_view phrase, V value) { add_key(key_of(phrase), std::move(value)); }
   // The same with the phrase's key_of already known.
@@ -284,7 +284,7 @@ struct PhraseTableOf {
   }
   // Longest phrase at token i; returns its length (0 if none).
   std::size_t match(const std::vector<Token>& t, std::size_t i, V* value) const {
-    // Most tokens start no phrase: their bits say so before any table look-up.
+    // Most tokens start no phrase: their marks say so before any table look-up.
     return starts.may_start(t[i]) ? match_listed(t, i, value) : 0;
   }
   std::size_t match_listed(const std::vector<Token>& t, std::size_t i, V* value) const {
@@ -420,7 +420,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     if (auto it = builtin.second.find(v); it != builtin.second.end()) return it->second;
     return std::make_pair(PartyKind::other, std::string());
   };
-  WordBits name_starts = builtin.first.starts;
+  WordMarks name_starts = builtin.first.starts;
   if (known != nullptr) name_starts |= known->names.starts;
   std::string v;
   const std::size_t tokens = t.size();  // (t.size() divides by sizeof(Token) each time)

@@ -1,5 +1,5 @@
 #pragma once
-// Word tables of the party finder: a bit filter over word hashes, a word set behind it, and the
+// Word tables of the party finder: a filter of word hashes, a word set behind it, and the
 // table of one text's party spellings matched at every token; a word compare without a call.
 #include <algorithm>
 #include <array>
@@ -20,14 +20,14 @@ inline bool same(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size()) == 0;
 }
 
-// A bit per word hash (mod 4096), for a set of words or the first words of phrases: turns most
-// tokens away before a hash table.
-struct WordBits {
-  std::array<std::uint64_t, 64> words{};
+// A mark per word hash (its top 12 bits), for a set of words or the first words of phrases: turns
+// most tokens away before a hash table. A byte per mark: a test is a shift, a load and a compare.
+struct WordMarks {
+  std::array<std::uint8_t, 4096> marks{};
 
-  static std::size_t bit_of(std::size_t hash) { return (hash >> 20) & 4095; }
-  void set(std::size_t hash) { words[bit_of(hash) >> 6] |= std::uint64_t(1) << (bit_of(hash) & 63); }
-  bool test(std::size_t hash) const { return words[bit_of(hash) >> 6] >> (bit_of(hash) & 63) & 1; }
+  static std::size_t slot(std::size_t hash) { return hash >> 52; }
+  void set(std::size_t hash) { marks[slot(hash)] = 1; }
+  bool test(std::size_t hash) const { return marks[slot(hash)] != 0; }
   // False when neither w's key nor its stem (when shorter) may start a phrase.
   bool may_start(const Token& w) const {
     return test(w.key_hash) || (w.stem.size() != w.key.size() && test(w.stem_hash));
@@ -39,13 +39,13 @@ struct WordBits {
     while (i < n && !may_start(t[i])) ++i;
     return i;
   }
-  WordBits& operator|=(const WordBits& o) {
-    for (std::size_t x = 0; x < words.size(); ++x) words[x] |= o.words[x];
+  WordMarks& operator|=(const WordMarks& o) {
+    for (std::size_t x = 0; x < marks.size(); ++x) marks[x] |= o.marks[x];
     return *this;
   }
 };
 
-// A set of folded words behind their bits: a word not in it (most) costs no table probe.
+// A set of folded words behind their marks: a word not in it (most) costs no table probe.
 class WordSet {
  public:
   WordSet(std::initializer_list<std::string_view> words) : set_(words) {
@@ -54,11 +54,11 @@ class WordSet {
   bool contains(const Prehashed& w) const { return bits_.test(w.hash) && listed(w); }
 
  private:
-  // Past the bits, out of line: the test in front stays small enough to be inlined.
+  // Past the marks, out of line: the test in front stays small enough to be inlined.
   [[gnu::noinline]] bool listed(const Prehashed& w) const { return set_.contains(w); }
 
   FlatSet set_;
-  WordBits bits_;
+  WordMarks bits_;
 };
 
 // Phrases (folded words joined by single spaces) matched at a token through its key or stem: the
@@ -91,7 +91,7 @@ class TextPhrases {
   }
 
  private:
-  // match() past the bits; out of line, so that a loop over the tokens keeps its registers.
+  // match() past the marks; out of line, so that a loop over the tokens keeps its registers.
   [[gnu::noinline]] std::size_t match_listed(const std::vector<Token>& t, std::size_t i, std::size_t* value) const {
     const Token& w = t[i];
     std::size_t best = 0;
@@ -134,7 +134,7 @@ class TextPhrases {
     return (e == std::string_view::npos ? key.size() : e) + 1;
   }
   std::vector<Phrase> phrases_;
-  WordBits starts_;
+  WordMarks starts_;
 };
 
 }  // namespace pledgedb::extract::detail

@@ -91,11 +91,11 @@ bool one_of(std::string_view w, const std::vector<std::string_view>& words) {
 }
 
 // Titles by first word (key and stem), in table order: title_at tries only those that can start
-// at a token, not every title at each token that starts one. A bit per hash of a first word's key
+// at a token, not every title at each token that starts one. A mark per hash of a first word's key
 // or stem turns most tokens away before the tables.
 struct TitleIndex {
   FlatMap<std::vector<std::uint32_t>> by_key, by_stem;
-  WordBits first_words;  // of the first words' keys and stems
+  WordMarks first_words;  // of the first words' keys and stems
 
   // False when no title's first word is t's key or stem (most tokens).
   bool may_start(const Token& t) const { return first_words.may_start(t); }

@@ -93,7 +93,7 @@ TEST_CASE("a text's phrase table finds what the plain matcher finds at every tok
   CHECK(found >= 8);  // the text exercises the table
 }
 
-TEST_CASE("a word set behind its bits holds exactly its words") {
+TEST_CASE("a word set behind its marks holds exactly its words") {
   const WordSet set = {"the", "of", "ministry", "\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1", "m"};
   const FlatSet plain = {"the", "of", "ministry", "\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1", "m"};
   for (const std::string_view w : {"the", "of", "ministry", "\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1", "m", "then", "o", "",
