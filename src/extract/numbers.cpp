@@ -571,10 +571,10 @@ std::optional<Lookup> lookup_uncached(std::string_view word, std::uint8_t mask) 
   return std::nullopt;
 }
 
-// lookup_uncached remembered per thread: the same words come back document after document,
-// and an Arabic word passes the filters and tries several clitic readings before it is
-// rejected. Per thread (extract() runs on several threads), bounded in size.
 // The look-up of a word the filters let through (kept out of line so that the filters inline).
+// An Arabic word's is remembered per thread: the same words come back document after document,
+// and it tries several clitic readings before it is rejected. Per thread (extract() runs on
+// several threads), bounded in size.
 [[gnu::noinline]] std::optional<Lookup> lookup_filtered(const Lexicon& lex, std::string_view word, std::uint8_t mask) {
   // A Latin word takes no clitic: one probe, cheaper than the memo's.
   if (static_cast<unsigned char>(word[0]) < 0x80) {
