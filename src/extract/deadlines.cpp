@@ -68,11 +68,13 @@ enum : int {
 };
 
 constexpr int kPeriodId = 1000;
+constexpr int kMayBePeriod = 512;  // in `starts`, on a cue a period may match a prefix of ("a" of "a finales de")
 enum Period : int { kEnd = 1, kEndYearish = 2, kMid = 3, kH1 = 4, kH2 = 5, kQ1 = 6 /* .. kQ4 = 9 */ };
 
 struct Lexicons {
   Lexicon starts;  // cues and periods (periods as kPeriodId + id): one walk per word start
   Lexicon cues, periods, links, year_nouns, rel_year, articles, units, next, past, fillers, range_conn;
+  std::vector<std::pair<std::string, int>> start_phrases;  // for `starts`, in order, while building
 };
 
 void add_all(Lexicon& l, std::initializer_list<const char*> words, int id) {
@@ -82,11 +84,11 @@ void add_all(Lexicon& l, std::initializer_list<const char*> words, int id) {
 // Cues and periods also go to the combined lexicon that dispatches at word starts.
 void add_cues(Lexicons& L, std::initializer_list<const char*> words, int id) {
   add_all(L.cues, words, id);
-  add_all(L.starts, words, id);
+  for (const char* w : words) L.start_phrases.emplace_back(w, id);
 }
 void add_period(Lexicons& L, const std::string& word, int id) {
   L.periods.add(word, id);
-  L.starts.add(word, kPeriodId + id);
+  L.start_phrases.emplace_back(word, kPeriodId + id);
 }
 void add_periods(Lexicons& L, std::initializer_list<const char*> words, int id) {
   for (const char* w : words) add_period(L, w, id);
@@ -155,6 +157,10 @@ Lexicons build() {
                       "الربع الأخير", "último trimestre", "el último trimestre"},
           kQ1 + 3);
   add_periods(L, {"le second trimestre", "second trimestre"}, kQ1 + 1);
+  // Where `starts` finds a cue, a period can only match within it (it would be the longer match).
+  for (const auto& [phrase, id] : L.start_phrases)
+    L.starts.add(phrase, id < kPeriodId && L.periods.match(phrase, 0) ? id | kMayBePeriod : id);
+  L.start_phrases = {};
 
   add_all(L.links, {"de", "d'", "of", "من", "del", "du"}, 1);
   add_all(L.year_nouns, {"année", "l'année", "l'an", "an", "year", "the year", "سنة", "عام", "العام", "السنة", "año",
@@ -268,8 +274,9 @@ class DeadlineScanner {
     auto h = match_clitic(L.starts, s_, i, at);
     if (!h) return i;
     if (h->id < kPeriodId) {
-      if (std::size_t e = after_cue(at, *h)) return e;
+      if (std::size_t e = after_cue(at, Lexicon::Hit{h->id & ~kMayBePeriod, h->end})) return e;
       // A cue that is also a period's first word ("a finales de" vs "a") was tried as a cue.
+      if (!(h->id & kMayBePeriod)) return i;
       h = L.periods.match(s_, at);
       if (!h) return i;
     } else {
