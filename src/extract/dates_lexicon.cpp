@@ -241,6 +241,10 @@ WordStarts word_starts(std::string_view s) {
     const auto [h, run_end, end] = scan_word(s, i);
     if (waiting.next_at != kNone) settle(i, h);
     const unsigned bits = filter(h);
+    if (!bits && bytes[i] > '9' && bytes[i] < 0xD8) {  // most words: no phrase, no digit, no clitic
+      i = end;
+      continue;
+    }
     unsigned pass = bits & 3;
     if (bytes[i] >= '0' && bytes[i] <= '9') pass |= StartFilter::kDate;
     // The scanners try again after one or two clitics ("وبحلول", "ومع"); there a phrase that
