@@ -297,6 +297,8 @@ int month_at(std::string_view s, std::size_t i, std::size_t& end) {
   return m;
 }
 
+// Reads a date from 1-2 digits, or from 4 before '-' or '/' (date_detail::word_starts keeps only
+// those digit starts for the scanner: keep both in step).
 Parsed parse_digits(std::string_view s, std::size_t pos, const std::optional<Date>& ref, bool future) {
   const auto& L = lex();
   Parsed p;
@@ -445,7 +447,6 @@ class DateScanner {
       if (p.valid) out_.push_back(make(i, p));
       return p.end;
     }
-    if (!L.main.may_match(s_, i)) return i;  // (an ASCII word takes no Arabic clitic)
     std::size_t at = i;
     auto h = L.main.match(s_, at);
     for (int k = 0; !h && k < 2 && is_clitic(s_, at); ++k) {

@@ -118,10 +118,10 @@ constexpr std::array<std::uint8_t, 256> kTwoByteLead = [] {
   t[0xC3] = 1, t[0xD8] = 2, t[0xD9] = 3;
   return t;
 }();
-const std::array<std::array<char16_t, 64>, 3> kTwoByteFolded = [] {
-  std::array<std::array<char16_t, 64>, 3> t{};
-  const unsigned leads[] = {0xC3, 0xD8, 0xD9};
-  for (std::size_t l = 0; l < 3; ++l)
+const std::array<std::array<char16_t, 64>, 4> kTwoByteFolded = [] {
+  std::array<std::array<char16_t, 64>, 4> t{};  // row 0 unused
+  const unsigned leads[] = {0, 0xC3, 0xD8, 0xD9};
+  for (std::size_t l = 1; l < 4; ++l)
     for (unsigned b1 = 0; b1 < 64; ++b1) {
       const char32_t c = (static_cast<char32_t>(leads[l] & 0x1F) << 6) | b1;
       t[l][b1] = is_word_char(c) ? static_cast<char16_t>(fold(c)) : 0;
@@ -137,12 +137,20 @@ inline ScannedWord scan_word(std::string_view s, std::size_t i) {
   for (;;) {
     for (; p < stop && kAsciiWordByte[*p]; ++p) h = word_hash_step(h, *p | 0x20u);  // fold(): digits have that bit
     if (p >= stop || *p < 0x80) break;
-    if (const unsigned lead = kTwoByteLead[*p]; lead && p + 1 < stop && (p[1] & 0xC0) == 0x80) {
-      const char32_t folded = kTwoByteFolded[lead - 1][p[1] & 0x3F];
-      if (!folded) break;  // (word_char_at agrees on these)
-      h = word_hash_step(h, folded);
-      p += 2;
-      continue;
+    if (kTwoByteLead[*p]) {  // a run of them
+      const auto* q = p;
+      for (unsigned lead; q + 1 < stop && (lead = kTwoByteLead[*q]) != 0 && (q[1] & 0xC0) == 0x80; q += 2) {
+        const char32_t folded = kTwoByteFolded[lead][q[1] & 0x3F];
+        if (!folded) {  // no word char (word_char_at agrees on these)
+          const auto at = static_cast<std::size_t>(q - bytes);
+          return {h, at, at};
+        }
+        h = word_hash_step(h, folded);
+      }
+      if (q != p) {
+        p = q;
+        continue;
+      }
     }
     std::size_t len = 2;
     char32_t c;
@@ -176,10 +184,7 @@ class StartFilter {
     add(dates, kDate);
     add(deadlines, kDeadline);
   }
-  unsigned operator()(std::uint32_t h) const {
-    const std::uint32_t m = h * 0x9E3779B1u;
-    return slots_[m >> 18] & slots_[m >> 4 & 0x3FFF];
-  }
+  unsigned operator()(std::uint32_t h) const { return slots_[(h * 0x9E3779B1u) >> 16]; }
   // A character that follows the first word of a phrase.
   bool separator(char32_t c) const { return std::find(seps_.begin(), seps_.end(), c) != seps_.end(); }
 
@@ -195,12 +200,8 @@ class StartFilter {
       if (!separator(b.sep)) seps_.push_back(b.sep);
     }
   }
-  void set(std::uint32_t h, unsigned bits) {
-    const std::uint32_t m = h * 0x9E3779B1u;
-    slots_[m >> 18] |= static_cast<std::uint8_t>(bits);
-    slots_[m >> 4 & 0x3FFF] |= static_cast<std::uint8_t>(bits);
-  }
-  std::array<std::uint8_t, 1 << 14> slots_{};
+  void set(std::uint32_t h, unsigned bits) { slots_[(h * 0x9E3779B1u) >> 16] |= static_cast<std::uint8_t>(bits); }
+  std::array<std::uint8_t, 1 << 16> slots_{};
   std::vector<char32_t> seps_;
 };
 
@@ -246,7 +247,11 @@ WordStarts word_starts(std::string_view s) {
       continue;
     }
     unsigned pass = bits & 3;
-    if (bytes[i] >= '0' && bytes[i] <= '9') pass |= StartFilter::kDate;
+    if (bytes[i] <= '9') {  // a digit: parse_digits reads a date from 1-2 digits, or 4 before '-' or '/'
+      std::size_t d = 1;
+      while (d < 5 && i + d < n && bytes[i + d] >= '0' && bytes[i + d] <= '9') ++d;
+      if (d <= 2 || (d == 4 && i + 4 < n && (bytes[i + 4] == '-' || bytes[i + 4] == '/'))) pass |= StartFilter::kDate;
+    }
     // The scanners try again after one or two clitics ("وبحلول", "ومع"); there a phrase that
     // goes on counts as passing.
     for (std::size_t at = i; bytes[at] >= 0xD8 && pass != 3 && at < i + 4 && is_clitic(s, at);) {

@@ -269,7 +269,6 @@ class DeadlineScanner {
 
   std::size_t try_at(std::size_t i) {
     const auto& L = lex();
-    if (!L.starts.may_match(s_, i)) return i;  // (an ASCII word takes no Arabic clitic)
     std::size_t at = 0;
     auto h = match_clitic(L.starts, s_, i, at);
     if (!h) return i;

@@ -186,9 +186,10 @@ inline std::uint32_t word_hash_step(std::uint32_t h, char32_t folded) { return (
 // The word starts each scanner must visit: those scan_word_starts visits when nothing is
 // consumed (each word char whose previous character is none, by word_char_at) where a phrase of
 // its dispatch lexicon may begin, directly or after one or two clitics (by the hashes of the word
-// and of the next, Lexicon::beginnings), and for dates every digit. One pass per document, shared
-// by both scanners: most words are left out here by one hash of their letters instead of a
-// lexicon walk in each scanner.
+// and of the next, Lexicon::beginnings), and for dates the numbers a date can begin with (1-2
+// digits, or 4 before '-' or '/', as parse_digits in dates.cpp reads them). One pass per
+// document, shared by both scanners: most words are left out here by one hash of their letters
+// instead of a lexicon walk in each scanner.
 struct WordStarts {
   std::vector<std::uint32_t> dates, deadlines;
 };

@@ -318,7 +318,7 @@ TEST_CASE("word_starts keeps every word start where a scanner's lexicon matches"
     std::size_t date_starts = 0, deadline_starts = 0;
     dd::scan_word_starts(s, [&](std::size_t i) {
       CAPTURE(i);
-      if ((s[i] >= '0' && s[i] <= '9') || matches(dates, s, i)) {
+      if (matches(dates, s, i)) {
         CHECK(has(kept.dates, i));
         ++date_starts;
       }
@@ -334,4 +334,29 @@ TEST_CASE("word_starts keeps every word start where a scanner's lexicon matches"
   const auto none = dd::word_starts("company market announced people factory");
   CHECK(none.dates.empty());
   CHECK(none.deadlines.empty());
+  // Numbers: those a date may begin with are kept (1-2 digits, or 4 before '-' or '/'), and the
+  // date scanner finds the same over them as over every word.
+  const std::string numbers =
+      "Le 22/07/2025, 2025-07-22, 22.07.2025, 7/22/2025, 1er juillet, 3 000 emplois, 2030, 12345, 150 millions, "
+      "31 février 2026, 22 يوليوز 2025, 1,5 milliard, 05-06-2024, 2024/05/06, 99, 2e trimestre 2027.";
+  const auto kept = dd::word_starts(numbers);
+  auto kept_date = [&kept](std::size_t i) {
+    for (auto x : kept.dates)
+      if (x == i) return true;
+    return false;
+  };
+  CHECK(kept_date(numbers.find("22/07")));
+  CHECK(kept_date(numbers.find("2025-07")));
+  CHECK(kept_date(numbers.find("1er")));
+  CHECK_FALSE(kept_date(numbers.find("000")));
+  CHECK_FALSE(kept_date(numbers.find("2030")));
+  CHECK_FALSE(kept_date(numbers.find("12345")));
+  const Date ref(2025, 7, 22);
+  const auto all = find_dates(numbers, "", ref), listed = find_dates(numbers, "", ref, kept);
+  REQUIRE(all.size() == listed.size());
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    CHECK(all[k].begin == listed[k].begin);
+    CHECK(all[k].end == listed[k].end);
+    CHECK(all[k].date == listed[k].date);
+  }
 }
