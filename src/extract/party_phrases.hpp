@@ -17,7 +17,7 @@ namespace pledgedb::extract::detail {
 
 // a == b, compared in place: GCC calls string_view::compare out of line for each literal.
 inline bool same(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), b.size()) == 0;
+  return a.size() == b.size() && (b.empty() || std::memcmp(a.data(), b.data(), b.size()) == 0);
 }
 
 // A mark per word hash (its top 12 bits), for a set of words or the first words of phrases: turns
