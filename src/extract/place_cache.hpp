@@ -27,7 +27,7 @@ class PlaceMemo {
     for (std::size_t s = hash & kMask;; s = (s + 1) & kMask) {
       const Slot& slot = slots_[s];
       if (slot.len == kEmpty) return nullptr;
-      if (slot.hash == hash && slot.len == text.size() && std::memcmp(slot.text, text.data(), text.size()) == 0)
+      if (slot.hash == hash && slot.len == text.size() && (text.empty() || std::memcmp(slot.text, text.data(), text.size()) == 0))
         return &answers_[slot.answer];
     }
   }
@@ -42,7 +42,7 @@ class PlaceMemo {
     Slot& slot = slots_[s];
     slot.hash = hash;
     slot.len = static_cast<std::uint8_t>(text.size());
-    std::memcpy(slot.text, text.data(), text.size());
+    if (!text.empty()) std::memcpy(slot.text, text.data(), text.size());  // (data() may be null)
     slot.answer = 0;
     if (!regions.empty()) {
       slot.answer = static_cast<std::uint32_t>(answers_.size());
