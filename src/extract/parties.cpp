@@ -10,6 +10,7 @@
 
 #include "extract/flat_table.hpp"
 #include "extract/party_phrases.hpp"
+#include "extract/naming.hpp"
 #include "extract/place_cache.hpp"
 #include "pledgedb/extract/extractor.hpp"
 #include "pledgedb/geo/gazetteer.hpp"
@@ -659,7 +660,9 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
           if (!names_place) continue;
           const auto place = nt.substr(t[k0].begin, t[h.first - 1].end - t[k0].begin);
           if (auto rs = builtin_places(place); !rs.empty()) {
-            name = "Government of " + std::string(place);
+            // A country's government, or a state's named as every module names it.
+            name = rs.front()->type == "Country" ? "Government of " + std::string(place)
+                                                 : state_government_name(rs.front()->country, place);
             country = rs.front()->country;
           }
         }

@@ -4,6 +4,7 @@
 
 #include "extract/flat_table.hpp"
 #include "extract/party_phrases.hpp"
+#include "extract/naming.hpp"
 #include "extract/place_cache.hpp"
 
 #include <algorithm>
@@ -338,7 +339,7 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
         for (const auto* r : builtin_places(place))
           if (r->type != "Country" && builtin_first_level(r->code) == r) state = r;
         if (!state) continue;
-        const std::string name = (state->country == "US" ? "State of " : "Government of ") + std::string(place);
+        const std::string name = state_government_name(state->country, place);
         for (std::size_t p = 0; p < parties.size() && !party; ++p)
           if (parties[p].name == name) party = p;
         if (!party) {

@@ -752,6 +752,13 @@ TEST_CASE("a state's government is named after the state the article is placed i
       "million plant in Toledo, Ohio, and hire 1,500 workers by 2029.",
       "en", Date(2026, 4, 14));
   CHECK(party_named(us, "State of Ohio") != nullptr);
+  // Named by the text ("the Ohio government") or by a title ("Ohio Governor"): the same name.
+  const auto us_named = run(
+      "The Ohio government and Corvane Batteries Inc signed an agreement on Tuesday. Corvane will hire 1,500 "
+      "workers in Toledo by 2029.",
+      "en", Date(2026, 4, 14));
+  CHECK(party_named(us_named, "State of Ohio") != nullptr);
+  CHECK(party_named(us_named, "Government of Ohio") == nullptr);
   // "Toledo, Ohio": the Toledo in Ohio (not the district of Belize nor the Spanish province).
   REQUIRE_FALSE(us.agreements.empty());
   CHECK(us.agreements[0].region_code == "US-OH");
