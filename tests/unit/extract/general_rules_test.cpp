@@ -9,9 +9,11 @@
 #include <vector>
 
 #include "pledgedb/extract/extractor.hpp"
+#include "support/announcement.hpp"
 #include "pledgedb/extract/numbers.hpp"
 
 using namespace pledgedb;
+using pledgedb::test::party_named;
 
 namespace {
 
@@ -710,15 +712,6 @@ TEST_CASE("money spent so far is progress on the planned total, and 'to date' is
   CHECK(targets(ar, Metric::jobs) == std::vector<double>{3000});
   CHECK(targets(ar, Metric::investment) == std::vector<double>{2.5e9});
 }
-
-namespace {
-const PartyRef* party_named(const Announcement& a, const std::string& name) {
-  for (const auto& ag : a.agreements)
-    for (const auto& p : ag.parties)
-      if (p.name == name) return &p;
-  return nullptr;
-}
-}  // namespace
 
 TEST_CASE("a place followed by its state is read in that state") {
   const auto mx = run(

@@ -4,8 +4,10 @@
 #include <string>
 
 #include "pledgedb/extract/extractor.hpp"
+#include "support/announcement.hpp"
 
 using namespace pledgedb;
+using pledgedb::test::party_named;
 
 namespace {
 Announcement run(std::string text, std::string lang, const extract::Options& o = {}) {
@@ -14,24 +16,18 @@ Announcement run(std::string text, std::string lang, const extract::Options& o =
   d.language = std::move(lang);
   return extract::extract(d, o);
 }
-const PartyRef* find(const Announcement& a, const std::string& name) {
-  for (const auto& ag : a.agreements)
-    for (const auto& p : ag.parties)
-      if (p.name == name) return &p;
-  return nullptr;
-}
 }  // namespace
 
 TEST_CASE("ministries are named by portfolio in English whatever the language") {
   const auto a = run("وقعت شركة Onepoint بروتوكول اتفاق مع وزارة الصناعة والتجارة والوزير المنتدب المكلف بالاستثمار "
                      "من أجل إحداث 500 منصب شغل.",
                      "ar");
-  const auto* m = find(a, "Ministry of Industry and Trade");
+  const auto* m = party_named(a, "Ministry of Industry and Trade");
   REQUIRE(m);
   CHECK(m->kind == PartyKind::ministry);
   CHECK(m->role == Role::signatory);
-  CHECK(find(a, "Ministry Delegate for Investment"));
-  const auto* o = find(a, "Onepoint");
+  CHECK(party_named(a, "Ministry Delegate for Investment"));
+  const auto* o = party_named(a, "Onepoint");
   REQUIRE(o);
   CHECK(o->role == Role::investor);
 }
@@ -40,8 +36,8 @@ TEST_CASE("a person after a title is not a company, and the company with the ple
   const auto a = run("Le ministre de l'Industrie, Karim Benali, a salué le projet. La société Atlas Câbles va créer "
                      "1 200 emplois d'ici 2026.",
                      "fr");
-  CHECK_FALSE(find(a, "Karim Benali"));
-  const auto* c = find(a, "Atlas Câbles");
+  CHECK_FALSE(party_named(a, "Karim Benali"));
+  const auto* c = party_named(a, "Atlas Câbles");
   REQUIRE(c);
   CHECK(c->role == Role::investor);
 }
@@ -69,11 +65,11 @@ TEST_CASE("a state government is named after its state, one word or several") {
   const auto a = run("Corvel Batteries signed an agreement with the Tamil Nadu government to invest Rs 2,000 crore in a "
                      "cell plant, creating 1,500 jobs.",
                      "en");
-  const auto* g = find(a, "Government of Tamil Nadu");
+  const auto* g = party_named(a, "Government of Tamil Nadu");
   REQUIRE(g);
   CHECK(g->kind == PartyKind::government);
   CHECK(g->country == "IN");
-  CHECK_FALSE(find(a, "Government of India"));
+  CHECK_FALSE(party_named(a, "Government of India"));
   const auto b = run("Corvel Batteries signed an agreement with the Gujarat government to create 1,500 jobs.", "en");
-  CHECK(find(b, "Government of Gujarat"));
+  CHECK(party_named(b, "Government of Gujarat"));
 }

@@ -6,8 +6,10 @@
 #include <string>
 
 #include "pledgedb/extract/extractor.hpp"
+#include "support/announcement.hpp"
 
 using namespace pledgedb;
+using pledgedb::test::party_named;
 
 namespace {
 Announcement run(std::string text, std::string lang) {
@@ -17,12 +19,6 @@ Announcement run(std::string text, std::string lang) {
   d.published = Date(2025, 3, 10);
   return extract::extract(d);
 }
-const PartyRef* party(const Announcement& a, const std::string& name) {
-  for (const auto& ag : a.agreements)
-    for (const auto& p : ag.parties)
-      if (p.name == name) return &p;
-  return nullptr;
-}
 }  // namespace
 
 TEST_CASE("title, body, then name: French and English") {
@@ -30,11 +26,11 @@ TEST_CASE("title, body, then name: French and English") {
       "La convention a été signée par le ministre de l'Industrie, Ryad Mezzour, et le PDG du groupe Valdor, Marc "
       "Dubreuil. Valdor créera 500 emplois.",
       "fr");
-  const auto* m = party(fr, "Ministry of Industry and Trade");
+  const auto* m = party_named(fr, "Ministry of Industry and Trade");
   REQUIRE(m);
   CHECK(m->representative == "Ryad Mezzour");
   CHECK(m->title == "minister");
-  const auto* v = party(fr, "Valdor");
+  const auto* v = party_named(fr, "Valdor");
   REQUIRE(v);
   CHECK(v->representative == "Marc Dubreuil");
   CHECK(v->title == "CEO");
@@ -45,11 +41,11 @@ TEST_CASE("name, comma, title of body, and a weekday is no part of a name") {
       "The agreement was signed on Thursday by Sara Alami, director general of AMDIE, and Kenji Mori, chief "
       "executive of Miraco Group. Miraco Group will create 800 jobs in Tangier.",
       "en");
-  const auto* a = party(en, "AMDIE");
+  const auto* a = party_named(en, "AMDIE");
   REQUIRE(a);
   CHECK(a->representative == "Sara Alami");
   CHECK(a->title == "director general");
-  const auto* c = party(en, "Miraco Group");
+  const auto* c = party_named(en, "Miraco Group");
   REQUIRE(c);
   CHECK(c->representative == "Kenji Mori");
 }
@@ -59,8 +55,8 @@ TEST_CASE("in a list of names and titles each name goes with the title after it"
       "Étaient présents Ryad Mezzour, ministre de l'Industrie et du Commerce, et Karim Zidane, ministre délégué "
       "chargé de l'Investissement. Le groupe Valdor créera 500 emplois.",
       "fr");
-  const auto* industry = party(fr, "Ministry of Industry and Trade");
-  const auto* investment = party(fr, "Ministry Delegate for Investment");
+  const auto* industry = party_named(fr, "Ministry of Industry and Trade");
+  const auto* investment = party_named(fr, "Ministry Delegate for Investment");
   REQUIRE(industry);
   REQUIRE(investment);
   CHECK(industry->representative == "Ryad Mezzour");
@@ -77,7 +73,7 @@ TEST_CASE("Arabic: the minister's name after the portfolio") {
       "\xD9\x85\xD8\xB2\xD9\x88\xD8\xB1\xD8\x8C \xD9\x88\xD8\xB3\xD8\xAA\xD8\xAD\xD8\xAF\xD8\xAB \xD8\xB4\xD8\xB1\xD9\x83\xD8\xA9 "
       "Valdor \xD8\xAD\xD9\x88\xD8\xA7\xD9\x84\xD9\x8A 500 \xD9\x85\xD9\x86\xD8\xB5\xD8\xA8 \xD8\xB4\xD8\xBA\xD9\x84.",
       "ar");
-  const auto* m = party(ar, "Ministry of Industry and Trade");
+  const auto* m = party_named(ar, "Ministry of Industry and Trade");
   REQUIRE(m);
   CHECK(m->representative == "\xD8\xB1\xD9\x8A\xD8\xA7\xD8\xB6 \xD9\x85\xD8\xB2\xD9\x88\xD8\xB1");  // رياض مزور
   CHECK(m->title == "minister");
@@ -85,7 +81,7 @@ TEST_CASE("Arabic: the minister's name after the portfolio") {
 
 TEST_CASE("no body or no name: no representative is guessed") {
   const auto a = run("Le ministre a salué le projet. Le groupe Valdor créera 500 emplois.", "fr");
-  const auto* v = party(a, "Valdor");
+  const auto* v = party_named(a, "Valdor");
   REQUIRE(v);
   CHECK(v->representative.empty());
   // A minister without a portfolio names no ministry: nobody to represent.
@@ -96,8 +92,8 @@ TEST_CASE("no body or no name: no representative is guessed") {
 
 TEST_CASE("company, title, name: the person is the company's representative, not a company") {
   const auto en = run("Valdor Group CEO Marc Dubreuil said the company will create 500 jobs in Tangier.", "en");
-  CHECK_FALSE(party(en, "Marc Dubreuil"));
-  const auto* v = party(en, "Valdor Group");
+  CHECK_FALSE(party_named(en, "Marc Dubreuil"));
+  const auto* v = party_named(en, "Valdor Group");
   REQUIRE(v);
   CHECK(v->representative == "Marc Dubreuil");
   CHECK(v->title == "CEO");
@@ -108,7 +104,7 @@ TEST_CASE("a company title with no body names the article's one company's repres
       "Swedish battery maker Nordvolt AB will build a $900 million plant in Guanajuato. The plant will employ up to "
       "1,200 workers, Chief Executive Lena Holm told reporters.",
       "en");
-  const auto* n = party(en, "Nordvolt AB");
+  const auto* n = party_named(en, "Nordvolt AB");
   REQUIRE(n);
   CHECK(n->representative == "Lena Holm");
   CHECK(n->title == "chief executive");
@@ -119,7 +115,7 @@ TEST_CASE("a state named before a head's title is that state's government, added
       "Harbor Wind Inc will invest $500 million in a blade plant and create 900 jobs by 2028, according to "
       "Wisconsin Governor Ann Reyes.",
       "en");
-  const auto* g = party(en, "State of Wisconsin");
+  const auto* g = party_named(en, "State of Wisconsin");
   REQUIRE(g);
   CHECK(g->kind == PartyKind::government);
   CHECK(g->country == "US");
@@ -136,7 +132,7 @@ TEST_CASE("a company title with no body, in an article about one main company am
       "Harbor Wind Inc will invest $500 million in a blade plant in Oran. Harbor Wind Inc picked the site over one "
       "offered by Delta Blades Ltd. CEO Lena Holm said the plant will open in 2027.",
       "en");
-  const auto* h = party(en, "Harbor Wind Inc");
+  const auto* h = party_named(en, "Harbor Wind Inc");
   REQUIRE(h);
   CHECK(h->representative == "Lena Holm");
 }
