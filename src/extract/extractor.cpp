@@ -1312,15 +1312,32 @@ Announcement extract(const Document& doc, const Options& options) {
   std::vector<Pending> merged;
   // Buckets of targets 0.5% wide: a pledge is compared with its neighbours only.
   std::unordered_map<long long, std::vector<std::size_t>> by_bucket;
+  // The same by bucket and party (party 0: none when first kept): pledges of two named parties
+  // never merge, so a pledge of a named party is compared with its own party's and the unnamed
+  // ones only (thousands of companies pledging the same amount stay linear).
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_bucket_party;
   auto bucket_of = [](double v) { return static_cast<long long>(std::floor(std::log(std::max(v, 1.0)) / std::log(1.005))); };
+  auto party_key = [](long long bucket, std::optional<std::size_t> party) {
+    return static_cast<std::uint64_t>(bucket) << 32 ^ static_cast<std::uint64_t>(party ? *party + 1 : 0);
+  };
   for (auto& p : pending) {
     Pending* same = nullptr;
     std::vector<std::size_t> near;
     if (p.com.target) {
       const auto b = bucket_of(*p.com.target);
-      for (long long k = b - 1; k <= b + 1; ++k)
-        if (auto it = by_bucket.find(k); it != by_bucket.end()) near.insert(near.end(), it->second.begin(), it->second.end());
+      for (long long k = b - 1; k <= b + 1; ++k) {
+        auto add = [&near](const auto& map, auto key) {
+          if (auto it = map.find(key); it != map.end()) near.insert(near.end(), it->second.begin(), it->second.end());
+        };
+        if (!p.party) {
+          add(by_bucket, k);
+        } else {
+          add(by_bucket_party, party_key(k, p.party));
+          add(by_bucket_party, party_key(k, std::nullopt));
+        }
+      }
       std::sort(near.begin(), near.end());
+      near.erase(std::unique(near.begin(), near.end()), near.end());
     }
     for (auto mi : near) {
       auto& m = merged[mi];
@@ -1333,7 +1350,10 @@ Announcement extract(const Document& doc, const Options& options) {
       break;
     }
     if (!same) {
-      if (p.com.target) by_bucket[bucket_of(*p.com.target)].push_back(merged.size());
+      if (p.com.target) {
+        by_bucket[bucket_of(*p.com.target)].push_back(merged.size());
+        by_bucket_party[party_key(bucket_of(*p.com.target), p.party)].push_back(merged.size());
+      }
       merged.push_back(std::move(p));
       continue;
     }
@@ -1346,7 +1366,11 @@ Announcement extract(const Document& doc, const Options& options) {
       m.com.deadline_text = p.com.deadline_text;
     }
     if (m.com.qualifier.empty()) m.com.qualifier = p.com.qualifier;
-    if (!m.party) m.party = p.party;
+    if (!m.party && p.party) {
+      m.party = p.party;
+      if (m.com.target)  // now also one of that party's
+        by_bucket_party[party_key(bucket_of(*m.com.target), m.party)].push_back(static_cast<std::size_t>(&m - merged.data()));
+    }
     m.last_sentence = std::max(m.last_sentence, p.last_sentence);
     m.com.confidence = std::min(0.98, std::max(m.com.confidence, p.com.confidence) + 0.05);
   }
@@ -1498,18 +1522,29 @@ Announcement extract(const Document& doc, const Options& options) {
                         toks[m.first - 1].stem == "\xD9\x81\xD9\x8A";  // في
     return placed ? sign : nullptr;
   };
+  // The region mentions of each sentence: [mentions_from[s], mentions_from[s + 1]) (they come in
+  // text order), so that per-sentence look-ups stay local however many places the text names.
+  std::vector<std::uint32_t> mentions_from(nsent + 1, 0);
+  for (const auto& m : rmentions) ++mentions_from[toks[m.first].sentence + 1];
+  for (std::size_t s = 1; s <= nsent; ++s) mentions_from[s] += mentions_from[s - 1];
+  auto mentions_of = [&](std::uint32_t sentence) {
+    return std::span<const RegionMention>(rmentions.data() + mentions_from[sentence],
+                                          rmentions.data() + mentions_from[sentence + 1]);
+  };
   auto is_signing_place = [&](const RegionMention& m) {
     const CueHit* sign = placed_city_in_signing(m);
     if (!sign) return false;
     // "une usine à Dakhla a été signée, mercredi à Rabat": the city after the signing word is
     // where it was signed, the one before it the project's.
     if (m.first < sign->first)
-      for (const auto& o : rmentions)
-        if (&o != &m && o.first > sign->first && toks[o.first].sentence == toks[m.first].sentence &&
-            placed_city_in_signing(o))
-          return false;
+      for (const auto& o : mentions_of(toks[m.first].sentence))
+        if (&o != &m && o.first > sign->first && placed_city_in_signing(o)) return false;
     return true;
   };
+  // Mentions that never vote for the project's region: the signing place and the dateline.
+  std::vector<char> not_project(rmentions.size());
+  for (std::size_t k = 0; k < rmentions.size(); ++k)
+    not_project[k] = is_signing_place(rmentions[k]) || is_dateline(rmentions[k]);
   std::string place;
   for (const auto& m : rmentions)
     if (is_signing_place(m)) {
@@ -1529,16 +1564,23 @@ Announcement extract(const Document& doc, const Options& options) {
     }
   std::vector<std::vector<DealGroup>> groups_in(nsent);  // filled once the deals are grouped
   // Project region for a span of sentences: votes of first-level regions in the main country.
+  // The whole article's votes (counted when a deal's own sentences name no region).
+  std::optional<std::pair<std::map<std::string, std::pair<int, std::size_t>>, std::string>> article_votes;
   auto choose_region = [&](std::optional<std::uint32_t> sentence,
                            const DealGroup& group) -> std::pair<const geo::Region*, std::string> {
     std::map<std::string, std::pair<int, std::size_t>> votes;  // code -> (votes, first token)
     std::string city;
     auto consider = [&](bool only_sentence) {
-      for (const auto& m : rmentions) {
+      if (!only_sentence && article_votes) {  // the same for every deal: counted once
+        votes = article_votes->first;
+        city = article_votes->second;
+        return;
+      }
+      const auto mentions = only_sentence ? mentions_of(*sentence) : std::span<const RegionMention>(rmentions);
+      for (const auto& m : mentions) {
         if (m.region->type == "Country") continue;
         if (!main_country.empty() && m.region->country != main_country) continue;
-        if (only_sentence && toks[m.first].sentence != *sentence) continue;
-        if (is_signing_place(m) || is_dateline(m)) continue;
+        if (not_project[static_cast<std::size_t>(&m - rmentions.data())]) continue;
         const auto* fl = detail::builtin_first_level(m.region->code);
         if (!fl) continue;
         auto& v = votes[fl->code];
@@ -1546,6 +1588,7 @@ Announcement extract(const Document& doc, const Options& options) {
         v.first += 1;
         if (m.city && city.empty() && toks[m.first].latin) city = m.surface;
       }
+      if (!only_sentence) article_votes.emplace(votes, city);
     };
     if (sentence) consider(true);
     // Another deal's figures in a sentence: its places are that deal's.
@@ -1621,8 +1664,16 @@ Announcement extract(const Document& doc, const Options& options) {
   // Group by investor: one agreement per company with pledges (multi-deal articles), and one per
   // deal of an unnamed investor.
   std::vector<DealGroup> investors;
-  for (const auto& m : merged)
-    if (std::find(investors.begin(), investors.end(), group_of(m)) == investors.end()) investors.push_back(group_of(m));
+  // A deal group as one integer (party and deal sentence), to find groups by hash: a round-up
+  // of thousands of companies must not compare every pledge with every group.
+  auto group_key = [](const DealGroup& g) {
+    return (static_cast<std::uint64_t>(g.party ? *g.party + 1 : 0) << 32) | (g.deal ? *g.deal + 1u : 0u);
+  };
+  {
+    std::unordered_set<std::uint64_t> seen;
+    for (const auto& m : merged)
+      if (seen.insert(group_key(group_of(m))).second) investors.push_back(group_of(m));
+  }
   if (investors.empty()) investors.push_back({main_company ? main_company : government_party, std::nullopt});
   // A government party never splits a deal: its pledges join the company's agreement.
   if (investors.size() > 1) {
@@ -1641,6 +1692,26 @@ Announcement extract(const Document& doc, const Options& options) {
     }
   }
   const bool multi = investors.size() > 1;
+  // The pledges of each group, in text order.
+  std::vector<std::vector<std::size_t>> pledges_of(investors.size());
+  {
+    std::unordered_map<std::uint64_t, std::size_t> index_of;
+    for (std::size_t g = 0; g < investors.size(); ++g) index_of.emplace(group_key(investors[g]), g);
+    for (std::size_t k = 0; k < merged.size(); ++k)
+      if (const auto it = index_of.find(group_key(group_of(merged[k]))); it != index_of.end())
+        pledges_of[it->second].push_back(k);
+  }
+  // Parties listed in every agreement of a multi-deal article: the first party of each name
+  // that is not a company (governments, ministries, agencies), in order.
+  std::vector<bool> first_of_name(pf.parties.size());
+  std::vector<std::size_t> listed_in_every;
+  {
+    std::unordered_set<std::string_view> names;
+    for (std::size_t p = 0; p < pf.parties.size(); ++p) {
+      first_of_name[p] = names.insert(pf.parties[p].name).second;
+      if (first_of_name[p] && pf.parties[p].kind != PartyKind::company) listed_in_every.push_back(p);
+    }
+  }
   // Which deals state figures in each sentence (a deal's place is not looked for past another's).
   for (const auto& m : merged)
     for (auto s : {m.sentence, m.last_sentence})
@@ -1669,7 +1740,8 @@ Announcement extract(const Document& doc, const Options& options) {
     progress_from_headcount = std::move(kept_headcount);
     progress_sentence = std::move(kept_sentence);
   }
-  for (const auto& group : investors) {
+  for (std::size_t gi = 0; gi < investors.size(); ++gi) {
+    const auto& group = investors[gi];
     const auto& inv = group.party;
     Agreement ag;
     ag.kind = kind_value.empty() || follow_up ? AgreementKind::announcement : *parse_agreement_kind(kind_value);
@@ -1678,8 +1750,7 @@ Announcement extract(const Document& doc, const Options& options) {
     ag.program = program;
     ag.sector = sector;
     std::optional<std::uint32_t> first_sentence;
-    for (const auto& m : merged)
-      if (group_of(m) == group) { first_sentence = m.sentence; break; }
+    if (!pledges_of[gi].empty()) first_sentence = merged[pledges_of[gi].front()].sentence;
     auto [region, city] = choose_region(multi ? first_sentence : std::nullopt, group);
     if (region) {
       ag.region_code = region->code;
@@ -1691,10 +1762,19 @@ Announcement extract(const Document& doc, const Options& options) {
     ag.city = city;
     // Parties: the investor, then governments, ministries and agencies; other companies are
     // partners only in a single-deal article.
-    std::set<std::string> listed;
-    for (std::size_t p = 0; p < pf.parties.size(); ++p) {
+    // A multi-deal article lists the investor and the parties of every agreement (companies
+    // other than the investor are left out): only those are visited, not every party.
+    std::vector<std::size_t> to_list;
+    if (multi) {
+      to_list = listed_in_every;
+      if (inv && first_of_name[*inv] && pf.parties[*inv].kind == PartyKind::company)
+        to_list.insert(std::lower_bound(to_list.begin(), to_list.end(), *inv), *inv);
+    } else {
+      for (std::size_t p = 0; p < pf.parties.size(); ++p)
+        if (first_of_name[p]) to_list.push_back(p);
+    }
+    for (const std::size_t p : to_list) {
       PartyRef r = pf.parties[p];
-      if (!listed.insert(r.name).second) continue;
       const bool company = r.kind == PartyKind::company;
       if (inv && p == *inv) {
         r.role = r.kind == PartyKind::company ? Role::investor : Role::government;
@@ -1710,8 +1790,8 @@ Announcement extract(const Document& doc, const Options& options) {
       }
       ag.parties.push_back(std::move(r));
     }
-    for (auto& m : merged) {
-      if (group_of(m) != group) continue;
+    for (const std::size_t k : pledges_of[gi]) {
+      const auto& m = merged[k];
       Commitment com = m.com;
       if (m.party) com.party = pf.parties[*m.party].name;
       ag.commitments.push_back(std::move(com));

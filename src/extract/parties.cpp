@@ -47,6 +47,45 @@ struct Builder {
     std::uint32_t first_word = kNotText;
   };
   std::vector<Keys> keys;  // per party
+  // Companies by the words of their keys, and by their keys' first words: the candidates for
+  // "Rongtai Steel" / "Rongtai Steel Limited" are found without comparing every company named
+  // before (a round-up of thousands of companies stays linear). Entries may be stale (a key
+  // grown longer); each candidate is checked against its key.
+  FlatMap<std::vector<std::uint32_t>> companies_with_word, companies_starting_with;
+
+  static void for_each_word(std::string_view key, auto&& fn) {
+    for (std::size_t a = 0; a < key.size();) {
+      std::size_t b = key.find(' ', a);
+      if (b == std::string_view::npos) b = key.size();
+      if (b > a) fn(key.substr(a, b - a));
+      a = b + 1;
+    }
+  }
+  void index_company(std::size_t i, std::string_view key) {
+    const auto at = static_cast<std::uint32_t>(i);
+    for_each_word(key, [&](std::string_view w) { companies_with_word[w].push_back(at); });
+    for_each_word(key, [&, first = true](std::string_view w) mutable {
+      if (first) companies_starting_with[w].push_back(at);
+      first = false;
+    });
+  }
+  // Companies whose key may contain k or be contained in k (a superset, in index order).
+  std::vector<std::uint32_t> company_candidates(std::string_view k) const {
+    std::vector<std::uint32_t> out;
+    const std::vector<std::uint32_t>* rarest = nullptr;  // containing k: has every word of k
+    bool every_word_known = true;
+    for_each_word(k, [&](std::string_view w) {
+      const auto* list = companies_with_word.find(w);
+      if (!list) every_word_known = false;
+      else if (!rarest || list->size() < rarest->size()) rarest = list;
+      // contained in k: its first word is a word of k
+      if (const auto* starting = companies_starting_with.find(w)) out.insert(out.end(), starting->begin(), starting->end());
+    });
+    if (every_word_known && rarest) out.insert(out.end(), rarest->begin(), rarest->end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
 
   Builder() {
     // Most texts name a few parties: one allocation per list instead of regrowing each.
@@ -63,7 +102,7 @@ struct Builder {
     if (const auto* found = by_key.find(k)) return *found;
     // "Rongtai Steel" and "Rongtai Steel Limited" are one company; keep the longer name.
     if (kind == PartyKind::company) {
-      for (std::size_t i = 0; i < f.parties.size(); ++i) {
+      for (const std::uint32_t i : company_candidates(k)) {
         if (f.parties[i].kind != PartyKind::company) continue;
         const std::string& ok = keys[i].key;
         auto contains = [](const std::string& a, const std::string& b) {
@@ -78,6 +117,7 @@ struct Builder {
             f.parties[i].name = name;
             keys[i].key = k;
             keys[i].first_word = first;
+            index_company(i, k);
           } else {
             f.aliases[i].push_back(name);
             keys[i].alias_keys.push_back(k);
@@ -94,6 +134,7 @@ struct Builder {
     f.aliases.emplace_back(1, name);
     keys.push_back({k, {k}, first});
     by_key[k] = f.parties.size() - 1;
+    if (kind == PartyKind::company) index_company(f.parties.size() - 1, k);
     return f.parties.size() - 1;
   }
   void add_alias(std::size_t p, std::string alias, std::string key) {

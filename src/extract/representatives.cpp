@@ -193,10 +193,14 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
   std::vector<int> party_at(toks.size(), -1);  // the party named at each token
   for (const auto& m : mentions)
     for (std::size_t k = m.first; k < m.last && k < toks.size(); ++k) party_at[k] = static_cast<int>(m.party);
+  // The first mention starting at each token (looked up once per title: a table, not a walk
+  // over every mention of a long text).
+  std::vector<std::int32_t> first_mention_at(toks.size(), -1);
+  for (std::size_t i = 0; i < mentions.size(); ++i)
+    if (mentions[i].first < toks.size() && first_mention_at[mentions[i].first] < 0)
+      first_mention_at[mentions[i].first] = static_cast<std::int32_t>(i);
   auto mention_starting = [&](std::size_t k) -> const NamedSpan* {
-    for (const auto& m : mentions)
-      if (m.first == k) return &m;
-    return nullptr;
+    return k < toks.size() && first_mention_at[k] >= 0 ? &mentions[static_cast<std::size_t>(first_mention_at[k])] : nullptr;
   };
   std::optional<std::size_t> only_company, only_government, main_company;
   {
