@@ -1316,6 +1316,8 @@ Announcement extract(const Document& doc, const Options& options) {
   // never merge, so a pledge of a named party is compared with its own party's and the unnamed
   // ones only (thousands of companies pledging the same amount stay linear).
   std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_bucket_party;
+  constexpr std::size_t kByPartyFrom = 64;  // kept pledges before by_bucket_party pays for itself
+  bool by_party = false;
   auto bucket_of = [](double v) { return static_cast<long long>(std::floor(std::log(std::max(v, 1.0)) / std::log(1.005))); };
   auto party_key = [](long long bucket, std::optional<std::size_t> party) {
     return static_cast<std::uint64_t>(bucket) << 32 ^ static_cast<std::uint64_t>(party ? *party + 1 : 0);
@@ -1329,7 +1331,7 @@ Announcement extract(const Document& doc, const Options& options) {
         auto add = [&near](const auto& map, auto key) {
           if (auto it = map.find(key); it != map.end()) near.insert(near.end(), it->second.begin(), it->second.end());
         };
-        if (!p.party) {
+        if (!p.party || !by_party) {
           add(by_bucket, k);
         } else {
           add(by_bucket_party, party_key(k, p.party));
@@ -1352,9 +1354,15 @@ Announcement extract(const Document& doc, const Options& options) {
     if (!same) {
       if (p.com.target) {
         by_bucket[bucket_of(*p.com.target)].push_back(merged.size());
-        by_bucket_party[party_key(bucket_of(*p.com.target), p.party)].push_back(merged.size());
+        if (by_party) by_bucket_party[party_key(bucket_of(*p.com.target), p.party)].push_back(merged.size());
       }
       merged.push_back(std::move(p));
+      if (!by_party && merged.size() >= kByPartyFrom) {  // many pledges: index them by party too
+        by_party = true;
+        for (std::size_t k = 0; k < merged.size(); ++k)
+          if (merged[k].com.target)
+            by_bucket_party[party_key(bucket_of(*merged[k].com.target), merged[k].party)].push_back(k);
+      }
       continue;
     }
     auto& m = *same;
@@ -1368,7 +1376,7 @@ Announcement extract(const Document& doc, const Options& options) {
     if (m.com.qualifier.empty()) m.com.qualifier = p.com.qualifier;
     if (!m.party && p.party) {
       m.party = p.party;
-      if (m.com.target)  // now also one of that party's
+      if (by_party && m.com.target)  // now also one of that party's
         by_bucket_party[party_key(bucket_of(*m.com.target), m.party)].push_back(static_cast<std::size_t>(&m - merged.data()));
     }
     m.last_sentence = std::max(m.last_sentence, p.last_sentence);
@@ -1669,7 +1677,12 @@ Announcement extract(const Document& doc, const Options& options) {
   auto group_key = [](const DealGroup& g) {
     return (static_cast<std::uint64_t>(g.party ? *g.party + 1 : 0) << 32) | (g.deal ? *g.deal + 1u : 0u);
   };
-  {
+  // Few pledges (nearly every article): a look along the few groups beats a hash set.
+  constexpr std::size_t kHashFrom = 32;
+  if (merged.size() < kHashFrom) {
+    for (const auto& m : merged)
+      if (std::find(investors.begin(), investors.end(), group_of(m)) == investors.end()) investors.push_back(group_of(m));
+  } else {
     std::unordered_set<std::uint64_t> seen;
     for (const auto& m : merged)
       if (seen.insert(group_key(group_of(m))).second) investors.push_back(group_of(m));
@@ -1694,7 +1707,11 @@ Announcement extract(const Document& doc, const Options& options) {
   const bool multi = investors.size() > 1;
   // The pledges of each group, in text order.
   std::vector<std::vector<std::size_t>> pledges_of(investors.size());
-  {
+  if (investors.size() < kHashFrom) {
+    for (std::size_t k = 0; k < merged.size(); ++k)
+      if (const auto it = std::find(investors.begin(), investors.end(), group_of(merged[k])); it != investors.end())
+        pledges_of[static_cast<std::size_t>(it - investors.begin())].push_back(k);
+  } else {
     std::unordered_map<std::uint64_t, std::size_t> index_of;
     for (std::size_t g = 0; g < investors.size(); ++g) index_of.emplace(group_key(investors[g]), g);
     for (std::size_t k = 0; k < merged.size(); ++k)
@@ -1706,9 +1723,15 @@ Announcement extract(const Document& doc, const Options& options) {
   std::vector<bool> first_of_name(pf.parties.size());
   std::vector<std::size_t> listed_in_every;
   {
-    std::unordered_set<std::string_view> names;
+    std::unordered_set<std::string_view> names;  // only for many parties
     for (std::size_t p = 0; p < pf.parties.size(); ++p) {
-      first_of_name[p] = names.insert(pf.parties[p].name).second;
+      const std::string& name = pf.parties[p].name;
+      if (pf.parties.size() < kHashFrom) {
+        first_of_name[p] = true;
+        for (std::size_t q = 0; q < p && first_of_name[p]; ++q) first_of_name[p] = pf.parties[q].name != name;
+      } else {
+        first_of_name[p] = names.insert(name).second;
+      }
       if (first_of_name[p] && pf.parties[p].kind != PartyKind::company) listed_in_every.push_back(p);
     }
   }

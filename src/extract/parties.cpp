@@ -52,6 +52,8 @@ struct Builder {
   // before (a round-up of thousands of companies stays linear). Entries may be stale (a key
   // grown longer); each candidate is checked against its key.
   FlatMap<std::vector<std::uint32_t>> companies_with_word, companies_starting_with;
+  static constexpr std::size_t kIndexFrom = 64;  // parties before the word index pays for itself
+  bool indexed_ = false;
 
   static void for_each_word(std::string_view key, auto&& fn) {
     for (std::size_t a = 0; a < key.size();) {
@@ -102,29 +104,37 @@ struct Builder {
     if (const auto* found = by_key.find(k)) return *found;
     // "Rongtai Steel" and "Rongtai Steel Limited" are one company; keep the longer name.
     if (kind == PartyKind::company) {
-      for (const std::uint32_t i : company_candidates(k)) {
-        if (f.parties[i].kind != PartyKind::company) continue;
-        const std::string& ok = keys[i].key;
-        auto contains = [](const std::string& a, const std::string& b) {
-          auto p = a.find(b);
-          return p != std::string::npos && (p == 0 || a[p - 1] == ' ') &&
-                 (p + b.size() == a.size() || a[p + b.size()] == ' ');
-        };
-        if (contains(ok, k) || contains(k, ok)) {
-          if (k.size() > ok.size()) {
-            f.aliases[i].push_back(f.parties[i].name);
-            keys[i].alias_keys.push_back(keys[i].key);
-            f.parties[i].name = name;
-            keys[i].key = k;
-            keys[i].first_word = first;
-            index_company(i, k);
-          } else {
-            f.aliases[i].push_back(name);
-            keys[i].alias_keys.push_back(k);
-          }
-          by_key[k] = i;
-          return i;
+      auto contains = [](const std::string& a, const std::string& b) {
+        auto p = a.find(b);
+        return p != std::string::npos && (p == 0 || a[p - 1] == ' ') && (p + b.size() == a.size() || a[p + b.size()] == ' ');
+      };
+      // The first company (in order) whose key contains k or is contained in k.
+      auto merges_with = [&](std::size_t i) {
+        return f.parties[i].kind == PartyKind::company && (contains(keys[i].key, k) || contains(k, keys[i].key));
+      };
+      std::optional<std::size_t> same;
+      if (indexed_) {  // past kIndexFrom parties: only the companies sharing a word with k
+        for (const std::uint32_t i : company_candidates(k))
+          if (merges_with(i)) { same = i; break; }
+      } else {
+        for (std::size_t i = 0; i < f.parties.size() && !same; ++i)
+          if (merges_with(i)) same = i;
+      }
+      if (same) {
+        const std::size_t i = *same;
+        if (k.size() > keys[i].key.size()) {
+          f.aliases[i].push_back(f.parties[i].name);
+          keys[i].alias_keys.push_back(keys[i].key);
+          f.parties[i].name = name;
+          keys[i].key = k;
+          keys[i].first_word = first;
+          if (indexed_) index_company(i, k);
+        } else {
+          f.aliases[i].push_back(name);
+          keys[i].alias_keys.push_back(k);
         }
+        by_key[k] = i;
+        return i;
       }
     }
     PartyRef& r = f.parties.emplace_back();
@@ -134,7 +144,13 @@ struct Builder {
     f.aliases.emplace_back(1, name);
     keys.push_back({k, {k}, first});
     by_key[k] = f.parties.size() - 1;
-    if (kind == PartyKind::company) index_company(f.parties.size() - 1, k);
+    if (indexed_) {
+      if (kind == PartyKind::company) index_company(f.parties.size() - 1, k);
+    } else if (f.parties.size() >= kIndexFrom) {
+      indexed_ = true;
+      for (std::size_t i = 0; i < f.parties.size(); ++i)
+        if (f.parties[i].kind == PartyKind::company) index_company(i, keys[i].key);
+    }
     return f.parties.size() - 1;
   }
   void add_alias(std::size_t p, std::string alias, std::string key) {
