@@ -766,3 +766,35 @@ TEST_CASE("a state's government is named after the state the article is placed i
   CHECK(extract::detail::fold_word("Gujar\xC4\x81t") == extract::detail::fold_word("Gujarat"));
   CHECK(extract::detail::fold_word("\xC5\x9E" "i\xC5\x9F" "ecam") == "sisecam");  // Şişecam
 }
+
+TEST_CASE("a round-up of many companies: one agreement each, and a longer name and a repeated pledge still merge") {
+  // Past a few dozen parties and pledges the extractor finds companies, groups and duplicates
+  // through indexes (to stay linear); the answers must be those of the plain walks.
+  std::string text;
+  const std::string syllables[] = {"ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "za"};
+  for (int k = 0; k < 81; ++k)
+    text += "Bel" + syllables[k % 9] + syllables[k / 9] + "x Industries will create " + std::to_string(100 + k) +
+            " jobs in Ohio by 2028. ";
+  text += "Rongtai Steel will create 5,000 jobs in Ohio by 2029. ";
+  text += "The plan of Rongtai Steel Limited is to create 5,000 jobs in Ohio by 2029. ";
+  text += "Kuvora Textiles Limited will create 3,000 jobs in Ohio by 2030. ";  // the longer name first
+  text += "Kuvora Textiles will also create 3,000 jobs in Ohio by 2030.";
+  const auto a = run(text, "en", Date(2026, 1, 15));
+  CHECK(a.agreements.size() == 83);
+  CHECK(party_named(a, "Kuvora Textiles Limited") != nullptr);
+  CHECK(party_named(a, "Kuvora Textiles") == nullptr);
+  std::size_t rongtai = 0;
+  for (const auto& ag : a.agreements) {
+    REQUIRE(ag.commitments.size() == 1);
+    CHECK(ag.region_code == "US-OH");
+    if (ag.commitments[0].party.rfind("Rongtai", 0) == 0) {
+      ++rongtai;
+      CHECK(ag.commitments[0].party == "Rongtai Steel Limited");
+      CHECK(ag.commitments[0].target == 5000);
+      CHECK(ag.commitments[0].evidence.size() == 2);  // said twice, one pledge
+    }
+  }
+  CHECK(rongtai == 1);
+  CHECK(party_named(a, "Belkakax Industries") != nullptr);
+  CHECK(party_named(a, "Rongtai Steel") == nullptr);  // the longer name is kept
+}
