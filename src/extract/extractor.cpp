@@ -1456,8 +1456,8 @@ Announcement extract(const Document& doc, const Options& options) {
   // "the state government", "Chief Minister Vijay Rupani": in a country of states or provinces,
   // a government spoken of at that level is the one of the state the article is placed in
   // ("Government of Gujarat", "State of Wisconsin"), when it names one only.
-  std::string state_government;
-  {
+  // Counted only for an article that has such a government (it folds every place's spelling).
+  auto state_government_of_article = [&]() -> std::string {
     const geo::Region* state = nullptr;
     std::string surface;
     bool several = false;
@@ -1481,8 +1481,10 @@ Announcement extract(const Document& doc, const Options& options) {
         if (same) surface = std::string(nt.substr(toks[i].begin, toks[i + name.size() - 1].end - toks[i].begin));
       }
     }
-    if (state && !several) state_government = detail::state_government_name(main_country, surface.empty() ? state->name : surface);
-  }
+    if (!state || several) return {};
+    return detail::state_government_name(main_country, surface.empty() ? state->name : surface);
+  };
+  std::optional<std::string> state_government;
   auto state_level = [&](std::size_t party) {
     const std::string& title = pf.parties[party].title;
     if (title == "chief minister" || title == "governor" || title == "premier") return true;
@@ -1498,10 +1500,13 @@ Announcement extract(const Document& doc, const Options& options) {
   for (std::size_t pi = 0; pi < pf.parties.size(); ++pi) {
     auto& p = pf.parties[pi];
     if (p.kind != PartyKind::government || p.name != "Government") continue;
-    if (!state_government.empty() && state_level(pi)) {
-      p.name = state_government;
-      if (p.country.empty()) p.country = main_country;
-      continue;
+    if (state_level(pi)) {
+      if (!state_government) state_government = state_government_of_article();
+      if (!state_government->empty()) {
+        p.name = *state_government;
+        if (p.country.empty()) p.country = main_country;
+        continue;
+      }
     }
     if (main_country == "MA") p.name = "Moroccan government";
     else if (const auto* r = gaz.find(main_country)) p.name = "Government of " + r->name;
@@ -1833,15 +1838,11 @@ Announcement extract(const Document& doc, const Options& options) {
     std::set<std::string> agreement_regions;
     for (const auto& ag : a.agreements)
       if (!ag.region_code.empty()) agreement_regions.insert(ag.region_code);
-    std::unordered_map<std::uint32_t, std::vector<const RegionMention*>> mentions_in;
-    if (!agreement_regions.empty())
-      for (const auto& m : rmentions) mentions_in[toks[m.first].sentence].push_back(&m);
     std::vector<ProgressStatement> kept;
     for (std::size_t i = 0; i < a.progress.size(); ++i) {
       bool elsewhere = false;
       if (progress_from_headcount[i] && !agreement_regions.empty())
-        for (const auto* mp : mentions_in[progress_sentence[i]]) {
-          const auto& m = *mp;
+        for (const auto& m : mentions_of(progress_sentence[i])) {
           if (m.region->type == "Country") continue;
           const auto* fl = detail::builtin_first_level(m.region->code);
           if (fl && !agreement_regions.count(fl->code)) elsewhere = true;

@@ -147,4 +147,29 @@ class FlatSet {
   FlatMap<char> map_;
 };
 
+// A mark per word hash (its top 12 bits), for a set of words or the first words of phrases: turns
+// most tokens away before a hash table. A byte per mark: a test is a shift, a load and a compare.
+struct WordMarks {
+  std::array<std::uint8_t, 4096> marks{};
+
+  static std::size_t slot(std::size_t hash) { return hash >> 52; }
+  void set(std::size_t hash) { marks[slot(hash)] = 1; }
+  bool test(std::size_t hash) const { return marks[slot(hash)] != 0; }
+  // False when neither w's key nor its stem (when shorter) may start a phrase.
+  bool may_start(const Token& w) const {
+    return test(w.key_hash) || (w.stem.size() != w.key.size() && test(w.stem_hash));
+  }
+  // The first token from i on that may start a phrase (t.size() when none). Out of line: a tight
+  // loop over most tokens, whatever the registers of its caller.
+  [[gnu::noinline]] std::size_t next_start(const std::vector<Token>& t, std::size_t i) const {
+    const std::size_t n = t.size();
+    while (i < n && !may_start(t[i])) ++i;
+    return i;
+  }
+  WordMarks& operator|=(const WordMarks& o) {
+    for (std::size_t x = 0; x < marks.size(); ++x) marks[x] |= o.marks[x];
+    return *this;
+  }
+};
+
 }  // namespace pledgedb::extract::detail

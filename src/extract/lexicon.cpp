@@ -741,14 +741,7 @@ struct Phrase {
 struct Index {
   std::vector<Phrase> phrases;
   FlatMap<std::vector<std::uint32_t>> by_first;
-  // A bit per first-word hash (mod 4096): most tokens start no phrase and stop here.
-  std::array<std::uint64_t, 64> first_bits{};
-  static std::size_t bit_of(std::size_t hash) { return (hash >> 16) & 4095; }
-  void mark_first(std::string_view w) {
-    const std::size_t b = bit_of(sv_hash(w));
-    first_bits[b >> 6] |= std::uint64_t(1) << (b & 63);
-  }
-  bool may_start(std::size_t hash) const { return first_bits[bit_of(hash) >> 6] >> (bit_of(hash) & 63) & 1; }
+  WordMarks first_words;  // most tokens start no phrase and stop here
 };
 
 const Index& lexicon() {
@@ -765,10 +758,10 @@ const Index& lexicon() {
       if (p.words.empty()) continue;
       if (p.stems.front() != p.words.front()) {
         ix.by_first[p.stems.front()].push_back(static_cast<std::uint32_t>(ix.phrases.size()));
-        ix.mark_first(p.stems.front());
+        ix.first_words.set(sv_hash(p.stems.front()));
       }
       ix.by_first[p.words.front()].push_back(static_cast<std::uint32_t>(ix.phrases.size()));
-      ix.mark_first(p.words.front());
+      ix.first_words.set(sv_hash(p.words.front()));
       ix.phrases.push_back(std::move(p));
     }
     return ix;
@@ -791,7 +784,7 @@ std::vector<CueHit> find_cues(const std::vector<Token>& toks) {
   for (std::size_t i = 0; i < toks.size(); ++i) {
     bool any = false;
     auto try_key = [&](const Prehashed& key) {
-      if (!ix.may_start(key.hash)) return;
+      if (!ix.first_words.test(key.hash)) return;
       const auto* list = ix.by_first.find(key);
       if (!list) return;
       for (auto pi : *list) {

@@ -1,6 +1,7 @@
 #pragma once
-// Word tables of the party finder: a filter of word hashes, a word set behind it, and the
-// table of one text's party spellings matched at every token; a word compare without a call.
+// Word tables of the party finder: a word set behind marks of its hashes (WordMarks, in
+// flat_table.hpp), and the table of one text's party spellings matched at every token; a word
+// compare without a call.
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -19,31 +20,6 @@ namespace pledgedb::extract::detail {
 inline bool same(std::string_view a, std::string_view b) {
   return a.size() == b.size() && (b.empty() || std::memcmp(a.data(), b.data(), b.size()) == 0);
 }
-
-// A mark per word hash (its top 12 bits), for a set of words or the first words of phrases: turns
-// most tokens away before a hash table. A byte per mark: a test is a shift, a load and a compare.
-struct WordMarks {
-  std::array<std::uint8_t, 4096> marks{};
-
-  static std::size_t slot(std::size_t hash) { return hash >> 52; }
-  void set(std::size_t hash) { marks[slot(hash)] = 1; }
-  bool test(std::size_t hash) const { return marks[slot(hash)] != 0; }
-  // False when neither w's key nor its stem (when shorter) may start a phrase.
-  bool may_start(const Token& w) const {
-    return test(w.key_hash) || (w.stem.size() != w.key.size() && test(w.stem_hash));
-  }
-  // The first token from i on that may start a phrase (t.size() when none). Out of line: a tight
-  // loop over most tokens, whatever the registers of its caller.
-  [[gnu::noinline]] std::size_t next_start(const std::vector<Token>& t, std::size_t i) const {
-    const std::size_t n = t.size();
-    while (i < n && !may_start(t[i])) ++i;
-    return i;
-  }
-  WordMarks& operator|=(const WordMarks& o) {
-    for (std::size_t x = 0; x < marks.size(); ++x) marks[x] |= o.marks[x];
-    return *this;
-  }
-};
 
 // A set of folded words behind their marks: a word not in it (most) costs no table probe.
 class WordSet {
