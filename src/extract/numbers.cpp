@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -18,7 +19,7 @@ namespace pledgedb::extract {
 namespace detail {
 
 // The folded form of the two-byte letter (a, b), in place.
-inline void fold_pair(unsigned char& a, unsigned char& b) {
+constexpr void fold_pair(unsigned char& a, unsigned char& b) {
   const unsigned char c = a, d = b;
   if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97) {
     b = d + 0x20;  // À..Þ -> à..þ
@@ -102,13 +103,41 @@ inline std::size_t letter_len(std::string_view s, std::size_t i) {
   return k == B_ASCII_LETTER ? 1 : 0;
 }
 
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+
+// The 8 bytes at p as a number whose lowest byte is p[0].
+inline std::uint64_t load8(const char* p) {
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+  return x;
+}
+
+// 0x80 in each byte of x that is an ASCII letter, 0 in the others. Bytes are taken below 0x80
+// and lowered first so that no sum carries into the next byte.
+constexpr std::uint64_t ascii_letter_bytes(std::uint64_t x) {
+  const std::uint64_t y = (x & 0x7F * kOnes) | 0x20 * kOnes;
+  return (y + 0x1F * kOnes) & ~(y + 0x05 * kOnes) & ~x & 0x80 * kOnes;  // 'a' <= y <= 'z'
+}
+
+// Where the run of ASCII letters at i ends, 8 bytes at a time: a word's length is no branch per
+// byte, and its end one mispredicted branch at most. Stops within the last 8 bytes of s.
+inline std::size_t ascii_letters_end(std::string_view s, std::size_t i) {
+  while (i + 8 <= s.size()) {
+    const std::uint64_t others = ascii_letter_bytes(load8(s.data() + i)) ^ 0x80 * kOnes;
+    if (others != 0) return i + (static_cast<std::size_t>(std::countr_zero(others)) >> 3);
+    i += 8;
+  }
+  return i;
+}
+
 // word_end inline, for the scanning loops.
 inline std::size_t letters_end(std::string_view s, std::size_t i) {
   const std::size_t n = s.size();
   while (i < n) {
     const std::uint8_t k = kByteClass[static_cast<unsigned char>(s[i])];
     if (k == B_ASCII_LETTER) {
-      ++i;
+      i = ascii_letters_end(s, i + 1);
       continue;
     }
     const std::size_t l = k == B_LEAD ? lead_letter_len(s, i) : 0;
@@ -465,6 +494,18 @@ constexpr std::string_view kBa = "\xD8\xA8";    // ب
 constexpr std::string_view kLam = "\xD9\x84";   // ل
 constexpr std::string_view kAl = "\xD8\xA7\xD9\x84";  // ال
 
+// fold_pair of lead 0xD8/0xD9 (bit 0 of the lead, then the continuation byte's low 6 bits), as
+// lead << 8 | continuation.
+constexpr std::array<std::uint16_t, 128> kFoldedD8D9 = [] {
+  std::array<std::uint16_t, 128> t{};
+  for (unsigned k = 0; k < 128; ++k) {
+    unsigned char a = static_cast<unsigned char>(0xD8 | (k >> 6)), b = static_cast<unsigned char>(0x80 | (k & 0x3F));
+    detail::fold_pair(a, b);
+    t[k] = static_cast<std::uint16_t>(a << 8 | b);
+  }
+  return t;
+}();
+
 // The folded last 4 bytes of a word (as lookup_key folds them), big-endian, without folding the
 // rest: folding keeps every letter's length and looks at no other letter.
 inline std::uint32_t folded_tail4(std::string_view w) {
@@ -472,11 +513,9 @@ inline std::uint32_t folded_tail4(std::string_view w) {
   if (n >= 4) {  // the common cases, as the loop below would read them
     const auto* p = reinterpret_cast<const unsigned char*>(w.data()) + (n - 4);
     const std::uint32_t raw = std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[2]) << 8 | p[3];
-    // Two Arabic letters folding keeps as they are.
-    const auto kept = [](unsigned char c, unsigned char d) {
-      return (c == 0xD8 && d != 0xA2 && d != 0xA3 && d != 0xA5 && d != 0xA9) || (c == 0xD9 && d != 0xB1 && d != 0x89);
-    };
-    if (kept(p[0], p[1]) && kept(p[2], p[3])) return raw;
+    // Two letters of lead 0xD8/0xD9: folded by table, one branch for any Arabic word.
+    if ((raw & 0xFEC0FEC0u) == 0xD880D880u)
+      return std::uint32_t(kFoldedD8D9[(p[0] & 1) << 6 | (p[1] & 0x3F)]) << 16 | kFoldedD8D9[(p[2] & 1) << 6 | (p[3] & 0x3F)];
     if ((raw & 0x80808080u) == 0) {  // four ASCII bytes: A-Z lowered
       const std::uint32_t upper = (raw + 0x3F3F3F3Fu) & ~(raw + 0x25252525u) & 0x80808080u;
       return raw | (upper >> 2);
