@@ -1,5 +1,10 @@
 // The folding phrase matcher shared by the date and deadline scanners.
 #include <algorithm>
+#include <bit>
+#include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "pledgedb/extract/dates.hpp"
 
@@ -80,6 +85,51 @@ bool is_clitic_slow(std::string_view s, std::size_t i) {
 }
 
 namespace {
+// The hash of a word's folded code points, on which word_starts and Lexicon::beginnings agree:
+// of how many there are and of the first 16 packed one byte each (ASCII as itself, others by their
+// low 7 bits with the high bit set: Arabic U+0600..U+067F one-to-one), so that word_starts reads
+// most ASCII and Arabic words 16 bytes at a time without a branch per letter. No code point is
+// kWordHashSeed.
+std::uint32_t packed_hash(std::uint64_t lo, std::uint64_t hi, std::uint64_t n) {
+  const std::uint64_t x = lo * 0x9E3779B97F4A7C15ull ^ (hi + n) * 0xC2B2AE3D27D4EB4Full;
+  return static_cast<std::uint32_t>(x >> 32);
+}
+
+class WordHash {
+ public:
+  void add(char32_t folded) {
+    const std::uint64_t b = folded < 0x80 ? folded : 0x80 | (folded & 0x7F);
+    if (n_ < 8) lo_ |= b << (8 * n_);  // the bytes of a little-endian load
+    else if (n_ < 16) hi_ |= b << (8 * (n_ - 8));
+    ++n_;
+  }
+  std::uint32_t value() const { return n_ == 0 ? kWordHashSeed : packed_hash(lo_, hi_, n_); }
+
+ private:
+  std::uint64_t lo_ = 0, hi_ = 0;
+  unsigned n_ = 0;
+};
+
+// The WordHash of the word chars (is_word_char, after folding) from i on in s, and where
+// they end.
+std::uint32_t hash_word_at(std::string_view s, std::size_t& i) {
+  WordHash h;
+  for (std::size_t len = 0; i < s.size(); i += len) {
+    const char32_t c = fold(decode(s, i, len));
+    if (!is_word_char(c)) break;
+    h.add(c);
+  }
+  return h.value();
+}
+
+// The bytes of a little-endian load.
+std::uint64_t load_le64(const unsigned char* p) {
+  std::uint64_t x;
+  std::memcpy(&x, p, sizeof x);
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+  return x;
+}
+
 // ASCII letters and digits among all bytes: one test per byte in the word loops.
 constexpr std::array<bool, 256> kAsciiWordByte = [] {
   std::array<bool, 256> t{};
@@ -133,9 +183,10 @@ inline ScannedWord scan_word(std::string_view s, std::size_t i) {
   const auto* const bytes = reinterpret_cast<const unsigned char*>(s.data());
   const auto* p = bytes + i;
   const auto* const stop = bytes + s.size();
-  std::uint32_t h = kWordHashSeed;
+  WordHash h;
+  const auto done = [&h](std::size_t run_end, std::size_t end) { return ScannedWord{h.value(), run_end, end}; };
   for (;;) {
-    for (; p < stop && kAsciiWordByte[*p]; ++p) h = word_hash_step(h, *p | 0x20u);  // fold(): digits have that bit
+    for (; p < stop && kAsciiWordByte[*p]; ++p) h.add(*p | 0x20u);  // fold(): digits have that bit
     if (p >= stop || *p < 0x80) break;
     if (kTwoByteLead[*p]) {  // a run of them
       const auto* q = p;
@@ -143,9 +194,9 @@ inline ScannedWord scan_word(std::string_view s, std::size_t i) {
         const char32_t folded = kTwoByteFolded[lead][q[1] & 0x3F];
         if (!folded) {  // no word char (word_char_at agrees on these)
           const auto at = static_cast<std::size_t>(q - bytes);
-          return {h, at, at};
+          return done(at, at);
         }
-        h = word_hash_step(h, folded);
+        h.add(folded);
       }
       if (q != p) {
         p = q;
@@ -160,20 +211,70 @@ inline ScannedWord scan_word(std::string_view s, std::size_t i) {
       c = decode_slow(s, static_cast<std::size_t>(p - bytes), len);
     }
     if (is_word_char(c)) {
-      h = word_hash_step(h, fold(c));
+      h.add(fold(c));
     } else {
       const auto at = static_cast<std::size_t>(p - bytes);
-      return {h, at, len == 2 && c >= 0x0250 && c < 0x0280 ? word_rest_end(s, at + len) : at};
+      return done(at, len == 2 && c >= 0x0250 && c < 0x0280 ? word_rest_end(s, at + len) : at);
     }
     p += len;
   }
   const auto at = static_cast<std::size_t>(p - bytes);
-  return {h, at, at};
+  return done(at, at);
 }
 
-// Which scanners may match at a word start, by hashes: two slots of 2^14 per hash, each with bits
-// set from the Lexicon::beginnings of the scanners' dispatch lexicons. A hash passes when both its
-// slots have the bit (rarely by chance with a few hundred phrases).
+#if defined(__SSE2__)
+// Of the 16 bytes at p, as bit masks: the ASCII letters and digits, and the bytes >= 0x80.
+struct AsciiMasks {
+  unsigned word = 0, high = 0;
+};
+inline AsciiMasks ascii_masks(const unsigned char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // b - lo <= hi - lo, unsigned: min(x, k) == x.
+  const __m128i letter = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+  const __m128i digit = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+  const __m128i is_letter = _mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(25)), letter);
+  const __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit);
+  return {static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(is_letter, is_digit))),
+          static_cast<unsigned>(_mm_movemask_epi8(v))};
+}
+
+// The Arabic letters and digits (U+0620..U+067F but U+066A..U+066D, as word_char_at and
+// kTwoByteFolded take them) that begin the 16 bytes at p: how many (up to 8), and their WordHash.
+inline std::uint32_t arabic_word_hash(const unsigned char* p, unsigned& letters) {
+  const auto lanes = [](int x) { return _mm_set1_epi16(static_cast<short>(x)); };
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));  // 16-bit lanes: lead | next << 8
+  const __m128i two_byte = _mm_cmpeq_epi16(_mm_and_si128(v, lanes(0xC0FE)), lanes(0x80D8));  // D8 or D9, then 80..BF
+  // The code point's low 7 bits (U+0600 + low).
+  const __m128i low = _mm_or_si128(_mm_slli_epi16(_mm_and_si128(v, lanes(1)), 6),
+                                   _mm_and_si128(_mm_srli_epi16(v, 8), lanes(0x3F)));
+  const __m128i not_word = _mm_and_si128(_mm_cmpgt_epi16(low, lanes(0x69)), _mm_cmplt_epi16(low, lanes(0x6E)));
+  const __m128i letter = _mm_andnot_si128(not_word, _mm_and_si128(two_byte, _mm_cmpgt_epi16(low, lanes(0x1F))));
+  letters = static_cast<unsigned>(std::countr_zero(~static_cast<unsigned>(_mm_movemask_epi8(letter)))) / 2;
+  // fold(): the alef, yeh, waw and teh marbuta variants.
+  __m128i folded = low;
+  static constexpr std::pair<int, int> kVariants[] = {{0x22, 0x27}, {0x23, 0x27}, {0x25, 0x27}, {0x71, 0x27},
+                                                      {0x49, 0x4A}, {0x26, 0x4A}, {0x29, 0x47}, {0x24, 0x48}};
+  for (const auto& [from, to] : kVariants)
+    folded = _mm_add_epi16(folded, _mm_and_si128(_mm_cmpeq_epi16(low, lanes(from)), lanes(to - from)));
+  // One byte each (0x80 | low), the lanes past the word zero.
+  const __m128i in_word = _mm_cmpgt_epi16(lanes(static_cast<int>(letters)), _mm_setr_epi16(0, 1, 2, 3, 4, 5, 6, 7));
+  const __m128i bytes = _mm_packus_epi16(_mm_and_si128(_mm_or_si128(folded, lanes(0x80)), in_word), _mm_setzero_si128());
+  return packed_hash(static_cast<std::uint64_t>(_mm_cvtsi128_si64(bytes)), 0, letters);
+}
+#endif
+
+// The WordHash of the ASCII letters and digits p[0..len), 1 <= len < 16, read from 16 bytes.
+inline std::uint32_t ascii_word_hash(const unsigned char* p, unsigned len) {
+  static constexpr std::uint64_t kFold = 0x2020202020202020ull;  // to lower case; digits have it
+  const std::uint64_t lo_mask = len >= 8 ? ~std::uint64_t(0) : ~std::uint64_t(0) >> (64 - 8 * len);
+  const std::uint64_t hi_mask = len <= 8 ? 0 : ~std::uint64_t(0) >> (64 - 8 * (len - 8));
+  return packed_hash((load_le64(p) | kFold) & lo_mask, (load_le64(p + 8) | kFold) & hi_mask, len);
+}
+
+// Which scanners may match at a word start, by hashes: one slot of 2^16 per hash, with bits set
+// from the Lexicon::beginnings of the scanners' dispatch lexicons (rarely by chance with a few
+// hundred phrases). Most words have none: a bit set of the slots in use (8 KiB, which stays in
+// the L1 cache) answers them, the 64 KiB of slots only the few that have some.
 class StartFilter {
  public:
   // On the first word of a phrase that is that word (and on the `next` of one that goes on):
@@ -184,7 +285,10 @@ class StartFilter {
     add(dates, kDate);
     add(deadlines, kDeadline);
   }
-  unsigned operator()(std::uint32_t h) const { return slots_[(h * 0x9E3779B1u) >> 16]; }
+  unsigned operator()(std::uint32_t h) const {
+    const std::uint32_t k = slot(h);
+    return used_[k >> 6] >> (k & 63) & 1 ? slots_[k] : 0;
+  }
   // A character that follows the first word of a phrase.
   bool separator(char32_t c) const { return std::find(seps_.begin(), seps_.end(), c) != seps_.end(); }
 
@@ -200,15 +304,21 @@ class StartFilter {
       if (!separator(b.sep)) seps_.push_back(b.sep);
     }
   }
-  void set(std::uint32_t h, unsigned bits) { slots_[(h * 0x9E3779B1u) >> 16] |= static_cast<std::uint8_t>(bits); }
+  static std::uint32_t slot(std::uint32_t h) { return (h * 0x9E3779B1u) >> 16; }
+  void set(std::uint32_t h, unsigned bits) {
+    const std::uint32_t k = slot(h);
+    slots_[k] |= static_cast<std::uint8_t>(bits);
+    used_[k >> 6] |= std::uint64_t(1) << (k & 63);
+  }
   std::array<std::uint8_t, 1 << 16> slots_{};
+  std::array<std::uint64_t, (1 << 16) / 64> used_{};
   std::vector<char32_t> seps_;
 };
 
 constexpr std::size_t kNone = std::string_view::npos;
 }  // namespace
 
-WordStarts word_starts(std::string_view s) {
+WordStarts word_starts(std::string_view s, [[maybe_unused]] bool bytewise) {
   static const StartFilter filter(date_dispatch_lexicon(), deadline_dispatch_lexicon());
   WordStarts out;
   out.dates.reserve(s.size() / 16 + 1);
@@ -230,22 +340,11 @@ WordStarts word_starts(std::string_view s) {
   };
   const std::size_t n = s.size();
   const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
-  for (std::size_t i = 0; i < n;) {
-    if (bytes[i] < 0x80 && !kAsciiWordByte[bytes[i]]) {
-      ++i;
-      continue;
-    }
-    if (std::size_t len = 0; bytes[i] >= 0x80 && !word_char_at(s, i, len)) {
-      i += len;
-      continue;
-    }
-    const auto [h, run_end, end] = scan_word(s, i);
+  // The word [i, end) with its hash and the end of its word chars.
+  const auto visit = [&](std::size_t i, std::uint32_t h, std::size_t run_end, std::size_t end) {
     if (waiting.next_at != kNone) settle(i, h);
     const unsigned bits = filter(h);
-    if (!bits && bytes[i] > '9' && bytes[i] < 0xD8) {  // most words: no phrase, no digit, no clitic
-      i = end;
-      continue;
-    }
+    if (!bits && bytes[i] > '9' && bytes[i] < 0xD8) return;  // most words: no phrase, no digit, no clitic
     unsigned pass = bits & 3;
     if (bytes[i] <= '9') {  // a digit: parse_digits reads a date from 1-2 digits, or 4 before '-' or '/'
       std::size_t d = 1;
@@ -266,13 +365,61 @@ WordStarts word_starts(std::string_view s) {
       if (run_end == end && filter.separator(sep)) {
         const std::uint32_t key = word_hash_step(h, sep);
         waiting = Waiting{i, run_end + len, pass | (filter(key) & goes_on) /* it ends there: "mi-" */, goes_on, key};
-        i = end;
-        continue;
+        return;
       }
       if (run_end < end) pass |= goes_on;  // the word goes on past its word chars (U+0250..): no next word
     }
     keep(i, pass);
-    i = end;
+  };
+  for (std::size_t i = 0; i < n;) {
+    std::uint32_t h = 0;
+    std::size_t run_end = 0, end = 0, next = 0;  // the word [i, end), its word chars to run_end; then on at next
+#if defined(__SSE2__)
+    // 16 bytes at a time: the non-word ASCII bytes skipped at once, and an ASCII or Arabic word
+    // that ends within them before an ASCII byte hashed without a loop.
+    const bool fast = !bytewise && n - i >= 16 && [&] {
+      const auto [word, high] = ascii_masks(bytes + i);
+      const unsigned may_start = word | high;  // the bytes where a word may begin
+      unsigned len = 0;
+      if (word & 1) {
+        len = static_cast<unsigned>(std::countr_zero(~word));
+        if (len == 16 || high >> len & 1) return false;
+        h = ascii_word_hash(bytes + i, len);
+      } else if (high & 1) {
+        unsigned letters = 0;
+        h = arabic_word_hash(bytes + i, letters);
+        len = 2 * letters;
+        if (letters == 0 || letters == 8 || may_start >> len & 1) return false;
+      } else {
+        next = i + (may_start ? static_cast<unsigned>(std::countr_zero(may_start)) : 16);
+        return true;
+      }
+      run_end = end = i + len;
+      const unsigned rest = may_start >> len;
+      next = rest ? end + static_cast<unsigned>(std::countr_zero(rest)) : i + 16;
+      return true;
+    }();
+    if (fast && end == 0) {  // no word here
+      i = next;
+      continue;
+    }
+    if (!fast) {
+#endif
+      if (bytes[i] < 0x80 && !kAsciiWordByte[bytes[i]]) {
+        ++i;
+        continue;
+      }
+      if (std::size_t len = 0; bytes[i] >= 0x80 && !word_char_at(s, i, len)) {
+        i += len;
+        continue;
+      }
+      const ScannedWord w = scan_word(s, i);
+      h = w.hash, run_end = w.run_end, next = end = w.end;
+#if defined(__SSE2__)
+    }
+#endif
+    visit(i, h, run_end, end);
+    i = next;
   }
   if (waiting.next_at != kNone) settle(kNone, 0);
   return out;
@@ -315,25 +462,15 @@ int Lexicon::child(int node, char32_t c) const {
 
 void Lexicon::add(std::string_view phrase, int id) {
   {
-    // The hash of the word chars from i on, and where they end.
-    const auto word_at = [&phrase](std::size_t& i) {
-      std::uint32_t h = kWordHashSeed;
-      for (std::size_t len = 0; i < phrase.size(); i += len) {
-        const char32_t c = fold(decode(phrase, i, len));
-        if (!is_word_char(c)) break;
-        h = word_hash_step(h, c);
-      }
-      return h;
-    };
     Beginning b;
     std::size_t i = 0;
-    b.first = word_at(i);
+    b.first = hash_word_at(phrase, i);
     if (i < phrase.size()) {
       b.alone = false;
       std::size_t len = 0;
       b.sep = fold(decode(phrase, i, len));
       b.next = word_hash_step(b.first, b.sep);
-      if ((i += len) < phrase.size()) b.next = word_hash_step(b.next, word_at(i));
+      if ((i += len) < phrase.size()) b.next = word_hash_step(b.next, hash_word_at(phrase, i));
     }
     beginnings_.push_back(b);
   }

@@ -178,8 +178,9 @@ inline bool is_clitic(std::string_view s, std::size_t i) {
   return n >= 0x0621 && n <= 0x064A;
 }
 
-// The hash of a word's folded code points (FNV-1a), one code point at a time: word_starts hashes
-// every word of a text, Lexicon::add the first word of each phrase.
+// Word hashes (of a word's folded code points: see WordHash in dates_lexicon.cpp; kWordHashSeed
+// for none) and their steps (FNV-1a) with the character after a word and the next word's hash:
+// word_starts hashes every word of a text, Lexicon::add the first words of each phrase.
 inline constexpr std::uint32_t kWordHashSeed = 2166136261u;
 inline std::uint32_t word_hash_step(std::uint32_t h, char32_t folded) { return (h ^ folded) * 16777619u; }
 
@@ -193,7 +194,8 @@ inline std::uint32_t word_hash_step(std::uint32_t h, char32_t folded) { return (
 struct WordStarts {
   std::vector<std::uint32_t> dates, deadlines;
 };
-WordStarts word_starts(std::string_view s);
+// `bytewise`: without the fast path that reads 16 bytes at a time (for the tests that compare them).
+WordStarts word_starts(std::string_view s, bool bytewise = false);
 
 // scan_word_starts over one list of word_starts(s): the same results, as the word starts left
 // out are those where try_at consumes nothing (a consumed span ending at a word start goes on
@@ -254,7 +256,7 @@ class Lexicon {
     const std::size_t k = ascii_pair(b0, b1);
     return ascii_pairs_[k >> 6] >> (k & 63) & 1;
   }
-  // How each phrase begins, by hashes (word_hash_step over folded code points) of its words, its
+  // How each phrase begins, by hashes (see kWordHashSeed) of its words, its
   // runs of word chars (is_word_char): a phrase can match at a word start only when that whole
   // word hashes to `first`, and when the phrase goes on (not `alone`), the next character is
   // `sep` and `next` is the hash of both stepped, when the phrase goes on after `sep`, with the
