@@ -2,7 +2,9 @@
 // Cue lookups go through a hash of folded first words, so matching is linear in the text.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -85,11 +87,6 @@ std::string_view arabic_stem(std::string_view key) {
 
 // Arabic letters U+0600..U+067F (two bytes, lead 0xD8 or 0xD9) read without decoding: whether
 // each is a word code point, and what folding makes of it (0: dropped; else the code point).
-constexpr std::array<bool, 0x80> kArabicWord = [] {
-  std::array<bool, 0x80> t{};
-  for (char32_t cp = 0x600; cp < 0x680; ++cp) t[cp - 0x600] = is_word_cp(cp);
-  return t;
-}();
 constexpr std::array<char16_t, 0x80> kArabicFold = [] {
   std::array<char16_t, 0x80> t{};
   for (char32_t cp = 0x600; cp < 0x680; ++cp) {
@@ -101,6 +98,31 @@ constexpr std::array<char16_t, 0x80> kArabicFold = [] {
     else if (cp == 0x0640 || (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670) r = 0;
     else if (cp >= 0x0660 && cp <= 0x0669) r = '0' + (cp - 0x0660);
     t[cp - 0x600] = static_cast<char16_t>(r);
+  }
+  return t;
+}();
+// The same letters as the tokenizer copies them into a key: whether each is a word code point,
+// and its folded UTF-8 bytes (0, 1 or 2 of them), written as a pair whatever the length so that
+// the copy does not branch on the letter.
+struct ArabicLetter {
+  char folded[2];
+  std::uint8_t len;
+  bool word;
+};
+constexpr std::array<ArabicLetter, 0x80> kArabicLetters = [] {
+  std::array<ArabicLetter, 0x80> t{};
+  for (char32_t cp = 0x600; cp < 0x680; ++cp) {
+    ArabicLetter& a = t[cp - 0x600];
+    a.word = is_word_cp(cp);
+    const char32_t r = kArabicFold[cp - 0x600];
+    if (r >= 0x80) {
+      a.folded[0] = static_cast<char>(0xC0 | (r >> 6));
+      a.folded[1] = static_cast<char>(0x80 | (r & 0x3F));
+      a.len = 2;
+    } else if (r != 0) {
+      a.folded[0] = static_cast<char>(r);
+      a.len = 1;
+    }
   }
   return t;
 }();
@@ -222,82 +244,108 @@ inline bool is_digit_byte(char c) { return c >= '0' && c <= '9'; }
 
 // What one word of the text is made of (the flags tokenize gives its token).
 struct WordShape {
-  bool all_digits = true, latin = false, cap = false, ascii = true;
+  bool all_digits = true, latin = false;
   bool simple = true;      // only ASCII and two-byte Arabic letters: folded while read
   std::size_t folded = 0;  // length of that folded key
   int upper = 0, lower = 0;
 };
 
-// The end of the word whose first code point cp (a word code point) starts at `start` and
-// ends at i: letters and digits, with '.' or ',' kept between digits ("1,300", "1.5"). When
-// `out` is given, ASCII bytes are written there lower-cased as they are read (the key of an
-// all-ASCII word; others are folded afterwards).
-std::size_t scan_word(std::string_view s, std::size_t start, std::size_t i, char32_t cp, WordShape& w, char* out) {
-  const bool alpha = cp > '9' || cp < '0';
-  w.all_digits = !alpha;
-  w.cap = is_upper_latin(cp);
-  w.latin = cp < 0x250 && alpha;
-  w.upper = w.cap ? 1 : 0;
-  w.lower = is_lower_latin(cp) ? 1 : 0;
-  w.ascii = cp < 0x80;
-  char* const out0 = out;
-  // Arabic letters are folded as fold_into does (kArabicFold); any other letter leaves the
-  // folding to fold_into afterwards.
-  auto put_arabic = [&out](char32_t ar) {
-    const char32_t r = kArabicFold[ar - 0x600];
-    if (r >= 0x80) {
-      *out++ = static_cast<char>(0xC0 | (r >> 6));
-      *out++ = static_cast<char>(0x80 | (r & 0x3F));
-    } else if (r != 0) {
-      *out++ = static_cast<char>(r);
-    }
-  };
-  if (out && w.ascii) *out++ = static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-  else if (out && cp >= 0x600 && cp < 0x680) put_arabic(cp);
-  else w.simple = false;
-  (void)start;
-  std::size_t end = i;
+constexpr std::uint64_t kEachByte = 0x0101010101010101ull, kHighBits = kEachByte * 0x80;
+
+// The bytes of x (8 bytes of text) that are 'a'..'z', as their high bits. On the low 7 bits the
+// additions never carry into the next byte; bytes of 0x80 and up are then ruled out by their own
+// high bit.
+inline std::uint64_t lower_ascii_bytes(std::uint64_t x) {
+  const std::uint64_t low7 = x & ~kHighBits;
+  const std::uint64_t at_least_a = low7 + kEachByte * (0x80 - 'a');
+  const std::uint64_t beyond_z = low7 + kEachByte * (0x80 - 'z' - 1);
+  return at_least_a & ~beyond_z & ~x & kHighBits;
+}
+
+// How many of the 8 bytes loaded into x come, in text order, before the first byte whose high
+// bit is set in mask (mask != 0).
+inline std::size_t bytes_before(std::uint64_t mask) {
+  if constexpr (std::endian::native == std::endian::little) return static_cast<std::size_t>(std::countr_zero(mask)) / 8;
+  else return static_cast<std::size_t>(std::countl_zero(mask)) / 8;
+}
+
+inline bool is_lower_byte(unsigned char b) { return b >= 'a' && b <= 'z'; }
+
+// The end of the word that starts at s[i] with a word code point: letters and digits, with '.'
+// or ',' kept between digits ("1,300", "1.5"). ASCII and two-byte Arabic letters are written
+// folded at out as they are read (the key of a `simple` word; others are folded afterwards).
+// out may be written up to 8 bytes ahead, but never past as many bytes as the text has from i:
+// the caller's buffer holds a key at an offset no greater than the word's (keys never grow).
+std::size_t scan_word(std::string_view s, std::size_t i, WordShape& w, char* out) {
+  const char* const p = s.data();
   const std::size_t n = s.size();
+  char* const out0 = out;
+  std::size_t end = i;
   while (i < n) {
-    auto b = static_cast<unsigned char>(s[i]);
-    if (b >= 'a' && b <= 'z') {
-      // Most bytes of a word are lower-case ASCII letters: copy the run in one tight loop.
+    auto b = static_cast<unsigned char>(p[i]);
+    if (is_lower_byte(b)) {
+      // Most bytes of a word are lower-case ASCII letters: copied 8 at a time, the run's end
+      // found by a mask instead of a branch per byte (mispredicted at the end of every word).
       w.all_digits = false;
       w.latin = true;
       const std::size_t run = i;
-      do {
-        if (out) *out++ = static_cast<char>(b);
-        ++i;
-      } while (i < n && (b = static_cast<unsigned char>(s[i])) >= 'a' && b <= 'z');
+      for (;;) {
+        if (i + 8 > n) {
+          while (i < n && is_lower_byte(static_cast<unsigned char>(p[i]))) *out++ = p[i++];
+          break;
+        }
+        std::uint64_t x;
+        std::memcpy(&x, p + i, 8);
+        std::memcpy(out, &x, 8);
+        const std::uint64_t stop = ~lower_ascii_bytes(x) & kHighBits;
+        if (stop != 0) {
+          const std::size_t k = bytes_before(stop);
+          i += k;
+          out += k;
+          break;
+        }
+        i += 8;
+        out += 8;
+      }
       w.lower += static_cast<int>(i - run);
       end = i;
       continue;
     }
     if (b < 0x80) {
       if (kAsciiWord[b]) {
-        if (b > '9') {
+        if (b > '9') {  // 'A'..'Z' (lower case went above)
           w.all_digits = false;
           w.latin = true;
-          if (b <= 'Z') ++w.upper;
-          else ++w.lower;
+          ++w.upper;
         }
-        if (out) *out++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+        *out++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
         end = ++i;
         continue;
       }
-      if ((b == '.' || b == ',') && i + 1 < n && is_digit_byte(s[i + 1]) && is_digit_byte(s[i - 1])) {
-        if (out) *out++ = static_cast<char>(b);
+      if ((b == '.' || b == ',') && i + 1 < n && is_digit_byte(p[i + 1]) && is_digit_byte(p[i - 1])) {
+        *out++ = static_cast<char>(b);
         end = ++i;
         continue;
       }
       break;
     }
-    if (const char32_t ar = arabic_at(s, i)) {
-      if (!kArabicWord[ar - 0x600]) break;
+    if ((b == 0xD8 || b == 0xD9) && i + 1 < n && (static_cast<unsigned char>(p[i + 1]) & 0xC0) == 0x80) {
+      // A run of two-byte Arabic letters, folded through kArabicLetters.
+      const ArabicLetter* a = &kArabicLetters[(b & 1) << 6 | (static_cast<unsigned char>(p[i + 1]) & 0x3F)];
+      if (!a->word) break;
       w.all_digits = false;  // (Arabic-Indic digits never counted as digits here)
-      w.ascii = false;
-      if (out) put_arabic(ar);
-      end = i += 2;
+      for (;;) {
+        std::memcpy(out, a->folded, 2);
+        out += a->len;
+        i += 2;
+        if (i + 1 >= n) break;
+        b = static_cast<unsigned char>(p[i]);
+        const auto c = static_cast<unsigned char>(p[i + 1]);
+        if ((b != 0xD8 && b != 0xD9) || (c & 0xC0) != 0x80) break;
+        a = &kArabicLetters[(b & 1) << 6 | (c & 0x3F)];
+        if (!a->word) break;
+      }
+      end = i;
       continue;
     }
     std::size_t j = i;
@@ -309,31 +357,30 @@ std::size_t scan_word(std::string_view s, std::size_t start, std::size_t i, char
     }
     if (is_upper_latin(c)) ++w.upper;
     if (is_lower_latin(c)) ++w.lower;
-    w.ascii = false;
     w.simple = false;
     end = i = j;
   }
-  if (out) w.folded = static_cast<std::size_t>(out - out0);
+  w.folded = static_cast<std::size_t>(out - out0);
   return end;
 }
 
 }  // namespace
 
 std::string fold_words(std::string_view s) {
-  std::string k;
-  k.reserve(s.size());
-  std::size_t i = 0;
+  // Keys are written in place: none is longer than its word and words are a byte apart at
+  // least, so the text's length holds the keys and the spaces between them.
+  std::string k(s.size(), '\0');
+  std::size_t len = 0, i = 0;
   while (i < s.size()) {
     const std::size_t start = i;
     const char32_t cp = next_cp(s, i);
     if (!is_word_cp(cp)) continue;
+    if (len) k[len++] = ' ';
     WordShape w;
-    i = scan_word(s, start, i, cp, w, nullptr);
-    if (!k.empty()) k += ' ';
-    const std::size_t at = k.size();
-    k.resize(at + (i - start));
-    k.resize(at + fold_into(s.substr(start, i - start), k.data() + at));
+    i = scan_word(s, start, w, k.data() + len);
+    len += w.simple ? w.folded : fold_into(s.substr(start, i - start), k.data() + len);
   }
+  k.resize(len);
   return k;
 }
 
@@ -375,12 +422,20 @@ Tokens tokenize(std::string_view s) {
     bool word;
     if (b < 0x80) {
       cp = b;
-      ++i;
       word = kAsciiWord[b];
-      if (!word && b == ' ') continue;  // the commonest separator
+      if (!word) {
+        ++i;
+        if (b == ' ') continue;  // the commonest separator
+      }
+    } else if (const char32_t ar = arabic_at(s, i)) {
+      cp = ar;
+      word = kArabicLetters[ar - 0x600].word;
+      if (!word) i += 2;
     } else {
-      cp = next_cp(s, i);
+      std::size_t j = i;
+      cp = next_cp(s, j);
       word = is_word_cp(cp);
+      if (!word) i = j;
     }
     if (!word) {
       switch (cp) {
@@ -408,7 +463,7 @@ Tokens tokenize(std::string_view s) {
     }
     WordShape w;
     char* at = toks.arena.get() + used;
-    const std::size_t end = scan_word(s, start, i, cp, w, at);
+    const std::size_t end = scan_word(s, start, w, at);
     i = end;
     Token& t = toks.emplace_back();
     t.begin = static_cast<std::uint32_t>(start);
@@ -421,7 +476,7 @@ Tokens tokenize(std::string_view s) {
     }
     t.digits = w.all_digits;
     t.latin = w.latin;
-    t.capitalised = w.cap;
+    t.capitalised = is_upper_latin(cp);
     t.all_caps = w.latin && w.upper >= 2 && w.lower == 0;
     if (toks.size() > 1) {
       // A run-on "sentence" (no stops for pages) is cut at a clause boundary after
