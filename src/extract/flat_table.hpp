@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -14,6 +15,24 @@
 #include "pledgedb/extract/extractor.hpp"
 
 namespace pledgedb::extract::detail {
+
+// Whether two keys are the same text. Keys are words, mostly under 16 bytes, and compared after
+// their hashes matched (so mostly equal): two overlapping loads per side instead of a call to
+// memcmp.
+inline bool same_key(std::string_view a, std::string_view b) noexcept {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  auto load8 = [](const char* x) { std::uint64_t v; std::memcpy(&v, x, 8); return v; };
+  auto load4 = [](const char* x) { std::uint32_t v; std::memcpy(&v, x, 4); return v; };
+  if (n > 16) return std::memcmp(p, q, n) == 0;
+  if (n >= 8) return ((load8(p) ^ load8(q)) | (load8(p + n - 8) ^ load8(q + n - 8))) == 0;
+  if (n >= 4) return ((load4(p) ^ load4(q)) | (load4(p + n - 4) ^ load4(q + n - 4))) == 0;
+  for (std::size_t k = 0; k < n; ++k)
+    if (p[k] != q[k]) return false;
+  return true;
+}
 
 template <class V>
 class FlatMap {
@@ -45,7 +64,7 @@ class FlatMap {
       if (slot == kEmpty) return nullptr;
       if ((slot & kTagMask) != tag) continue;  // another word: its entry is not even read
       const Entry& en = entries_[static_cast<std::uint32_t>(slot)];
-      if (en.key == key.text) return &en.value;
+      if (same_key(en.key, key.text)) return &en.value;
     }
   }
   const V* find(std::string_view key) const { return find(Prehashed{key, SvHash{}(key)}); }

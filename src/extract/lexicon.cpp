@@ -832,25 +832,27 @@ std::vector<CueHit> find_cues(const std::vector<Token>& toks) {
   const auto& ix = lexicon();
   std::vector<CueHit> hits;
   hits.reserve(toks.size() / 4 + 8);  // about one hit in eight words: one allocation, not a series
-  // Longest phrase per family starting at the current token.
-  std::array<std::int32_t, static_cast<std::size_t>(Cue::count_)> best;
-  best.fill(-1);
-  std::array<std::uint32_t, static_cast<std::size_t>(Cue::count_)> best_len{};
-  for (std::size_t i = 0; i < toks.size(); ++i) {
-    bool any = false;
+  // Longest phrase per family starting at the current token; `found` has a bit per family that
+  // has one, so that the hits come out in family order without a walk over every family.
+  static_assert(static_cast<std::size_t>(Cue::count_) <= 32);
+  std::array<std::uint32_t, static_cast<std::size_t>(Cue::count_)> best{}, best_len{};
+  const std::size_t n = toks.size();
+  // Most tokens start no phrase: the first-word marks skip them in next_start's tight loop.
+  for (std::size_t i = ix.first_words.next_start(toks, 0); i < n; i = ix.first_words.next_start(toks, i + 1)) {
+    std::uint32_t found = 0;
     auto try_key = [&](const Prehashed& key) {
       if (!ix.first_words.test(key.hash)) return;
       const auto* list = ix.by_first.find(key);
       if (!list) return;
       for (auto pi : *list) {
         const auto& p = ix.phrases[pi];
-        if (i + p.words.size() > toks.size()) continue;
+        if (i + p.words.size() > n) continue;
         // The token's key or stem is the phrase word, or its stem is the phrase word's stem;
         // hashes first, the text only when they agree.
         auto matches = [&p](const Token& t, std::size_t k) {
           const std::size_t wh = p.word_hashes[k], sh = p.stem_hashes[k];
-          return (t.key_hash == wh && t.key == p.words[k]) || (t.stem_hash == wh && t.stem == p.words[k]) ||
-                 (t.stem_hash == sh && t.stem == p.stems[k]);
+          return (t.key_hash == wh && same_key(t.key, p.words[k])) || (t.stem_hash == wh && same_key(t.stem, p.words[k])) ||
+                 (t.stem_hash == sh && same_key(t.stem, p.stems[k]));
         };
         // The later words first: most phrases sharing a first word ("a", "to") fail on their
         // second word's hash, before any text is compared.
@@ -858,23 +860,20 @@ std::vector<CueHit> find_cues(const std::vector<Token>& toks) {
         for (std::size_t k = 1; k < p.words.size() && ok; ++k)
           ok = toks[i + k].sentence == toks[i].sentence && matches(toks[i + k], k);
         if (!ok || !matches(toks[i], 0)) continue;
-        auto c = static_cast<std::size_t>(p.cue);
-        if (best[c] < 0 || p.words.size() > best_len[c]) {
-          best[c] = static_cast<std::int32_t>(pi);
+        const auto c = static_cast<std::size_t>(p.cue);
+        if (!(found >> c & 1) || p.words.size() > best_len[c]) {
+          found |= std::uint32_t(1) << c;
+          best[c] = pi;
           best_len[c] = static_cast<std::uint32_t>(p.words.size());
-          any = true;
         }
       }
     };
     try_key(toks[i].hashed_key());
-    if (toks[i].stem != toks[i].key) try_key(toks[i].hashed_stem());
-    if (!any) continue;
-    for (std::size_t c = 0; c < best.size(); ++c) {
-      if (best[c] < 0) continue;
-      const auto& p = ix.phrases[static_cast<std::size_t>(best[c])];
+    if (toks[i].stem.size() != toks[i].key.size()) try_key(toks[i].hashed_stem());  // (a suffix of the key)
+    for (; found; found &= found - 1) {
+      const auto& p = ix.phrases[best[static_cast<std::size_t>(std::countr_zero(found))]];
       hits.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + p.words.size()), p.cue, p.value});
     }
-    best.fill(-1);
   }
   return hits;
 }
@@ -939,7 +938,7 @@ Comparator comparator_before(const std::vector<Token>& toks, std::size_t n) {
       }
   };
   gather(toks[n - 1].hashed_key());
-  if (toks[n - 1].stem != toks[n - 1].key) gather(toks[n - 1].hashed_stem());
+  if (toks[n - 1].stem.size() != toks[n - 1].key.size()) gather(toks[n - 1].hashed_stem());  // (a suffix of the key)
   std::sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(ncand));
   std::size_t best_len = 0;
   Comparator best = Comparator::exactly;

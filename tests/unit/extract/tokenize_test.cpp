@@ -1,5 +1,6 @@
 // The tokenizer's fast paths (8 lower-case bytes at a time, Arabic letters through a table,
-// clitics by first letter, hashes) give the tokens a plain one-code-point-at-a-time reading gives.
+// clitics by first letter, hashes) give the tokens a plain one-code-point-at-a-time reading gives;
+// word tables compare keys without memcmp and get string equality.
 #include <doctest/doctest.h>
 
 #include <array>
@@ -9,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/flat_table.hpp"
 #include "pledgedb/extract/extractor.hpp"
 
 using namespace pledgedb;
@@ -144,5 +146,22 @@ TEST_CASE("tokens are the words a plain reading finds, with their keys, stems, f
     std::string text;
     for (std::size_t k = len(rng); k > 0; --k) text += parts[pick(rng)];
     check_same(text);
+  }
+}
+
+TEST_CASE("same_key is string equality, for every length and every differing byte") {
+  const std::string base = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH";
+  for (std::size_t n = 0; n <= 40; ++n) {
+    const std::string a = base.substr(0, n);
+    CHECK(extract::detail::same_key(a, std::string(a)));
+    CHECK(!extract::detail::same_key(a, base.substr(0, n + 1)));
+    for (std::size_t k = 0; k < n; ++k) {
+      std::string b = a;
+      b[k] = static_cast<char>(b[k] ^ 0x20);
+      CAPTURE(n);
+      CAPTURE(k);
+      CHECK(!extract::detail::same_key(a, b));
+      CHECK(!extract::detail::same_key(b, a));
+    }
   }
 }
