@@ -376,13 +376,14 @@ struct Lexicon {
   // then a-z or nothing) with their length. Folding lowers ASCII, so a word's first two bytes
   // lowered must be those of its key.
   std::array<std::uint64_t, 4> lead{};
-  std::array<std::uint16_t, 26 * 27> latin_head{};  // bit L: a key of L bytes starts so
+  // Bit L: a key of L bytes starts so. By the low 5 bits of the first two bytes, which a letter's
+  // case leaves as they are (0 for the second of a one-letter word). Other bytes share slots
+  // with letters: they get no test, never a wrong answer.
+  std::array<std::uint16_t, 32 * 32> latin_head{};
   std::size_t max_latin_len = 0;
   bool head_test = true;
 
-  static std::size_t head_bit(unsigned char b0, unsigned char b1) {  // lower-case a-z; b1 0 if none
-    return std::size_t(b0 - 'a') * 27 + (b1 ? std::size_t(b1 - 'a') + 1 : 0);
-  }
+  static std::size_t head_slot(unsigned char b0, unsigned char b1) { return std::size_t(b0 & 31) << 5 | (b1 & 31); }
   static bool is_lower_az(unsigned char c) { return c >= 'a' && c <= 'z'; }
   // False when the word can be no key, whatever the language mask.
   bool may_be_key(std::string_view w) const {
@@ -390,13 +391,8 @@ struct Lexicon {
     if (b0 >= 0x80) return lead[b0 >> 6] >> (b0 & 63) & 1;
     if (!head_test) return true;
     if (w.size() > max_latin_len) return false;
-    const unsigned char l0 = b0 | 0x20;  // lowered if a letter; anything else fails
-    unsigned char l1 = 0;
-    if (w.size() > 1) {
-      l1 = static_cast<unsigned char>(w[1]) | 0x20;  // likewise; a byte >= 0x80 fails too
-      if (!is_lower_az(l1)) return false;
-    }
-    return is_lower_az(l0) && (latin_head[head_bit(l0, l1)] >> w.size() & 1);
+    const unsigned char b1 = w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0;
+    return latin_head[head_slot(b0, b1)] >> w.size() & 1;
   }
 
   // The last min(4, size) bytes of a folded key, big-endian: 2 Arabic letters or 4 Latin ones.
@@ -461,7 +457,7 @@ const Lexicon& lexicon() {
         if (!Lexicon::is_lower_az(k0) || (k1 && !Lexicon::is_lower_az(k1)) || key.size() >= 16)
           head_complete = false;
         else
-          l->latin_head[Lexicon::head_bit(k0, k1)] |= static_cast<std::uint16_t>(1u << key.size());
+          l->latin_head[Lexicon::head_slot(k0, k1)] |= static_cast<std::uint16_t>(1u << key.size());
         const std::size_t lb = Lexicon::latin_bit(key.size(), k0, k1, Lexicon::tail4(key));
         l->latin[lb >> 6] |= std::uint64_t(1) << (lb & 63);
       }
