@@ -1165,12 +1165,19 @@ std::vector<NumberMatch> find_numbers(std::string_view s, std::string_view lang)
       }
       continue;
     }
-    if (k == detail::B_LEAD && detail::lead_letter_len(s, i) == 0) {
-      ++i;
-      after_gap = i;
-      continue;
+    // The word's first letter is known: the walk starts past it.
+    std::size_t we;
+    if (k == detail::B_ASCII_LETTER) {
+      we = letters_end(s, detail::ascii_letters_end(s, i + 1));
+    } else {
+      const std::size_t l = detail::lead_letter_len(s, i);
+      if (l == 0) {
+        ++i;
+        after_gap = i;
+        continue;
+      }
+      we = letters_end(s, i + l);
     }
-    const std::size_t we = letters_end(s, i);
     // Only words that can start a number are worth a parse attempt.
     const bool word_start = i == after_gap || letter_len(s, i - 1) == 0;
     auto lk = word_start ? lookup(lex, s.substr(i, we - i), mask) : std::nullopt;
