@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <iterator>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -69,18 +70,23 @@ inline char normalize_cp(char32_t cp) {
 Normalized normalize(std::string_view original) {
   Normalized out;
   const std::size_t n = original.size();
-  out.text.resize(n);  // normalization never grows the text
-  out.origin.resize(n + 1);
+  // Most bytes are kept as they are: start from a copy and edit it in place (normalization
+  // never grows the text, so the write position j never passes the read position i).
+  out.text.assign(original);
   char* t = out.text.data();
-  std::uint32_t* o = out.origin.data();
   const auto* s = reinterpret_cast<const unsigned char*>(original.data());
   std::size_t j = 0;
   std::size_t i = 0;
+  const auto shifted = [&out, &i, &j] {
+    const auto at = static_cast<std::uint32_t>(j), delta = static_cast<std::uint32_t>(i - j);
+    if (!out.shifts.empty() && out.shifts.back().at == at) out.shifts.back().delta = delta;
+    else out.shifts.push_back({at, delta});
+  };
   while (i < n) {
-    const unsigned char c = s[i];
-    if (c < 0x80) {
-      // A run of ASCII is copied as it is, eight bytes at a time while they are all ASCII.
-      std::size_t r = i + 1;
+    // A run of kept bytes: ASCII (eight at a time while they are all ASCII), and U+0600..U+063F
+    // and U+0641..U+064A (ف to ي), Arabic letters with nothing to replace.
+    std::size_t r = i;
+    for (;;) {
       while (r + 8 <= n) {
         std::uint64_t w;
         std::memcpy(&w, s + r, 8);
@@ -88,37 +94,43 @@ Normalized normalize(std::string_view original) {
         r += 8;
       }
       while (r < n && s[r] < 0x80) ++r;
-      std::memcpy(t + j, s + i, r - i);
-      for (; i < r; ++i) o[j++] = std::uint32_t(i);
-      continue;
+      if (r + 1 < n && (s[r] == 0xD8 || (s[r] == 0xD9 && s[r + 1] >= 0x81 && s[r + 1] <= 0x8A))) {
+        r += 2;
+        continue;
+      }
+      break;
     }
-    // U+0600..U+063F and U+0641..U+064A (ف to ي): Arabic letters, nothing to replace.
-    if (i + 1 < n && (c == 0xD8 || (c == 0xD9 && s[i + 1] >= 0x81 && s[i + 1] <= 0x8A))) {
-      t[j] = char(c);
-      t[j + 1] = char(s[i + 1]);
-      o[j] = o[j + 1] = std::uint32_t(i);
-      j += 2;
-      i += 2;
-      continue;
+    if (r > i) {
+      if (j != i) std::memmove(t + j, s + i, r - i);  // from the original: t is behind it
+      j += r - i;
+      i = r;
+      if (i >= n) break;
     }
     char32_t cp;
     const std::size_t len = decode(s, i, n, cp);
-    const char r = normalize_cp(cp);
-    if (r == kKeep) {
-      for (std::size_t k = 0; k < len; ++k) {
-        t[j] = char(s[i + k]);
-        o[j++] = std::uint32_t(i);  // every byte of a kept character maps to its start
-      }
-    } else if (r != kDrop) {
-      t[j] = r;
-      o[j++] = std::uint32_t(i);
+    const char rep = normalize_cp(cp);
+    if (rep == kKeep) {
+      if (j != i) std::memmove(t + j, s + i, len);
+      j += len;
+      i += len;
+      continue;
     }
+    if (rep != kDrop) t[j++] = rep;
     i += len;
+    shifted();
   }
   out.text.resize(j);
-  o[j] = std::uint32_t(n);
-  out.origin.resize(j + 1);
   return out;
+}
+
+std::size_t Normalized::to_original(std::size_t normalized_offset) const {
+  std::size_t x = normalized_offset;
+  if (x >= text.size()) x = text.size();
+  // Every byte of a kept character maps to the character's start.
+  else while (x > 0 && (static_cast<unsigned char>(text[x]) & 0xC0) == 0x80) --x;
+  const auto after = std::upper_bound(shifts.begin(), shifts.end(), x,
+                                      [](std::size_t v, const Shift& sh) { return v < sh.at; });
+  return after == shifts.begin() ? x : x + std::prev(after)->delta;
 }
 
 namespace {
@@ -393,24 +405,35 @@ std::string detect_language(std::string_view text) {
     word = 0;
     wlen = 0;
   };
+  // Runs of ASCII letters and of two-byte Arabic-block characters are read in tight loops:
+  // they are nearly all of a text, and a branch per byte between them mispredicts often.
+  static constexpr auto kLetter = [] {
+    std::array<bool, 256> t{};
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = t[static_cast<std::size_t>(c - 32)] = true;
+    return t;
+  }();
   for (std::size_t i = 0; i < n;) {
     const unsigned char c = s[i];
     if (c < 0x80) {
-      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-        ++latin;
-        word = word << 8 | (c | 0x20u);
-        ++wlen;
-      } else if (wlen) {
-        flush();
+      if (kLetter[c]) {
+        std::size_t k = i;
+        do word = word << 8 | (s[k] | 0x20u);
+        while (++k < n && kLetter[s[k]]);
+        latin += k - i;
+        wlen += k - i;
+        i = k;
+      } else {
+        if (wlen) flush();
+        ++i;
       }
-      ++i;
       continue;
     }
     if (c >= 0xD8 && c <= 0xDB && i + 1 < n) {  // U+0600..U+06FF, most of an Arabic text
-      const char32_t ar = (char32_t(c & 0x1F) << 6) | (s[i + 1] & 0x3F);
-      if (ar >= 0x0620) ++arabic;
       if (wlen) flush();
-      i += 2;
+      std::size_t k = i;
+      do arabic += s[k] != 0xD8 || s[k + 1] >= 0xA0;  // U+0620 and up
+      while ((k += 2) + 1 < n && s[k] >= 0xD8 && s[k] <= 0xDB);
+      i = k;
       continue;
     }
     char32_t cp;

@@ -13,11 +13,19 @@ namespace pledgedb::text {
 // typographic apostrophes -> '\''. Case and letters are kept (names need their capitals).
 struct Normalized {
   std::string text;
-  // origin[i] is the byte offset in the original of normalized byte i; origin[text.size()] is
-  // the original's size, so a normalized span [b, e) maps to [origin[b], origin[e]).
-  std::vector<std::uint32_t> origin;
 
-  std::size_t to_original(std::size_t normalized_offset) const { return origin[normalized_offset]; }
+  // The byte offset in the original of normalized byte i (of the character it belongs to);
+  // to_original(text.size()) is the original's size, so a normalized span [b, e) maps to
+  // [to_original(b), to_original(e)).
+  std::size_t to_original(std::size_t normalized_offset) const;
+
+  // Where the offsets shift: from normalized byte `at` on (up to the next Shift), a character
+  // that starts at normalized byte x starts at x + delta in the original. Most texts need few
+  // (one per removed or replaced character), so no per-byte map is built.
+  struct Shift {
+    std::uint32_t at = 0, delta = 0;
+  };
+  std::vector<Shift> shifts;
 };
 
 // Input must be valid UTF-8 (check with require_valid_utf8 first).
