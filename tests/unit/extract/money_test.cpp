@@ -138,7 +138,7 @@ TEST_CASE("money offsets map back through normalization") {
       "تبلغ كلفة المشروع ١١ مليـار درهم، and a $6.5\xC2\xA0" "billion plant; soit 6,5 milliards de dollars.";
   const auto n = pledgedb::text::normalize(original);
   std::vector<std::string> got;
-  for (const auto& m : find_money(n.text, "")) got.push_back(original.substr(n.origin[m.begin], n.origin[m.end] - n.origin[m.begin]));
+  for (const auto& m : find_money(n.text, "")) got.push_back(original.substr(n.to_original(m.begin), n.to_original(m.end) - n.to_original(m.begin)));
   CHECK(got == std::vector<std::string>{"١١ مليـار درهم", "$6.5\xC2\xA0" "billion", "6,5 milliards de dollars"});
 }
 
