@@ -434,6 +434,8 @@ std::string detect_language(std::string_view text) {
       do arabic += s[k] != 0xD8 || s[k + 1] >= 0xA0;  // U+0620 and up
       while ((k += 2) + 1 < n && s[k] >= 0xD8 && s[k] <= 0xDB);
       i = k;
+      // Settled: "ar" even if every byte left were a Latin letter (the first rule below).
+      if (arabic >= 10 && 7 * arabic >= 3 * (latin + (n - i))) return "ar";
       continue;
     }
     char32_t cp;

@@ -222,6 +222,14 @@ TEST_CASE("detect_language by script and stop words") {
   CHECK(detect_language("وقعت شركة Renault Group اتفاقية مع وزارة الصناعة والتجارة بالرباط") == "ar");
 }
 
+TEST_CASE("detect_language weighs the whole text: an Arabic opening does not decide a French article") {
+  const std::string arabic = "وقعت الحكومة اتفاقية استثمار مع شركة صناعية ";
+  std::string french;
+  for (int k = 0; k < 12; ++k) french += "Le groupe a signé une convention avec le ministère pour la région. ";
+  CHECK(detect_language(arabic + french) == "fr");
+  CHECK(detect_language(arabic + arabic + arabic + "Le groupe et la région.") == "ar");
+}
+
 TEST_CASE("detect_language reads accented and upper-case stop words, and no word longer than one") {
   // "été" and "más" are stop words with accented letters; capitals count as lower case.
   CHECK(detect_language("Signé, été, été, été : tout a été validé.") == "fr");
