@@ -1,6 +1,6 @@
-// The number scanner's word walks read 8 bytes at a time; they must end every word where a walk
-// letter by letter (is_letter_at) ends it, on any bytes. Its look-up folds a word's last Arabic
-// letters by table; it must read every spelling of a number word the plain look-up reads.
+// The number scanner's word walks read 8 or 16 bytes at a time; they must end every word where
+// a walk letter by letter (is_letter_at) ends it, on any bytes. Its look-up folds a word's last
+// Arabic letters by table; it must read every spelling of a number word the plain look-up reads.
 #include <doctest/doctest.h>
 
 #include <cstdint>
