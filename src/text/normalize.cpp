@@ -1,15 +1,22 @@
 #include "pledgedb/text/normalize.hpp"
 
+#include "text/language_counts.hpp"
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
-#include <iterator>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <vector>
 
 namespace pledgedb::text {
@@ -379,6 +386,194 @@ class StopWordTable {
 
 }  // namespace
 
+namespace {
+
+// Arabic cannot lose its majority any more: even if every byte left were a Latin letter, the
+// first rule of detect_language would still say "ar".
+bool arabic_certain(const detail::LanguageCounts& c, std::size_t bytes_left) {
+  return c.arabic >= 10 && 7 * c.arabic >= 3 * (c.latin + bytes_left);
+}
+
+void count_stop_word(const StopWordTable& stop_words, std::uint64_t word, detail::LanguageCounts& c) {
+  const unsigned char langs = stop_words.langs(word);
+  c.fr += (langs & kFr) != 0;
+  c.en += (langs & kEn) != 0;
+  c.es += (langs & kEs) != 0;
+}
+
+// A word of 1..8 bytes (ASCII letters and two-byte Latin letters) as the stop-word table packs
+// it: lower-cased, first byte highest.
+std::uint64_t pack_word(const unsigned char* w, std::size_t len) {
+  std::uint64_t word = 0;
+  for (std::size_t k = 0; k < len;) {
+    if (w[k] < 0x80) {
+      word = word << 8 | (w[k] | 0x20u);
+      ++k;
+      continue;
+    }
+    if (k + 1 >= len) break;  // a lead cut off (not valid UTF-8): never read past the word
+    char32_t cp = (char32_t(w[k] & 0x1F) << 6) | (w[k + 1] & 0x3F);
+    if (cp >= 0x00C0 && cp <= 0x00DE && cp != 0x00D7) cp += 0x20;  // Latin-1 capitals
+    word = word << 16 | (0xC0u | (cp >> 6)) << 8 | (0x80u | (cp & 0x3F));
+    k += 2;
+  }
+  return word;
+}
+
+detail::LanguageCounts count_bytewise(const unsigned char* s, std::size_t n, bool settle) {
+  static const StopWordTable stop_words;
+  detail::LanguageCounts c;
+  std::size_t word_at = 0, wlen = 0;  // the current Latin word
+  auto flush = [&] {
+    if (wlen > 0 && wlen <= 8) count_stop_word(stop_words, pack_word(s + word_at, wlen), c);
+    wlen = 0;
+  };
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char b = s[i];
+    if (b < 0x80) {
+      if ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') {
+        if (!wlen) word_at = i;
+        ++c.latin;
+        ++wlen;
+      } else {
+        flush();
+      }
+      ++i;
+      continue;
+    }
+    char32_t cp;
+    const std::size_t len = decode(s, i, n, cp);
+    i += len;
+    if (cp >= 0x00C0 && cp <= 0x024F) {
+      if (!wlen) word_at = i - len;
+      ++c.latin;
+      wlen += len;
+      continue;
+    }
+    flush();
+    if (cp >= 0x0620 && cp <= 0x06FF) {
+      ++c.arabic;
+      if (settle && arabic_certain(c, n - i)) {
+        c.arabic_settled = true;
+        return c;
+      }
+    }
+  }
+  flush();
+  return c;
+}
+
+#if defined(__SSE2__)
+// Bytes b with lo <= b <= hi (unsigned), as a vector mask.
+inline __m128i bytes_in(__m128i v, unsigned char lo, unsigned char hi) {
+  const __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo + 128)));
+  return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(hi - lo + 1 - 128)));
+}
+
+struct BlockMasks {
+  std::uint64_t ascii_letter = 0, latin_lead = 0;
+};
+
+// Masks of 64 bytes at p (p[0..64] readable): ASCII letters and leads of U+00C0..U+024F; the
+// letters of each script are added to the byte counters in `latin` and `arabic` (leads of
+// U+0620..U+06FF) without a popcount (no such instruction in baseline x86-64).
+inline BlockMasks block_masks(const unsigned char* p, __m128i& latin_count, __m128i& arabic_count) {
+  BlockMasks m;
+  const __m128i one = _mm_set1_epi8(1), zero = _mm_setzero_si128();
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k + 1));
+    const __m128i letter = bytes_in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+    const __m128i latin = _mm_or_si128(bytes_in(v, 0xC3, 0xC8),  // U+00C0..U+023F
+                                       _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC9))),
+                                                     bytes_in(next, 0x80, 0x8F)));  // ..U+024F
+    const __m128i arabic = _mm_or_si128(bytes_in(v, 0xD9, 0xDB),  // U+0640..U+06FF
+                                        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD8))),
+                                                      bytes_in(next, 0xA0, 0xBF)));  // U+0620..U+063F
+    latin_count = _mm_add_epi64(latin_count, _mm_sad_epu8(_mm_and_si128(_mm_or_si128(letter, latin), one), zero));
+    arabic_count = _mm_add_epi64(arabic_count, _mm_sad_epu8(_mm_and_si128(arabic, one), zero));
+    const auto bits = [](__m128i x) { return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(x))); };
+    m.ascii_letter |= bits(letter) << (16 * k);
+    m.latin_lead |= bits(latin) << (16 * k);
+  }
+  return m;
+}
+
+inline std::size_t lanes_sum(__m128i x) {
+  return static_cast<std::size_t>(_mm_cvtsi128_si64(x) + _mm_cvtsi128_si64(_mm_unpackhi_epi64(x, x)));
+}
+
+// 64 bytes at a time: the letters of each script counted from byte masks, and the words (runs
+// of letters) found from the mask's edges, so that no branch is taken per byte.
+detail::LanguageCounts count_blocks(const unsigned char* s, std::size_t n, bool settle) {
+  static const StopWordTable stop_words;
+  detail::LanguageCounts c;
+  std::size_t word_at = 0;
+  bool in_word = false;
+  std::uint64_t carry = 0;  // the previous block's last byte: 1 a letter byte, 2 a Latin lead
+  unsigned char tail[64 + 16];
+  __m128i latin_count = _mm_setzero_si128(), arabic_count = _mm_setzero_si128();
+  const auto close_word = [&](std::size_t end) {
+    const std::size_t len = end - word_at;
+    if (len > 8) return;
+    unsigned char w[8] = {};
+    if (word_at + 8 <= n) std::memcpy(w, s + word_at, 8);  // a fixed size: no call
+    else std::memcpy(w, s + word_at, len);
+    std::uint64_t bytes;
+    std::memcpy(&bytes, w, 8);
+    const std::uint64_t keep = ~std::uint64_t(0) >> (64 - 8 * len);
+    if (bytes & keep & 0x8080808080808080ull) {
+      count_stop_word(stop_words, pack_word(w, len), c);
+    } else {  // ASCII letters: lower-cased together, first byte highest (little-endian load)
+      bytes |= 0x2020202020202020ull & keep;
+      count_stop_word(stop_words, __builtin_bswap64(bytes) >> (64 - 8 * len), c);
+    }
+  };
+  for (std::size_t at = 0; at < n; at += 64) {
+    const unsigned char* p = s + at;
+    if (n - at < 65) {  // the last block reads a zero-padded copy (zero is no letter)
+      std::memset(tail, 0, sizeof tail);
+      std::memcpy(tail, s + at, n - at);
+      p = tail;
+    }
+    const BlockMasks m = block_masks(p, latin_count, arabic_count);
+    const std::uint64_t letter = m.ascii_letter | m.latin_lead | m.latin_lead << 1 | (carry >> 1);
+    // Each bit where a letter byte follows a non-letter one, or the other way round.
+    for (std::uint64_t edges = letter ^ (letter << 1 | (carry & 1)); edges; edges &= edges - 1) {
+      const int bit = std::countr_zero(edges);
+      if (letter >> bit & 1) {
+        word_at = at + static_cast<std::size_t>(bit);
+        in_word = true;
+      } else {
+        close_word(at + static_cast<std::size_t>(bit));
+        in_word = false;
+      }
+    }
+    carry = (letter >> 63) | (m.latin_lead >> 63) << 1;
+    c.latin = lanes_sum(latin_count);
+    c.arabic = lanes_sum(arabic_count);
+    if (settle && at + 64 < n && arabic_certain(c, n - at - 64)) {
+      c.arabic_settled = true;
+      return c;
+    }
+  }
+  if (in_word) close_word(n);
+  return c;
+}
+#endif
+
+}  // namespace
+
+namespace detail {
+LanguageCounts count_language(std::string_view text, [[maybe_unused]] bool bytewise, bool settle) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+#if defined(__SSE2__)
+  if (!bytewise) return count_blocks(s, text.size(), settle);
+#endif
+  return count_bytewise(s, text.size(), settle);
+}
+}  // namespace detail
+
 std::string detect_language(std::string_view text) {
   // The first 64 KiB are plenty to tell the language and keep this cheap on huge inputs.
   constexpr std::size_t kScan = 64 * 1024;
@@ -387,78 +582,10 @@ std::string detect_language(std::string_view text) {
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     text = text.substr(0, cut);
   }
-  static const StopWordTable stop_words;
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t arabic = 0, latin = 0;
-  int fr = 0, en = 0, es = 0;
-  // The current Latin word, lower-cased, packed into an integer; stop words are 8 bytes at most.
-  std::uint64_t word = 0;
-  std::size_t wlen = 0;
-  auto flush = [&] {
-    if (wlen > 0 && wlen <= 8) {
-      const unsigned char langs = stop_words.langs(word);
-      fr += (langs & kFr) != 0;
-      en += (langs & kEn) != 0;
-      es += (langs & kEs) != 0;
-    }
-    word = 0;
-    wlen = 0;
-  };
-  // Runs of ASCII letters and of two-byte Arabic-block characters are read in tight loops:
-  // they are nearly all of a text, and a branch per byte between them mispredicts often.
-  static constexpr auto kLetter = [] {
-    std::array<bool, 256> t{};
-    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = t[static_cast<std::size_t>(c - 32)] = true;
-    return t;
-  }();
-  for (std::size_t i = 0; i < n;) {
-    const unsigned char c = s[i];
-    if (c < 0x80) {
-      if (kLetter[c]) {
-        std::size_t k = i;
-        do word = word << 8 | (s[k] | 0x20u);
-        while (++k < n && kLetter[s[k]]);
-        latin += k - i;
-        wlen += k - i;
-        i = k;
-      } else {
-        if (wlen) flush();
-        ++i;
-      }
-      continue;
-    }
-    if (c >= 0xD8 && c <= 0xDB && i + 1 < n) {  // U+0600..U+06FF, most of an Arabic text
-      if (wlen) flush();
-      std::size_t k = i;
-      do arabic += s[k] != 0xD8 || s[k + 1] >= 0xA0;  // U+0620 and up
-      while ((k += 2) + 1 < n && s[k] >= 0xD8 && s[k] <= 0xDB);
-      i = k;
-      // Settled: "ar" even if every byte left were a Latin letter (the first rule below).
-      if (arabic >= 10 && 7 * arabic >= 3 * (latin + (n - i))) return "ar";
-      continue;
-    }
-    char32_t cp;
-    const std::size_t len = decode(s, i, n, cp);
-    if (cp >= 0x0620 && cp <= 0x06FF) {
-      ++arabic;
-      if (wlen) flush();
-    } else if (cp >= 0x00C0 && cp <= 0x024F) {
-      ++latin;
-      // keep accented letters in the word (été, más): lower-case Latin-1 capitals
-      if (cp >= 0x00C0 && cp <= 0x00DE && cp != 0x00D7) cp += 0x20;
-      if (cp < 0x800) {
-        word = word << 16 | (0xC0u | (cp >> 6)) << 8 | (0x80u | (cp & 0x3F));
-        wlen += 2;
-      } else {
-        wlen = 9;  // never a stop word
-      }
-    } else if (wlen) {
-      flush();
-    }
-    i += len;
-  }
-  flush();
+  const detail::LanguageCounts c = detail::count_language(text);
+  if (c.arabic_settled) return "ar";
+  const std::size_t arabic = c.arabic, latin = c.latin;
+  const int fr = c.fr, en = c.en, es = c.es;
   if (arabic + latin == 0) return "";
   if (arabic * 10 >= (arabic + latin) * 3 && arabic >= 10) return "ar";
   if (arabic > latin) return "ar";

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "pledgedb/text/normalize.hpp"
+#include "text/language_counts.hpp"
 
 using pledgedb::text::detect_language;
 using pledgedb::text::fold;
@@ -220,6 +221,45 @@ TEST_CASE("detect_language by script and stop words") {
   CHECK(detect_language("OCP Tanger Med") == "");
   // Arabic text quoting a French name is still Arabic
   CHECK(detect_language("وقعت شركة Renault Group اتفاقية مع وزارة الصناعة والتجارة بالرباط") == "ar");
+}
+
+TEST_CASE("detect_language's 64-byte path counts as the plain loop does, on every byte of mixed texts") {
+  using pledgedb::text::detail::count_language;
+  // Letters, stop words in both cases and with accents, words of 8 and 9 bytes, Latin letters at
+  // the edges of the range (À, ×, Ł, ɏ, ɐ), Arabic letters and marks below U+0620, digits,
+  // punctuation and three- and four-byte characters.
+  const std::vector<std::string> pieces = {
+      "the", "The", "THE", "été", "ÉTÉ", "más", "millions", "emplois", "millones", "empleos", "and", "de", "l'",
+      "Le", "y", "a", "Ł", "À", "×", "ɏ", "ɐ", "Kénitra", "الرباط", "\xD8\x81", "\xD9\x80", "٢٠", "2030", " ",
+      "  ", ", ", ".\n", "—", "東京", "\xF0\x9F\x98\x80", "-", "_", "zz", "abcdefgh", "abcdefghi"};
+  std::uint32_t state = 777;
+  const auto next = [&state] { return state = state * 1103515245u + 12345u; };
+  int mismatches = 0, settled = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string s;
+    const int count = static_cast<int>(next() >> 16) % 90;
+    for (int k = 0; k < count; ++k) s += pieces[(next() >> 16) % pieces.size()];
+    const auto plain = count_language(s, /*bytewise=*/true, /*settle=*/false);
+    const auto fast = count_language(s, /*bytewise=*/false, /*settle=*/false);
+    if (!(plain == fast)) ++mismatches;
+    // Stopping early on Arabic never changes the answer.
+    for (const bool bytewise : {true, false}) {
+      const auto early = count_language(s, bytewise, /*settle=*/true);
+      if (early.arabic_settled) {
+        ++settled;
+        if (!(plain.arabic * 10 >= (plain.arabic + plain.latin) * 3 && plain.arabic >= 10)) ++mismatches;
+      } else if (!(early == plain)) {
+        ++mismatches;
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+  CHECK(settled > 0);
+  const auto c = count_language("The group and the ministry: été, MÁS. الرباط", true, false);
+  CHECK(c.en == 3);
+  CHECK(c.fr == 1);
+  CHECK(c.es == 1);
+  CHECK(c.arabic == 6);
 }
 
 TEST_CASE("detect_language weighs the whole text: an Arabic opening does not decide a French article") {
