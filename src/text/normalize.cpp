@@ -74,6 +74,42 @@ inline char normalize_cp(char32_t cp) {
 
 }  // namespace
 
+namespace {
+
+#if defined(__SSE2__)
+// Bytes b with lo <= b <= hi (unsigned), as a vector mask.
+inline __m128i bytes_in(__m128i v, unsigned char lo, unsigned char hi) {
+  const __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo + 128)));
+  return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(hi - lo + 1 - 128)));
+}
+#endif
+
+// The first character from i on that normalize may have to change (the lead byte of a
+// character other than ASCII and the Arabic letters U+0600..U+063F, U+0641..U+064A), read 16
+// bytes at a time; or a character boundary near the end, where the byte loop takes over.
+inline std::size_t skip_kept(const unsigned char* s, std::size_t n, std::size_t i) {
+#if defined(__SSE2__)
+  unsigned carry = 0;  // the last chunk ended with the lead of a kept Arabic letter
+  for (; i + 17 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 1));
+    const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+    const __m128i d8 = _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD8)));
+    const __m128i d9 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD9))), bytes_in(next, 0x81, 0x8A));
+    const auto lead = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(d8, d9)));
+    if (const unsigned change = high & ~(lead | lead << 1 | carry) & 0xFFFF) return i + static_cast<unsigned>(std::countr_zero(change));
+    carry = lead >> 15;
+  }
+  return i + carry;
+#else
+  (void)s;
+  (void)n;
+  return i;
+#endif
+}
+
+}  // namespace
+
 Normalized normalize(std::string_view original) {
   Normalized out;
   const std::size_t n = original.size();
@@ -92,7 +128,7 @@ Normalized normalize(std::string_view original) {
   while (i < n) {
     // A run of kept bytes: ASCII (eight at a time while they are all ASCII), and U+0600..U+063F
     // and U+0641..U+064A (ف to ي), Arabic letters with nothing to replace.
-    std::size_t r = i;
+    std::size_t r = skip_kept(s, n, i);
     for (;;) {
       while (r + 8 <= n) {
         std::uint64_t w;
@@ -464,12 +500,6 @@ detail::LanguageCounts count_bytewise(const unsigned char* s, std::size_t n, boo
 }
 
 #if defined(__SSE2__)
-// Bytes b with lo <= b <= hi (unsigned), as a vector mask.
-inline __m128i bytes_in(__m128i v, unsigned char lo, unsigned char hi) {
-  const __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo + 128)));
-  return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(hi - lo + 1 - 128)));
-}
-
 struct BlockMasks {
   std::uint64_t ascii_letter = 0, latin_lead = 0;
 };
