@@ -250,8 +250,24 @@ struct RegionMention {
 // that only ever follow a first word (plus the designators Gazetteer::lookup strips), and
 // the names that are one word. A look-up is only made for n-grams these sets allow: a look-up
 // allocates, and most capitalised words are no place name.
+// A bit per word hash (2^17 bits, 16 KiB): the gazetteer's word sets are too large for the
+// cache and their tables' own 1024-bit filters are nearly full, so without this nearly every
+// capitalised or Arabic word cost a cache miss in the table.
+class HashBits {
+ public:
+  void set(std::size_t hash) { bits_[slot(hash) >> 6] |= std::uint64_t(1) << (slot(hash) & 63); }
+  bool test(std::size_t hash) const { return bits_[slot(hash) >> 6] >> (slot(hash) & 63) & 1; }
+
+ private:
+  static std::size_t slot(std::size_t hash) { return (hash >> 20) & ((std::size_t(1) << 17) - 1); }
+  std::vector<std::uint64_t> bits_ = std::vector<std::uint64_t>(std::size_t(1) << 11);
+};
+
 struct RegionWords {
   SvSet first, later, single;
+  HashBits first_bits, later_bits;
+  bool may_be_first(const detail::Prehashed& w) const { return first_bits.test(w.hash) && first.contains(w); }
+  bool may_be_later(const detail::Prehashed& w) const { return later_bits.test(w.hash) && later.contains(w); }
 };
 const RegionWords& region_words() {
   static const RegionWords w = [] {
@@ -261,8 +277,12 @@ const RegionWords& region_words() {
       auto t = detail::tokenize(text);
       if (t.empty()) return;
       r.first.emplace(t.front().key);
+      r.first_bits.set(t.front().key_hash);
       if (t.size() == 1) r.single.emplace(t.front().key);
-      for (std::size_t k = 1; k < t.size(); ++k) r.later.emplace(t[k].key);
+      for (std::size_t k = 1; k < t.size(); ++k) {
+        r.later.emplace(t[k].key);
+        r.later_bits.set(t[k].key_hash);
+      }
     };
     for (const auto& reg : g.regions()) add(reg.name);
     for (const auto& a : g.aliases()) add(a.text);
@@ -273,7 +293,10 @@ const RegionWords& region_words() {
                                "región de", "provincia de", "region", "province", "prefecture", "state",
                                "county", "city", "governorate"}) {
       auto t = detail::tokenize(d);
-      for (std::size_t k = 0; k < t.size(); ++k) r.later.emplace(t[k].key);
+      for (std::size_t k = 0; k < t.size(); ++k) {
+        r.later.emplace(t[k].key);
+        r.later_bits.set(t[k].key_hash);
+      }
     }
     // Region names that are ordinary words ("Centre", "Nord", "Delta"): in running text a
     // capitalised "Centre régional d'investissement" is no place (it gave Burkina Faso's Centre).
@@ -289,7 +312,6 @@ const RegionWords& region_words() {
 // Region, province and city names: n-grams of up to 4 words whose first word starts some alias.
 std::vector<RegionMention> find_region_mentions(const Ctx& c, std::string_view lang) {
   const auto& words = region_words();
-  const auto& first_words = words.first;
   std::vector<RegionMention> out;
   const auto& t = c.toks;
   const std::string_view nt = c.norm.text;
@@ -306,18 +328,18 @@ std::vector<RegionMention> find_region_mentions(const Ctx& c, std::string_view l
       if (t[i].stem != k) firsts[nfirst++] = t[i].hashed_stem();
     }
     bool any = false;
-    for (std::size_t f = 0; f < nfirst && !any; ++f) any = first_words.contains(firsts[f]);
+    for (std::size_t f = 0; f < nfirst && !any; ++f) any = words.may_be_first(firsts[f]);
     if (!any) { ++i; continue; }
     // The longest n-gram worth a look-up: every later word must occur after a first word.
     std::size_t max_len = 1;
     while (max_len < 4 && i + max_len < t.size() && t[i + max_len].sentence == t[i].sentence &&
-           words.later.contains(t[i + max_len].hashed_key()))
+           words.may_be_later(t[i + max_len].hashed_key()))
       ++max_len;
     bool found = false;
     for (std::size_t len = max_len; len >= 1 && !found; --len) {
       for (std::size_t fi = 0; fi < nfirst; ++fi) {
         const detail::Prehashed& f = firsts[fi];
-        if (!first_words.contains(f)) continue;
+        if (!words.may_be_first(f)) continue;
         // A one-word Latin name must be a name by itself (Arabic ones may carry clitics).
         if (len == 1 && t[i].latin && !words.single.contains(f)) continue;
         q.assign(f.text);
