@@ -52,11 +52,12 @@ constexpr bool is_word_cp(char32_t cp) {
   return cp >= 0x370;
 }
 
+// Bitwise, not short-circuit: one test per token, whose outcome follows the text.
 bool is_upper_latin(char32_t cp) {
-  return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+  return (cp - 'A' < 26u) | ((cp - 0xC0 <= 0x1Eu) & (cp != 0xD7));
 }
 bool is_lower_latin(char32_t cp) {
-  return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
+  return (cp - 'a' < 26u) | ((cp - 0xDF <= 0x20u) & (cp != 0xF7));
 }
 
 
@@ -70,18 +71,21 @@ std::string_view arabic_stem(std::string_view key) {
   auto letters = [&s] { return s.size() / 2; };
   constexpr unsigned waw = 0xD988, fa = 0xD981, ba = 0xD8A8, alef = 0xD8A7, lam = 0xD984, kaf = 0xD983;
   if ((letter(0) == waw || letter(0) == fa) && letters() >= 4) s.remove_prefix(2);
-  // بال لل كال ال ب ل ك, the first that leaves three letters or more.
-  static constexpr std::array<std::array<unsigned, 3>, 7> prefixes = {{
-      {ba, alef, lam}, {lam, lam, 0}, {kaf, alef, lam}, {alef, lam, 0}, {ba, 0, 0}, {lam, 0, 0}, {kaf, 0, 0}}};
-  for (const auto& p : prefixes) {
-    std::size_t n = 0;
-    while (n < 3 && p[n] && letter(n) == p[n]) ++n;
-    if (n < 3 && p[n]) continue;  // not this prefix
-    if (letters() >= n + 3) {
-      s.remove_prefix(2 * n);
-      break;
-    }
+  // بال لل كال ال ب ل ك, the first that leaves three letters or more, told by the first letter
+  // (ب and ك come alone or before ال, ل alone or doubled, ا only in ال).
+  const unsigned first = letter(0), second = letter(1);
+  const std::size_t n = letters();
+  std::size_t strip = 0;
+  if (first == ba || first == kaf) {
+    if (second == alef && letter(2) == lam && n >= 6) strip = 3;
+    else if (n >= 4) strip = 1;
+  } else if (first == lam) {
+    if (second == lam && n >= 5) strip = 2;
+    else if (n >= 4) strip = 1;
+  } else if (first == alef && second == lam && n >= 5) {
+    strip = 2;
   }
+  s.remove_prefix(2 * strip);
   return s;
 }
 
@@ -276,7 +280,7 @@ inline bool is_lower_byte(unsigned char b) { return b >= 'a' && b <= 'z'; }
 // folded at out as they are read (the key of a `simple` word; others are folded afterwards).
 // out may be written up to 8 bytes ahead, but never past as many bytes as the text has from i:
 // the caller's buffer holds a key at an offset no greater than the word's (keys never grow).
-std::size_t scan_word(std::string_view s, std::size_t i, WordShape& w, char* out) {
+[[gnu::always_inline]] inline std::size_t scan_word(std::string_view s, std::size_t i, WordShape& w, char* out) {
   const char* const p = s.data();
   const std::size_t n = s.size();
   char* const out0 = out;
@@ -403,6 +407,22 @@ bool is_abbreviation(std::string_view key) {
 }
 }  // namespace
 
+// What a mark between words ends: a clause, a sentence, or a sentence unless it is a full stop in
+// a number or after an abbreviation.
+constexpr std::uint8_t kEndsClause = 1, kEndsSentence = 2, kFullStop = 4;
+constexpr std::array<std::uint8_t, 128> kAsciiMarks = [] {
+  std::array<std::uint8_t, 128> t{};
+  t['.'] = kFullStop;
+  for (char c : {'!', '?', '\n', ';'}) t[static_cast<unsigned char>(c)] = kEndsSentence;
+  for (char c : {',', ':', '(', ')', '[', ']'}) t[static_cast<unsigned char>(c)] = kEndsClause;
+  return t;
+}();
+inline std::uint8_t other_mark(char32_t cp) {
+  if (cp == 0x061F || cp == 0x061B || cp == 0x06D4) return kEndsSentence;  // ؟ ؛ ۔
+  if (cp == 0x060C || cp == 0x2026) return kEndsClause;                      // ، …
+  return 0;
+}
+
 Tokens tokenize(std::string_view s) {
   Tokens toks;
   toks.reserve(s.size() / 6 + 1);
@@ -438,26 +458,20 @@ Tokens tokenize(std::string_view s) {
       if (!word) i = j;
     }
     if (!word) {
-      switch (cp) {
-        case '.': {
-          // "1.5", "Dec. 31", "M. Layani" do not end a sentence.
-          bool digit_next = i < n && s[i] >= '0' && s[i] <= '9';
-          bool abbrev = false;
-          if (!toks.empty() && toks.back().end == start) {
-            const auto& k = toks.back().key;
-            abbrev = (toks.back().latin && k.size() <= 1) || is_abbreviation(k);
-          }
-          if (!digit_next && !abbrev) pending_sentence = true;
-          break;
+      // Clause and sentence ends set without a branch per kind of mark (the marks between words
+      // come in no predictable order); only a full stop needs a closer look.
+      const std::uint8_t mark = cp < 0x80 ? kAsciiMarks[cp] : other_mark(cp);
+      pending_clause |= (mark & kEndsClause) != 0;
+      pending_sentence |= (mark & kEndsSentence) != 0;
+      if (mark & kFullStop) {
+        // "1.5", "Dec. 31", "M. Layani" do not end a sentence.
+        bool digit_next = i < n && s[i] >= '0' && s[i] <= '9';
+        bool abbrev = false;
+        if (!toks.empty() && toks.back().end == start) {
+          const auto& k = toks.back().key;
+          abbrev = (toks.back().latin && k.size() <= 1) || is_abbreviation(k);
         }
-        case '!': case '?': case '\n': case ';': case 0x061F: case 0x061B: case 0x06D4:
-          pending_sentence = true;
-          break;
-        case ',': case ':': case '(': case ')': case 0x060C: case '[': case ']': case 0x2026:
-          pending_clause = true;
-          break;
-        default:
-          break;
+        if (!digit_next && !abbrev) pending_sentence = true;
       }
       continue;
     }
@@ -477,7 +491,7 @@ Tokens tokenize(std::string_view s) {
     t.digits = w.all_digits;
     t.latin = w.latin;
     t.capitalised = is_upper_latin(cp);
-    t.all_caps = w.latin && w.upper >= 2 && w.lower == 0;
+    t.all_caps = w.latin & (w.upper >= 2) & (w.lower == 0);
     if (toks.size() > 1) {
       // A run-on "sentence" (no stops for pages) is cut at a clause boundary after
       // kLongSentence words, and at any word after twice that: per-sentence look-ups then stay
