@@ -36,7 +36,14 @@ std::string key_of(std::string_view s) { return fold_words(s); }
 
 struct Builder {
   PartyFinding f;
-  FlatMap<std::size_t> by_key;
+  // Kept per thread and emptied for each text: a text names a few parties, and a table of its
+  // own cost an allocation per growth step.
+  FlatMap<std::size_t>& by_key = []() -> FlatMap<std::size_t>& {
+    thread_local FlatMap<std::size_t> m;
+    if (m.size() > 256) m = {};  // after a long round-up: not 4K+ slots to empty for every text
+    else m.clear();
+    return m;
+  }();
   // Keys::first_word when it is no token.
   static constexpr std::uint32_t kNotText = 0xFFFFFFFFu, kOneWord = 0xFFFFFFFEu;
   struct Keys {
@@ -372,20 +379,16 @@ struct PhraseTableOf {
 };
 using PhraseTable = PhraseTableOf<std::string>;
 
-// The first token from i on that is a capitalised (or all-caps) Latin word, no number: where a
-// run of a name may start (t.size() when none). Out of line: a tight loop over most tokens.
-[[gnu::noinline]] std::size_t next_capitalised(const std::vector<Token>& t, std::size_t i) {
-  const std::size_t n = t.size();
-  while (i < n && !(t[i].latin && (t[i].capitalised || t[i].all_caps) && !t[i].digits)) ++i;
-  return i;
-}
-
 // Every phrase of the table in the tokens, left to right, the longest at a token and the next
-// after its end.
-std::vector<PartyMention> mentions_of(const TextPhrases& phrases, const std::vector<Token>& t) {
+// after its end. slots: TokenScan::slots of the tokens.
+std::vector<PartyMention> mentions_of(const TextPhrases& phrases, const std::vector<Token>& t,
+                                      const std::vector<std::uint32_t>& slots) {
   std::vector<PartyMention> found;
+  if (phrases.empty()) return found;
   const std::size_t tokens = t.size();
-  for (std::size_t i = phrases.next_start(t, 0); i < tokens; i = phrases.next_start(t, i + 1)) {
+  const std::uint8_t* marks = phrases.starts().marks.data();
+  for (std::size_t i = 0; i < tokens; ++i) {
+    if (!(marks[slots[i] & 0xFFFF] | marks[slots[i] >> 16])) continue;  // most tokens
     std::size_t v = 0;
     if (auto len = phrases.match(t, i, &v)) {
       found.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), v});
@@ -478,17 +481,19 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     if (auto it = builtin.second.find(v); it != builtin.second.end()) return it->second;
     return std::make_pair(PartyKind::other, std::string());
   };
-  WordMarks name_starts = builtin.first.starts;
-  if (known != nullptr) name_starts |= known->names.starts;
+  thread_local TokenScan scan;
+  scan.run(t, builtin.first.starts, known != nullptr ? &known->names.starts : nullptr);
   std::string v;
-  const std::size_t tokens = t.size();  // (t.size() divides by sizeof(Token) each time)
-  for (std::size_t i = name_starts.next_start(t, 0); i < tokens; i = name_starts.next_start(t, i + 1)) {
+  for (std::size_t c = 0, from = 0; c < scan.names; ++c) {
+    const std::size_t i = scan.name_at[c];
+    if (i < from) continue;  // inside the name found before
+    from = i + 1;
     if (auto len = names_match(i, &v)) {
       auto [kind, country] = kind_of(v);
       auto p = b.add(v, kind, country, key_of_name(v));
       b.add_alias(p, std::string(nt.substr(t[i].begin, t[i + len - 1].end - t[i].begin)), key_of_tokens(i, i + len));
       b.f.mentions.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), p});
-      i += len - 1;
+      from = i + len;
     }
   }
 
@@ -514,7 +519,9 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     return last_title < a && last_title + back >= a;
   };
   // Capitalised Latin runs.
-  for (std::size_t i = next_capitalised(t, 0); i < tokens; i = next_capitalised(t, i)) {
+  for (std::size_t c = 0, i = 0; c < scan.capitals; ++c) {
+    if (scan.capital_at[c] < i) continue;  // inside the run before
+    i = scan.capital_at[c];
     std::size_t j = i + 1;
     // A run stops at "and"/"et"/"y" (two names) and at titles, days and months.
     while (j < t.size() && t[j].latin && (((t[j].capitalised || t[j].all_caps) && !stops.contains(t[j].hashed_key())) || connector(t[j])) &&
@@ -740,7 +747,8 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   }
 
   // Every later occurrence of a company's name (and of its first word when distinctive).
-  TextPhrases later;  // keys in b.keys and first_words
+  thread_local TextPhrases later;  // keys in b.keys and first_words; reused (its marks are 4 KB)
+  later.clear();
   std::vector<std::string> first_words;
   first_words.reserve(b.f.parties.size());  // never moved: the table points into them
   for (std::size_t p = 0; p < b.f.parties.size(); ++p) {
@@ -762,7 +770,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     }
   }
   later.seal();
-  std::vector<PartyMention> all = mentions_of(later, t);
+  std::vector<PartyMention> all = mentions_of(later, t, scan.slots);
   for (const auto& m : b.f.mentions)
     if (b.f.parties[m.party].kind != PartyKind::company && b.f.parties[m.party].kind != PartyKind::agency) all.push_back(m);
   for (const auto& m : b.f.mentions) all.push_back(m);

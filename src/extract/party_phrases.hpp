@@ -57,10 +57,14 @@ class TextPhrases {
                      [](const Phrase& x, const Phrase& y) { return x.first_hash < y.first_hash; });
     for (const auto& ph : phrases_) starts_.set(ph.first_hash);
   }
-  // The first token from i on where a phrase may start (t.size() when none).
-  std::size_t next_start(const std::vector<Token>& t, std::size_t i) const {
-    return phrases_.empty() ? t.size() : starts_.next_start(t, i);
+  // Forgets every phrase (and unsets only their marks), for a table reused from text to text.
+  void clear() {
+    for (const auto& ph : phrases_) starts_.marks[WordMarks::slot(ph.first_hash)] = 0;
+    phrases_.clear();
   }
+  bool empty() const { return phrases_.empty(); }
+  // The marks of the phrases' first words (keys or stems).
+  const WordMarks& starts() const { return starts_; }
   // Longest phrase at token i; returns its length (0 if none).
   std::size_t match(const std::vector<Token>& t, std::size_t i, std::size_t* value) const {
     return starts_.may_start(t[i]) ? match_listed(t, i, value) : 0;  // most tokens: 0
@@ -111,6 +115,51 @@ class TextPhrases {
   }
   std::vector<Phrase> phrases_;
   WordMarks starts_;
+};
+
+// One pass over the tokens, instead of one per scan of find_parties: the tokens where a known or
+// built-in name may start, those where a capitalised run may start, and each token's mark slots
+// (for the scan of later mentions, which reads 4 bytes a token instead of a Token). Kept per
+// thread and reused: no allocation per text.
+struct TokenScan {
+  std::vector<std::uint32_t> slots;       // per token: WordMarks::slot of key (low 16 bits), of stem
+  std::vector<std::uint32_t> name_at;     // [0, names): tokens whose key or stem is marked in a name table
+  std::vector<std::uint32_t> capital_at;  // [0, capitals): capitalised (or all-caps) Latin words, no number
+  std::size_t names = 0, capitals = 0;
+
+  // a, b: the marks of the name tables (b may be null).
+  void run(const std::vector<Token>& t, const WordMarks& a, const WordMarks* b) {
+    const std::size_t n = t.size();
+    if (slots.size() < n) {  // grown, never shrunk: the appends below write without a check
+      slots.resize(n);
+      name_at.resize(n);
+      capital_at.resize(n);
+    }
+    if (b == nullptr) walk(t, a.marks.data(), [](std::uint32_t) { return 0u; });
+    else walk(t, a.marks.data(), [mb = b->marks.data()](std::uint32_t s) { return unsigned(mb[s]); });
+  }
+
+ private:
+  // Branch-free: whether a token starts anything is a coin toss to the branch predictor.
+  void walk(const std::vector<Token>& t, const std::uint8_t* ma, auto&& also_marked) {
+    const std::size_t n = t.size();
+    std::size_t nn = 0, nc = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Token& w = t[i];
+      const auto ks = static_cast<std::uint32_t>(WordMarks::slot(w.key_hash));
+      const auto ss = static_cast<std::uint32_t>(WordMarks::slot(w.stem_hash));
+      slots[i] = ks | ss << 16;
+      // The stem's mark as well as the key's: a stem as long as the key has the key's hash.
+      const unsigned name = ma[ks] | ma[ss] | also_marked(ks) | also_marked(ss);
+      const unsigned capital = unsigned(w.latin) & (unsigned(w.capitalised) | unsigned(w.all_caps)) & ~unsigned(w.digits);
+      name_at[nn] = static_cast<std::uint32_t>(i);
+      nn += name != 0;
+      capital_at[nc] = static_cast<std::uint32_t>(i);
+      nc += capital & 1;
+    }
+    names = nn;
+    capitals = nc;
+  }
 };
 
 }  // namespace pledgedb::extract::detail

@@ -1,0 +1,77 @@
+// The one pass of the party finder over the tokens lists what its plain per-token tests find.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/flat_table.hpp"
+#include "extract/party_phrases.hpp"
+#include "pledgedb/extract/extractor.hpp"
+
+using namespace pledgedb::extract::detail;
+
+TEST_CASE("the token scan lists the tokens that the plain tests pick, on random mixed texts") {
+  const std::vector<std::string_view> words = {
+      "Atlas", "cables", "ATLAS", "the", "Ministry", "2030", "A380", "of", "x", "MAROC", "Maroc", "investit",
+      "\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1", "\xD8\xA7\xD9\x84\xD9\x88\xD9\x83\xD8\xA7\xD9\x84\xD8\xA9", "societe",
+      "Société", "signed", "Group", "l'Industrie", "12,5", "(AMDIE)", "-", ",", "."};
+  std::mt19937 rng(7);
+  WordMarks a, b;
+  for (const std::string_view w : {"atlas", "ministry", "maroc", "\xD9\x88\xD9\x83\xD8\xA7\xD9\x84\xD8\xA9"}) a.set(sv_hash(w));
+  for (const std::string_view w : {"signed", "group", "societe"}) b.set(sv_hash(w));
+  TokenScan scan;
+  std::size_t names = 0, capitals = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (std::size_t n = rng() % 40; n > 0; --n) {
+      text += words[rng() % words.size()];
+      text += ' ';
+    }
+    const auto t = tokenize(text);
+    const bool two = round % 2 == 1;
+    scan.run(t, a, two ? &b : nullptr);
+    std::vector<std::uint32_t> want_names, want_capitals;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      CHECK(scan.slots[i] == (WordMarks::slot(t[i].key_hash) | WordMarks::slot(t[i].stem_hash) << 16));
+      if (a.may_start(t[i]) || (two && b.may_start(t[i]))) want_names.push_back(static_cast<std::uint32_t>(i));
+      if (t[i].latin && (t[i].capitalised || t[i].all_caps) && !t[i].digits)
+        want_capitals.push_back(static_cast<std::uint32_t>(i));
+    }
+    REQUIRE(scan.names == want_names.size());
+    REQUIRE(scan.capitals == want_capitals.size());
+    for (std::size_t k = 0; k < want_names.size(); ++k) CHECK(scan.name_at[k] == want_names[k]);
+    for (std::size_t k = 0; k < want_capitals.size(); ++k) CHECK(scan.capital_at[k] == want_capitals[k]);
+    names += want_names.size();
+    capitals += want_capitals.size();
+  }
+  CHECK(names > 1000);  // the texts exercise both lists
+  CHECK(capitals > 1000);
+}
+
+TEST_CASE("a phrase table reused after clear() matches a fresh one") {
+  const auto t = tokenize("Atlas Cables signed with Rongtai Steel; Rongtai Steel Limited and Atlas later.");
+  TextPhrases reused;
+  reused.add("rongtai steel", 1);
+  reused.add("with", 2);
+  reused.seal();
+  reused.clear();
+  CHECK(reused.empty());
+  TextPhrases fresh;
+  for (TextPhrases* p : {&reused, &fresh}) {
+    p->add("atlas cables", 3);
+    p->add("atlas", 4);
+    p->seal();
+  }
+  CHECK(reused.starts().marks == fresh.starts().marks);
+  std::size_t found = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    std::size_t v1 = 99, v2 = 99;
+    CHECK(reused.match(t, i, &v1) == fresh.match(t, i, &v2));
+    CHECK(v1 == v2);
+    found += v1 != 99;
+  }
+  CHECK(found == 2);
+}
