@@ -174,10 +174,10 @@ struct WordMarks {
   static std::size_t slot(std::size_t hash) { return hash >> 52; }
   void set(std::size_t hash) { marks[slot(hash)] = 1; }
   bool test(std::size_t hash) const { return marks[slot(hash)] != 0; }
-  // False when neither w's key nor its stem (when shorter) may start a phrase.
-  bool may_start(const Token& w) const {
-    return test(w.key_hash) || (w.stem.size() != w.key.size() && test(w.stem_hash));
-  }
+  // False when neither w's key nor its stem may start a phrase. Both marks are read and combined
+  // without a branch on whether the word has a shorter stem (Arabic words with a clitic, in no
+  // predictable order): a stem as long as the key is the key, and stem_hash then key_hash.
+  bool may_start(const Token& w) const { return (marks[slot(w.key_hash)] | marks[slot(w.stem_hash)]) != 0; }
   // The first token from i on that may start a phrase (t.size() when none). Out of line: a tight
   // loop over most tokens, whatever the registers of its caller.
   [[gnu::noinline]] std::size_t next_start(const std::vector<Token>& t, std::size_t i) const {

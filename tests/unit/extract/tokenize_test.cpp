@@ -165,3 +165,25 @@ TEST_CASE("same_key is string equality, for every length and every differing byt
     }
   }
 }
+
+TEST_CASE("WordMarks::may_start without a branch on the stem is the key's mark or a shorter stem's") {
+  const std::string text =
+      "والاستثمار بالمغرب وللشركة الاستثمار استثمار ولد للبنك Le groupe investira 300 millions, "
+      "plus de 500 emplois; وزارة الصناعة والتجارة أعلنت عن إحداث 1.200 منصب شغل بالقنيطرة";
+  const auto toks = extract::detail::tokenize(text);
+  std::mt19937 rng(11);
+  for (int round = 0; round < 200; ++round) {
+    // Marks for a random choice of the tokens' keys and stems.
+    extract::detail::WordMarks marks;
+    for (const auto& t : toks) {
+      if (rng() % 4 == 0) marks.set(t.key_hash);
+      if (rng() % 4 == 0) marks.set(t.stem_hash);
+    }
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+      const auto& t = toks[i];
+      const bool plain = marks.test(t.key_hash) || (t.stem.size() != t.key.size() && marks.test(t.stem_hash));
+      CAPTURE(i);
+      CHECK(marks.may_start(t) == plain);
+    }
+  }
+}
