@@ -838,7 +838,7 @@ const Index& lexicon() {
   return idx;
 }
 
-bool word_matches(const Token& t, const std::string& w) { return t.key == w || t.stem == w; }
+bool word_matches(const Token& t, const std::string& w) { return same_key(t.key, w) || same_key(t.stem, w); }
 
 }  // namespace
 
