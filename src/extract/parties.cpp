@@ -149,7 +149,10 @@ struct Builder {
     r.kind = kind;
     r.country = country;
     f.aliases.emplace_back(1, name);
-    keys.push_back({k, {k}, first});
+    Keys& ks = keys.emplace_back();  // (a braced {k, {k}, first} copied k three times)
+    ks.key = k;
+    ks.alias_keys.emplace_back(k);
+    ks.first_word = first;
     by_key[k] = f.parties.size() - 1;
     if (indexed_) {
       if (kind == PartyKind::company) index_company(f.parties.size() - 1, k);
@@ -444,7 +447,8 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   auto first_of = [](std::size_t a, std::size_t e) {
     return e - a >= 2 ? static_cast<std::uint32_t>(a) : Builder::kOneWord;
   };
-  std::vector<std::uint32_t> cues_at(t.size(), 0);  // bit c: a cue of family c starts at the token
+  thread_local std::vector<std::uint32_t> cues_at;  // bit c: a cue of family c starts at the token
+  cues_at.assign(t.size(), 0);                       // (kept per thread: no allocation per text)
   auto has = [&](std::size_t i, Cue c) { return i < cues_at.size() && (cues_at[i] >> static_cast<unsigned>(c) & 1); };
   for (const auto& h : cues) cues_at[h.first] |= std::uint32_t(1) << static_cast<unsigned>(h.cue);
 

@@ -162,4 +162,20 @@ struct TokenScan {
   }
 };
 
+// The tokens whose key or stem is marked in m, in order: the tokens next_start stops at, found
+// in one pass without a branch per token (whether a word is marked is a coin toss to the branch
+// predictor). Written to at[0, count); at is grown to t.size() and never shrunk. Returns count.
+inline std::size_t marked_tokens(const WordMarks& m, const std::vector<Token>& t, std::vector<std::uint32_t>& at) {
+  const std::size_t n = t.size();
+  if (at.size() < n) at.resize(n);
+  const std::uint8_t* marks = m.marks.data();
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    // A stem as long as the key is the key, with the key's hash: testing it too changes nothing.
+    at[count] = static_cast<std::uint32_t>(i);
+    count += (marks[WordMarks::slot(t[i].key_hash)] | marks[WordMarks::slot(t[i].stem_hash)]) != 0;
+  }
+  return count;
+}
+
 }  // namespace pledgedb::extract::detail

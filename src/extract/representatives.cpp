@@ -190,12 +190,15 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
   std::vector<Representative> out;
   if (toks.empty()) return out;
   const TitleIndex& ix = title_index();
-  std::vector<int> party_at(toks.size(), -1);  // the party named at each token
+  // Per-token tables kept per thread: no allocation per text.
+  thread_local std::vector<int> party_at;  // the party named at each token
+  party_at.assign(toks.size(), -1);
   for (const auto& m : mentions)
     for (std::size_t k = m.first; k < m.last && k < toks.size(); ++k) party_at[k] = static_cast<int>(m.party);
   // The first mention starting at each token (looked up once per title: a table, not a walk
   // over every mention of a long text).
-  std::vector<std::int32_t> first_mention_at(toks.size(), -1);
+  thread_local std::vector<std::int32_t> first_mention_at;
+  first_mention_at.assign(toks.size(), -1);
   for (std::size_t i = 0; i < mentions.size(); ++i)
     if (mentions[i].first < toks.size() && first_mention_at[mentions[i].first] < 0)
       first_mention_at[mentions[i].first] = static_cast<std::int32_t>(i);
@@ -289,8 +292,12 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
     return std::string(s);
   };
 
-  const std::size_t tokens = toks.size();  // (toks.size() divides by sizeof(Token) each time)
-  for (std::size_t i = ix.first_words.next_start(toks, 0); i < tokens; i = ix.first_words.next_start(toks, i + 1)) {
+  thread_local std::vector<std::uint32_t> starts;  // tokens where a title may start (reused)
+  const std::size_t candidates = marked_tokens(ix.first_words, toks, starts);
+  for (std::size_t c = 0, from = 0; c < candidates; ++c) {
+    const std::size_t i = starts[c];
+    if (i < from) continue;  // inside the title before
+    from = i + 1;
     auto hit = title_listed(ix, toks, i);
     if (!hit) continue;
     const auto [te, title] = *hit;
@@ -419,7 +426,7 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
     bool known = false;
     for (const auto& r : out) known |= r.party == *party;
     if (!known) out.push_back({*party, std::move(name), std::string(title->title)});
-    i = te - 1;
+    from = te;
   }
   return out;
 }

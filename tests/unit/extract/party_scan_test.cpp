@@ -75,3 +75,23 @@ TEST_CASE("a phrase table reused after clear() matches a fresh one") {
   }
   CHECK(found == 2);
 }
+
+TEST_CASE("marked_tokens lists the tokens next_start stops at") {
+  const auto t = tokenize(
+      "Le ministre de l'Industrie, Ryad Mezzour, et le PDG de Valdor. \xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1 "
+      "\xD8\xA7\xD9\x84\xD8\xB5\xD9\x86\xD8\xA7\xD8\xB9\xD8\xA9 \xD9\x88\xD8\xA7\xD9\x84\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1 "
+      "Governor Ann Reyes, ministers and directeurs generaux.");
+  std::mt19937 rng(11);
+  std::vector<std::uint32_t> at;
+  for (int round = 0; round < 200; ++round) {
+    WordMarks m;  // random keys and stems of the text marked
+    for (const auto& w : t)
+      if (rng() % 4 == 0) m.set(rng() % 2 ? w.key_hash : w.stem_hash);
+    std::vector<std::uint32_t> want;
+    for (std::size_t i = m.next_start(t, 0); i < t.size(); i = m.next_start(t, i + 1))
+      want.push_back(static_cast<std::uint32_t>(i));
+    const std::size_t count = marked_tokens(m, t, at);
+    REQUIRE(count == want.size());
+    for (std::size_t k = 0; k < count; ++k) CHECK(at[k] == want[k]);
+  }
+}
