@@ -53,10 +53,10 @@ constexpr bool is_word_cp(char32_t cp) {
 }
 
 // Bitwise, not short-circuit: one test per token, whose outcome follows the text.
-bool is_upper_latin(char32_t cp) {
+constexpr bool is_upper_latin(char32_t cp) {
   return (cp - 'A' < 26u) | ((cp - 0xC0 <= 0x1Eu) & (cp != 0xD7));
 }
-bool is_lower_latin(char32_t cp) {
+constexpr bool is_lower_latin(char32_t cp) {
   return (cp - 'a' < 26u) | ((cp - 0xDF <= 0x20u) & (cp != 0xF7));
 }
 
@@ -127,6 +127,27 @@ constexpr std::array<ArabicLetter, 0x80> kArabicLetters = [] {
       a.folded[0] = static_cast<char>(r);
       a.len = 1;
     }
+  }
+  return t;
+}();
+
+// The Latin-1 letters U+00C0..U+00FF as the tokenizer copies them into a key (as fold_into
+// folds them: at most two bytes, the length of the letter), with their case.
+struct Latin1Letter {
+  char folded[2];
+  std::uint8_t len;
+  bool word, upper, lower;
+};
+constexpr std::array<Latin1Letter, 0x40> kLatin1Letters = [] {
+  std::array<Latin1Letter, 0x40> t{};
+  for (char32_t cp = 0xC0; cp < 0x100; ++cp) {
+    Latin1Letter& l = t[cp - 0xC0];
+    const std::string_view f = latin1_fold[cp - 0xC0];
+    for (std::size_t k = 0; k < f.size(); ++k) l.folded[k] = f[k];
+    l.len = static_cast<std::uint8_t>(f.size());
+    l.word = is_word_cp(cp);
+    l.upper = is_upper_latin(cp);
+    l.lower = is_lower_latin(cp);
   }
   return t;
 }();
@@ -332,6 +353,19 @@ inline bool is_lower_byte(unsigned char b) { return b >= 'a' && b <= 'z'; }
         continue;
       }
       break;
+    }
+    if (b == 0xC3 && i + 1 < n && (static_cast<unsigned char>(p[i + 1]) & 0xC0) == 0x80) {
+      // A Latin-1 letter (é, à, ç, ß...), folded through kLatin1Letters.
+      const Latin1Letter& l = kLatin1Letters[static_cast<unsigned char>(p[i + 1]) & 0x3F];
+      if (!l.word) break;  // × ÷
+      w.all_digits = false;
+      w.latin = true;
+      w.upper += l.upper;
+      w.lower += l.lower;
+      std::memcpy(out, l.folded, 2);
+      out += l.len;
+      end = i += 2;
+      continue;
     }
     if ((b == 0xD8 || b == 0xD9) && i + 1 < n && (static_cast<unsigned char>(p[i + 1]) & 0xC0) == 0x80) {
       // A run of two-byte Arabic letters, folded through kArabicLetters.
