@@ -383,11 +383,10 @@ struct PhraseTableOf {
 using PhraseTable = PhraseTableOf<std::string>;
 
 // Every phrase of the table in the tokens, left to right, the longest at a token and the next
-// after its end. slots: TokenScan::slots of the tokens.
-std::vector<PartyMention> mentions_of(const TextPhrases& phrases, const std::vector<Token>& t,
-                                      const std::vector<std::uint32_t>& slots) {
-  std::vector<PartyMention> found;
-  if (phrases.empty()) return found;
+// after its end, appended to found. slots: TokenScan::slots of the tokens.
+void mentions_of(const TextPhrases& phrases, const std::vector<Token>& t, const std::vector<std::uint32_t>& slots,
+                 std::vector<PartyMention>& found) {
+  if (phrases.empty()) return;
   const std::size_t tokens = t.size();
   const std::uint8_t* marks = phrases.starts().marks.data();
   for (std::size_t i = 0; i < tokens; ++i) {
@@ -398,7 +397,6 @@ std::vector<PartyMention> mentions_of(const TextPhrases& phrases, const std::vec
       i += len - 1;
     }
   }
-  return found;
 }
 
 }  // namespace
@@ -507,7 +505,10 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
 
   // Names seen after a title ("les ministres A, Ryad Mezzour et B"): persons also where they
   // later stand bare as a subject ("Ryad Mezzour a salué...").
-  SvSet persons;
+  // Kept per thread and emptied per text (a node and a bucket array per text before).
+  thread_local FlatMap<char> persons;
+  if (persons.size() > 256) persons = {};  // not a long list's slots to empty for every text
+  else persons.clear();
   static const WordSet titles = {
       "m", "mr", "mrs", "ms", "mme", "ceo", "pdg", "president", "minister", "ministre", "ministres", "directeur",
       "director", "founder", "fondateur", "chairman", "secretary", "wali", "governor", "gouverneur", "ministry",
@@ -638,10 +639,10 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     // A person's name after a title ("le ministre de l'Industrie, Ryad Mezzour") is not a company.
     if (!legal && !group_before) {
       if (title_before(a, 8)) {
-        persons.insert(key);
+        persons.emplace(key, 1);
         continue;
       }
-      if (!persons.empty() && persons.count(key)) continue;
+      if (!persons.empty() && persons.contains(key)) continue;
     }
     if (legal || group_before || subject || in_arabic) {
       // "Murang'a": a place whose name continues after an apostrophe.
@@ -774,7 +775,12 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     }
   }
   later.seal();
-  std::vector<PartyMention> all = mentions_of(later, t, scan.slots);
+  thread_local std::vector<PartyMention> later_found;  // reused: grown once, not per text
+  later_found.clear();
+  mentions_of(later, t, scan.slots, later_found);
+  std::vector<PartyMention> all;  // one allocation, not one per doubling
+  all.reserve(later_found.size() + 2 * b.f.mentions.size());
+  all.insert(all.end(), later_found.begin(), later_found.end());
   for (const auto& m : b.f.mentions)
     if (b.f.parties[m.party].kind != PartyKind::company && b.f.parties[m.party].kind != PartyKind::agency) all.push_back(m);
   for (const auto& m : b.f.mentions) all.push_back(m);

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extract/flat_table.hpp"
@@ -53,8 +54,13 @@ class TextPhrases {
   }
   // After the last add, before the first match.
   void seal() {
-    std::stable_sort(phrases_.begin(), phrases_.end(),
-                     [](const Phrase& x, const Phrase& y) { return x.first_hash < y.first_hash; });
+    auto before = [](const Phrase& x, const Phrase& y) { return x.first_hash < y.first_hash; };
+    if (phrases_.size() <= kInsertionSort) {  // a text's few names: no buffer for stable_sort
+      for (std::size_t i = 1; i < phrases_.size(); ++i)
+        for (std::size_t j = i; j > 0 && before(phrases_[j], phrases_[j - 1]); --j) std::swap(phrases_[j], phrases_[j - 1]);
+    } else {
+      std::stable_sort(phrases_.begin(), phrases_.end(), before);
+    }
     for (const auto& ph : phrases_) starts_.set(ph.first_hash);
   }
   // Forgets every phrase (and unsets only their marks), for a table reused from text to text.
@@ -102,6 +108,7 @@ class TextPhrases {
     return best;
   }
 
+  static constexpr std::size_t kInsertionSort = 32;
   struct Phrase {
     std::size_t first_hash;
     std::string_view first, key;

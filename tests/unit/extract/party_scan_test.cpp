@@ -95,3 +95,35 @@ TEST_CASE("marked_tokens lists the tokens next_start stops at") {
     for (std::size_t k = 0; k < count; ++k) CHECK(at[k] == want[k]);
   }
 }
+
+TEST_CASE("a sealed phrase table keeps the first added among equals, small or large") {
+  const auto t = tokenize("Atlas Cables and Atlas, then Valdor Group and Marwa.");
+  const std::vector<std::string> fillers = {"valdor group", "marwa", "valdor", "rongtai steel", "group", "cables"};
+  for (const std::size_t n : {4, 12, 31, 33, 80}) {  // both sides of the insertion sort's bound
+    CAPTURE(n);
+    std::vector<std::string> keys;  // the table keeps views of its keys
+    keys.reserve(3 * n);
+    for (std::size_t k = 0; k < n; ++k) {
+      keys.push_back(fillers[k % fillers.size()]);
+      keys.push_back(k % 2 ? "atlas" : "atlas cables");
+      keys.push_back(fillers[(k * 5 + 1) % fillers.size()]);
+    }
+    TextPhrases table;
+    for (std::size_t k = 0; k < keys.size(); ++k) table.add(keys[k], k);
+    table.seal();
+    auto first_of = [&](std::string_view key) {
+      for (std::size_t k = 0; k < keys.size(); ++k)
+        if (keys[k] == key) return k;
+      return keys.size();
+    };
+    std::size_t v = 0;
+    CHECK(table.match(t, 0, &v) == 2);  // Atlas Cables
+    CHECK(v == first_of("atlas cables"));
+    CHECK(table.match(t, 3, &v) == 1);  // Atlas
+    CHECK(v == first_of("atlas"));
+    CHECK(table.match(t, 5, &v) == 2);  // Valdor Group
+    CHECK(v == first_of("valdor group"));
+    CHECK(table.match(t, 8, &v) == 1);  // Marwa
+    CHECK(v == first_of("marwa"));
+  }
+}
