@@ -168,6 +168,8 @@ inline std::size_t arabic_letters_end(std::string_view s, std::size_t i) {
     if (others != 0) return i + (static_cast<std::size_t>(std::countr_zero(others)) & ~std::size_t(1));
     i += 16;
   }
+#else
+  (void)s;
 #endif
   return i;
 }
