@@ -383,18 +383,19 @@ struct PhraseTableOf {
 using PhraseTable = PhraseTableOf<std::string>;
 
 // Every phrase of the table in the tokens, left to right, the longest at a token and the next
-// after its end, appended to found. slots: TokenScan::slots of the tokens.
-void mentions_of(const TextPhrases& phrases, const std::vector<Token>& t, const std::vector<std::uint32_t>& slots,
-                 std::vector<PartyMention>& found) {
+// after its end, appended to found.
+void mentions_of(const TextPhrases& phrases, const std::vector<Token>& t, std::vector<PartyMention>& found) {
   if (phrases.empty()) return;
-  const std::size_t tokens = t.size();
-  const std::uint8_t* marks = phrases.starts().marks.data();
-  for (std::size_t i = 0; i < tokens; ++i) {
-    if (!(marks[slots[i] & 0xFFFF] | marks[slots[i] >> 16])) continue;  // most tokens
+  thread_local std::vector<std::uint32_t> starts;  // where a phrase may start (reused)
+  const std::size_t candidates = marked_tokens(phrases.starts(), t, starts);
+  for (std::size_t c = 0, from = 0; c < candidates; ++c) {
+    const std::size_t i = starts[c];
+    if (i < from) continue;  // inside the phrase before
+    from = i + 1;
     std::size_t v = 0;
     if (auto len = phrases.match(t, i, &v)) {
       found.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + len), v});
-      i += len - 1;
+      from = i + len;
     }
   }
 }
@@ -777,7 +778,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   later.seal();
   thread_local std::vector<PartyMention> later_found;  // reused: grown once, not per text
   later_found.clear();
-  mentions_of(later, t, scan.slots, later_found);
+  mentions_of(later, t, later_found);
   std::vector<PartyMention> all;  // one allocation, not one per doubling
   all.reserve(later_found.size() + 2 * b.f.mentions.size());
   all.insert(all.end(), later_found.begin(), later_found.end());

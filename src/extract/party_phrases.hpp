@@ -125,11 +125,9 @@ class TextPhrases {
 };
 
 // One pass over the tokens, instead of one per scan of find_parties: the tokens where a known or
-// built-in name may start, those where a capitalised run may start, and each token's mark slots
-// (for the scan of later mentions, which reads 4 bytes a token instead of a Token). Kept per
-// thread and reused: no allocation per text.
+// built-in name may start, and those where a capitalised run may start. Kept per thread and
+// reused: no allocation per text.
 struct TokenScan {
-  std::vector<std::uint32_t> slots;       // per token: WordMarks::slot of key (low 16 bits), of stem
   std::vector<std::uint32_t> name_at;     // [0, names): tokens whose key or stem is marked in a name table
   std::vector<std::uint32_t> capital_at;  // [0, capitals): capitalised (or all-caps) Latin words, no number
   std::size_t names = 0, capitals = 0;
@@ -137,8 +135,7 @@ struct TokenScan {
   // a, b: the marks of the name tables (b may be null).
   void run(const std::vector<Token>& t, const WordMarks& a, const WordMarks* b) {
     const std::size_t n = t.size();
-    if (slots.size() < n) {  // grown, never shrunk: the appends below write without a check
-      slots.resize(n);
+    if (name_at.size() < n) {  // grown, never shrunk: the appends below write without a check
       name_at.resize(n);
       capital_at.resize(n);
     }
@@ -155,7 +152,6 @@ struct TokenScan {
       const Token& w = t[i];
       const auto ks = static_cast<std::uint32_t>(WordMarks::slot(w.key_hash));
       const auto ss = static_cast<std::uint32_t>(WordMarks::slot(w.stem_hash));
-      slots[i] = ks | ss << 16;
       // The stem's mark as well as the key's: a stem as long as the key has the key's hash.
       const unsigned name = ma[ks] | ma[ss] | also_marked(ks) | also_marked(ss);
       const unsigned capital = unsigned(w.latin) & (unsigned(w.capitalised) | unsigned(w.all_caps)) & ~unsigned(w.digits);

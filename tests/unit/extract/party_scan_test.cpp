@@ -35,7 +35,6 @@ TEST_CASE("the token scan lists the tokens that the plain tests pick, on random 
     scan.run(t, a, two ? &b : nullptr);
     std::vector<std::uint32_t> want_names, want_capitals;
     for (std::size_t i = 0; i < t.size(); ++i) {
-      CHECK(scan.slots[i] == (WordMarks::slot(t[i].key_hash) | WordMarks::slot(t[i].stem_hash) << 16));
       if (a.may_start(t[i]) || (two && b.may_start(t[i]))) want_names.push_back(static_cast<std::uint32_t>(i));
       if (t[i].latin && (t[i].capitalised || t[i].all_caps) && !t[i].digits)
         want_capitals.push_back(static_cast<std::uint32_t>(i));
