@@ -99,6 +99,24 @@ PlainNormalized plain_normalize(std::string_view s) {
   out.origin.push_back(s.size());
   return out;
 }
+// Random texts of `pieces`, fewer than max_pieces of them, each repeated 1..max_repeat times
+// (a fixed seed: the same texts on every run).
+class RandomTexts {
+ public:
+  explicit RandomTexts(std::uint32_t seed) : state_(seed) {}
+  std::string next(const std::vector<std::string>& pieces, unsigned max_pieces, unsigned max_repeat) {
+    std::string s;
+    for (unsigned count = draw() % max_pieces; count > 0; --count) {
+      const std::string& p = pieces[draw() % pieces.size()];
+      for (unsigned rep = 1 + draw() % max_repeat; rep > 0; --rep) s += p;
+    }
+    return s;
+  }
+
+ private:
+  unsigned draw() { return (state_ = state_ * 1103515245u + 12345u) >> 16; }
+  std::uint32_t state_;
+};
 }  // namespace
 
 TEST_CASE("the offset map agrees with a per-byte map on every byte of mixed texts") {
@@ -108,16 +126,10 @@ TEST_CASE("the offset map agrees with a per-byte map on every byte of mixed text
       "\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89", "\xE2\x80\x8B", "\xE2\x80\x8F", "\xEF\xBB\xBF", "\xC2\xAD",
       "\xE2\x80\x93", "\xE2\x88\x92", "\xE2\x80\x99", "\xCA\xBC", "\xE6\x9D\xB1", "\xF0\x9F\x98\x80", "\xDA\xA9",
       "\xD9\x81", "\xD9\x8A", "\xD9\x8B", " ", "1,200", "\n"};
-  std::uint32_t state = 12345;
-  const auto next = [&state] { return state = state * 1103515245u + 12345u; };
+  RandomTexts texts(12345);
   int checked = 0, wrong = 0;
   for (int round = 0; round < 3000; ++round) {
-    std::string s;
-    const int count = static_cast<int>(next() >> 16) % 24;
-    for (int k = 0; k < count; ++k) {
-      const std::string& p = pieces[(next() >> 16) % pieces.size()];
-      for (unsigned rep = 1 + (next() >> 16) % 3; rep > 0; --rep) s += p;
-    }
+    const std::string s = texts.next(pieces, 24, 3);
     const auto n = normalize(s);
     const auto plain = plain_normalize(s);
     if (n.text != plain.text) ++wrong;
@@ -232,13 +244,10 @@ TEST_CASE("detect_language's 64-byte path counts as the plain loop does, on ever
       "the", "The", "THE", "été", "ÉTÉ", "más", "millions", "emplois", "millones", "empleos", "and", "de", "l'",
       "Le", "y", "a", "Ł", "À", "×", "ɏ", "ɐ", "Kénitra", "الرباط", "\xD8\x81", "\xD9\x80", "٢٠", "2030", " ",
       "  ", ", ", ".\n", "—", "東京", "\xF0\x9F\x98\x80", "-", "_", "zz", "abcdefgh", "abcdefghi"};
-  std::uint32_t state = 777;
-  const auto next = [&state] { return state = state * 1103515245u + 12345u; };
+  RandomTexts texts(777);
   int mismatches = 0, settled = 0;
   for (int round = 0; round < 4000; ++round) {
-    std::string s;
-    const int count = static_cast<int>(next() >> 16) % 90;
-    for (int k = 0; k < count; ++k) s += pieces[(next() >> 16) % pieces.size()];
+    const std::string s = texts.next(pieces, 90, 1);
     const auto plain = count_language(s, /*bytewise=*/true, /*settle=*/false);
     const auto fast = count_language(s, /*bytewise=*/false, /*settle=*/false);
     if (!(plain == fast)) ++mismatches;
