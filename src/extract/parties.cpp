@@ -447,7 +447,8 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
     return e - a >= 2 ? static_cast<std::uint32_t>(a) : Builder::kOneWord;
   };
   thread_local std::vector<std::uint32_t> cues_at;  // bit c: a cue of family c starts at the token
-  cues_at.assign(t.size(), 0);                       // (kept per thread: no allocation per text)
+  fit_scratch(cues_at, t.size());                    // (kept per thread: no allocation per text)
+  cues_at.assign(t.size(), 0);
   auto has = [&](std::size_t i, Cue c) { return i < cues_at.size() && (cues_at[i] >> static_cast<unsigned>(c) & 1); };
   for (const auto& h : cues) cues_at[h.first] |= std::uint32_t(1) << static_cast<unsigned>(h.cue);
 
@@ -778,6 +779,7 @@ PartyFinding find_parties(std::string_view nt, const std::vector<Token>& t, cons
   later.seal();
   thread_local std::vector<PartyMention> later_found;  // reused: grown once, not per text
   later_found.clear();
+  fit_scratch(later_found, t.size());
   mentions_of(later, t, later_found);
   std::vector<PartyMention> all;  // one allocation, not one per doubling
   all.reserve(later_found.size() + 2 * b.f.mentions.size());

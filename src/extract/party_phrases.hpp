@@ -38,6 +38,14 @@ class WordSet {
   WordMarks bits_;
 };
 
+// Sizes a per-thread scratch vector for a text of n tokens: the memory a huge text needed is
+// given back on the next ordinary one instead of being kept for the life of the thread.
+template <class V>
+void fit_scratch(V& v, std::size_t n) {
+  constexpr std::size_t kKeep = std::size_t(1) << 16;
+  if (v.capacity() > kKeep && n <= kKeep) V().swap(v);
+}
+
 // Phrases (folded words joined by single spaces) matched at a token through its key or stem: the
 // longest; among equals, the first added, through the key before the stem. Built per text with
 // one allocation: the keys stay where they are (they must outlive the table) and the phrases are
@@ -67,6 +75,7 @@ class TextPhrases {
   void clear() {
     for (const auto& ph : phrases_) starts_.marks[WordMarks::slot(ph.first_hash)] = 0;
     phrases_.clear();
+    fit_scratch(phrases_, 0);
   }
   bool empty() const { return phrases_.empty(); }
   // The marks of the phrases' first words (keys or stems).
@@ -135,7 +144,9 @@ struct TokenScan {
   // a, b: the marks of the name tables (b may be null).
   void run(const std::vector<Token>& t, const WordMarks& a, const WordMarks* b) {
     const std::size_t n = t.size();
-    if (name_at.size() < n) {  // grown, never shrunk: the appends below write without a check
+    fit_scratch(name_at, n);
+    fit_scratch(capital_at, n);
+    if (name_at.size() < n) {  // grown as needed: the appends below write without a check
       name_at.resize(n);
       capital_at.resize(n);
     }
@@ -167,9 +178,10 @@ struct TokenScan {
 
 // The tokens whose key or stem is marked in m, in order: the tokens next_start stops at, found
 // in one pass without a branch per token (whether a word is marked is a coin toss to the branch
-// predictor). Written to at[0, count); at is grown to t.size() and never shrunk. Returns count.
+// predictor). Written to at[0, count); at is grown to t.size(). Returns count.
 inline std::size_t marked_tokens(const WordMarks& m, const std::vector<Token>& t, std::vector<std::uint32_t>& at) {
   const std::size_t n = t.size();
+  fit_scratch(at, n);
   if (at.size() < n) at.resize(n);
   const std::uint8_t* marks = m.marks.data();
   std::size_t count = 0;

@@ -192,12 +192,14 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
   const TitleIndex& ix = title_index();
   // Per-token tables kept per thread: no allocation per text.
   thread_local std::vector<int> party_at;  // the party named at each token
+  fit_scratch(party_at, toks.size());
   party_at.assign(toks.size(), -1);
   for (const auto& m : mentions)
     for (std::size_t k = m.first; k < m.last && k < toks.size(); ++k) party_at[k] = static_cast<int>(m.party);
   // The first mention starting at each token (looked up once per title: a table, not a walk
   // over every mention of a long text).
   thread_local std::vector<std::int32_t> first_mention_at;
+  fit_scratch(first_mention_at, toks.size());
   first_mention_at.assign(toks.size(), -1);
   for (std::size_t i = 0; i < mentions.size(); ++i)
     if (mentions[i].first < toks.size() && first_mention_at[mentions[i].first] < 0)
