@@ -28,7 +28,8 @@ constexpr TitleWords kTitles[] = {
     {"chairman", "chairman"}, {"chairwoman", "chairwoman"}, {"chairman and ceo", "chairman and CEO"},
     {"president", "president", true}, {"managing director", "managing director"},
     {"director general", "director general"}, {"general manager", "general manager"},
-    {"executive director", "executive director"}, {"founder", "founder"}, {"spokesperson", "spokesperson"},
+    {"executive director", "executive director"}, {"executive directors", "executive director"},
+    {"founder", "founder"}, {"spokesperson", "spokesperson"},
     {"spokesman", "spokesperson"}, {"spokeswoman", "spokesperson"},
     {"ministre", "minister"}, {"ministre delegue", "minister delegate"}, {"ministre deleguee", "minister delegate"},
     {"chef du gouvernement", "head of government", true}, {"premier ministre", "prime minister", true},
@@ -329,8 +330,19 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
         after = k;
       }
     }
-    if (!party && i > 0 && party_at[i - 1] >= 0 && plain_gap(gap(nt, toks[i - 1], toks[i])))
+    // Where the party's name stands just before the title ("Pamm Lent, ESD spokesperson"): a name
+    // before that, a comma between, is the person's.
+    std::optional<std::size_t> named_before;
+    if (!party && i > 0 && party_at[i - 1] >= 0 && plain_gap(gap(nt, toks[i - 1], toks[i]))) {
       party = static_cast<std::size_t>(party_at[i - 1]);  // "Valdor CEO", "AMDIE director general"
+      std::size_t b = i - 1;
+      while (b > 0 && party_at[b - 1] == party_at[i - 1]) --b;
+      named_before = b;
+    }
+    // "Arvind's executive directors Kulin Lalbhai and...", "Valdor's CEO Marc Dubreuil".
+    if (!party && i > 1 && toks[i - 1].key == "s" && party_at[i - 2] >= 0 && gap(nt, toks[i - 2], toks[i - 1]) == "'" &&
+        plain_gap(gap(nt, toks[i - 1], toks[i])))
+      party = static_cast<std::size_t>(party_at[i - 2]);
     if (!party && title->government) party = only_government;  // "Governor Ann Reyes"
     if (!party && main_company) {  // "Chief Executive Lena Holm told reporters": the article's main company
       static const std::vector<std::string_view> corporate = {"CEO", "chief executive", "chairman", "chairwoman",
@@ -388,18 +400,22 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
     };
     // "Ali Seddiki, director general of AMDIE", "، وعلي صديقي، المدير العام للوكالة...": a name
     // before the title, a comma between.
-    if (i > 0 && toks[i - 1].sentence == toks[i].sentence) {
-      std::size_t end = i;
+    // Before the party's name instead ("Pamm Lent, ESD spokesperson"), only when no name follows
+    // the title ("..., Valdor CEO Marc Dubreuil": his).
+    std::string name_before;
+    if (const std::size_t at = named_before.value_or(i); at > 0 && toks[at - 1].sentence == toks[i].sentence) {
+      std::size_t end = at;
       static const std::vector<std::string_view> articles = {"the", "le", "la", "l", "its", "son", "sa"};
       if (one_of(toks[end - 1].key, articles)) --end;
       if (end > 0 && comma_gap(gap(nt, toks[end - 1], toks[end]))) {
         if (toks[end - 1].latin) {
-          if (auto b = latin_name_before(end); b < end) name = text_of(b, end);
+          if (auto b = latin_name_before(end); b < end) name_before = text_of(b, end);
         } else if (auto b = arabic_name_before(end); b < end) {
-          name = text_of(b, end, true);
+          name_before = text_of(b, end, true);
         }
       }
     }
+    if (!named_before) name = std::move(name_before);
     std::size_t k = after;
     // "وزير الصناعة والتجارة رياض مزور", "...المكلفة بالانتقال الرقمي وإصلاح الإدارة أمل ...": an
     // Arabic portfolio is definite nouns (and constructs before one); the name is not.
@@ -424,6 +440,7 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
       if (c < toks.size() && c > k && toks[c].clause != toks[k].clause && comma_gap(gap(nt, toks[c - 1], toks[c])))
         name_from(c);
     }
+    if (name.empty()) name = std::move(name_before);
     if (name.empty()) continue;
     bool known = false;
     for (const auto& r : out) known |= r.party == *party;

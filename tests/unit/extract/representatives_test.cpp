@@ -99,6 +99,37 @@ TEST_CASE("company, title, name: the person is the company's representative, not
   CHECK(v->title == "CEO");
 }
 
+TEST_CASE("company's title, name: the possessive names the body") {
+  const auto en = run(
+      "Valdor Group will open a plant in Kenitra with 800 jobs. Halden Textiles will hire 300 workers there. "
+      "Halden Textiles\u2019 rival aside, Valdor Group\u2019s executive directors Marc Dubreuil and Anne Roy signed "
+      "the agreement on Monday.",
+      "en");
+  const auto* v = party_named(en, "Valdor Group");
+  REQUIRE(v);
+  CHECK(v->representative == "Marc Dubreuil");
+  CHECK(v->title == "executive director");
+  const auto* h = party_named(en, "Halden Textiles");
+  REQUIRE(h);
+  CHECK(h->representative.empty());
+}
+
+TEST_CASE("name, comma, body and title: the name before the body, unless a name follows the title") {
+  const auto before = run(
+      "Valdor Group will create 500 jobs in Tangier by 2027, said Lena Holm, Valdor Group spokesperson.", "en");
+  const auto* v = party_named(before, "Valdor Group");
+  REQUIRE(v);
+  CHECK(v->representative == "Lena Holm");
+  CHECK(v->title == "spokesperson");
+  const auto after = run(
+      "The agreement was signed by Minister Ryad Mezzour, Valdor Group CEO Marc Dubreuil and others. Valdor Group "
+      "will create 500 jobs in Tangier.",
+      "en");
+  const auto* w = party_named(after, "Valdor Group");
+  REQUIRE(w);
+  CHECK(w->representative == "Marc Dubreuil");
+}
+
 TEST_CASE("a company title with no body names the article's one company's representative") {
   const auto en = run(
       "Swedish battery maker Nordvolt AB will build a $900 million plant in Guanajuato. The plant will employ up to "
