@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
 
 #include "pledgedb/extract/extractor.hpp"
 #include "support/announcement.hpp"
@@ -19,6 +20,15 @@ Announcement run(std::string text, std::string lang) {
   d.published = Date(2025, 3, 10);
   return extract::extract(d);
 }
+// The party is there, with that representative and title.
+void check_representative(const Announcement& a, std::string_view party, std::string_view name,
+                          std::string_view title) {
+  INFO("party: " << party);
+  const auto* p = party_named(a, party);
+  REQUIRE(p);
+  CHECK(p->representative == name);
+  CHECK(p->title == title);
+}
 }  // namespace
 
 TEST_CASE("title, body, then name: French and English") {
@@ -26,14 +36,8 @@ TEST_CASE("title, body, then name: French and English") {
       "La convention a été signée par le ministre de l'Industrie, Ryad Mezzour, et le PDG du groupe Valdor, Marc "
       "Dubreuil. Valdor créera 500 emplois.",
       "fr");
-  const auto* m = party_named(fr, "Ministry of Industry and Trade");
-  REQUIRE(m);
-  CHECK(m->representative == "Ryad Mezzour");
-  CHECK(m->title == "minister");
-  const auto* v = party_named(fr, "Valdor");
-  REQUIRE(v);
-  CHECK(v->representative == "Marc Dubreuil");
-  CHECK(v->title == "CEO");
+  check_representative(fr, "Ministry of Industry and Trade", "Ryad Mezzour", "minister");
+  check_representative(fr, "Valdor", "Marc Dubreuil", "CEO");
 }
 
 TEST_CASE("name, comma, title of body, and a weekday is no part of a name") {
@@ -41,13 +45,8 @@ TEST_CASE("name, comma, title of body, and a weekday is no part of a name") {
       "The agreement was signed on Thursday by Sara Alami, director general of AMDIE, and Kenji Mori, chief "
       "executive of Miraco Group. Miraco Group will create 800 jobs in Tangier.",
       "en");
-  const auto* a = party_named(en, "AMDIE");
-  REQUIRE(a);
-  CHECK(a->representative == "Sara Alami");
-  CHECK(a->title == "director general");
-  const auto* c = party_named(en, "Miraco Group");
-  REQUIRE(c);
-  CHECK(c->representative == "Kenji Mori");
+  check_representative(en, "AMDIE", "Sara Alami", "director general");
+  check_representative(en, "Miraco Group", "Kenji Mori", "chief executive");
 }
 
 TEST_CASE("in a list of names and titles each name goes with the title after it") {
@@ -93,10 +92,7 @@ TEST_CASE("no body or no name: no representative is guessed") {
 TEST_CASE("company, title, name: the person is the company's representative, not a company") {
   const auto en = run("Valdor Group CEO Marc Dubreuil said the company will create 500 jobs in Tangier.", "en");
   CHECK_FALSE(party_named(en, "Marc Dubreuil"));
-  const auto* v = party_named(en, "Valdor Group");
-  REQUIRE(v);
-  CHECK(v->representative == "Marc Dubreuil");
-  CHECK(v->title == "CEO");
+  check_representative(en, "Valdor Group", "Marc Dubreuil", "CEO");
 }
 
 TEST_CASE("company's title, name: the possessive names the body") {
@@ -105,29 +101,19 @@ TEST_CASE("company's title, name: the possessive names the body") {
       "Halden Textiles\u2019 rival aside, Valdor Group\u2019s executive directors Marc Dubreuil and Anne Roy signed "
       "the agreement on Monday.",
       "en");
-  const auto* v = party_named(en, "Valdor Group");
-  REQUIRE(v);
-  CHECK(v->representative == "Marc Dubreuil");
-  CHECK(v->title == "executive director");
-  const auto* h = party_named(en, "Halden Textiles");
-  REQUIRE(h);
-  CHECK(h->representative.empty());
+  check_representative(en, "Valdor Group", "Marc Dubreuil", "executive director");
+  check_representative(en, "Halden Textiles", "", "");  // no title of its own
 }
 
 TEST_CASE("name, comma, body and title: the name before the body, unless a name follows the title") {
   const auto before = run(
       "Valdor Group will create 500 jobs in Tangier by 2027, said Lena Holm, Valdor Group spokesperson.", "en");
-  const auto* v = party_named(before, "Valdor Group");
-  REQUIRE(v);
-  CHECK(v->representative == "Lena Holm");
-  CHECK(v->title == "spokesperson");
+  check_representative(before, "Valdor Group", "Lena Holm", "spokesperson");
   const auto after = run(
       "The agreement was signed by Minister Ryad Mezzour, Valdor Group CEO Marc Dubreuil and others. Valdor Group "
       "will create 500 jobs in Tangier.",
       "en");
-  const auto* w = party_named(after, "Valdor Group");
-  REQUIRE(w);
-  CHECK(w->representative == "Marc Dubreuil");
+  check_representative(after, "Valdor Group", "Marc Dubreuil", "CEO");
 }
 
 TEST_CASE("a company title with no body names the article's one company's representative") {
@@ -135,10 +121,7 @@ TEST_CASE("a company title with no body names the article's one company's repres
       "Swedish battery maker Nordvolt AB will build a $900 million plant in Guanajuato. The plant will employ up to "
       "1,200 workers, Chief Executive Lena Holm told reporters.",
       "en");
-  const auto* n = party_named(en, "Nordvolt AB");
-  REQUIRE(n);
-  CHECK(n->representative == "Lena Holm");
-  CHECK(n->title == "chief executive");
+  check_representative(en, "Nordvolt AB", "Lena Holm", "chief executive");
 }
 
 TEST_CASE("a state named before a head's title is that state's government, added when not named otherwise") {
@@ -163,7 +146,5 @@ TEST_CASE("a company title with no body, in an article about one main company am
       "Harbor Wind Inc will invest $500 million in a blade plant in Oran. Harbor Wind Inc picked the site over one "
       "offered by Delta Blades Ltd. CEO Lena Holm said the plant will open in 2027.",
       "en");
-  const auto* h = party_named(en, "Harbor Wind Inc");
-  REQUIRE(h);
-  CHECK(h->representative == "Lena Holm");
+  check_representative(en, "Harbor Wind Inc", "Lena Holm", "CEO");
 }
