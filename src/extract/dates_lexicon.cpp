@@ -2,11 +2,9 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "pledgedb/extract/dates.hpp"
+#include "text/byte_masks.hpp"
 
 namespace pledgedb::extract::date_detail {
 
@@ -229,13 +227,8 @@ struct AsciiMasks {
 };
 inline AsciiMasks ascii_masks(const unsigned char* p) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  // b - lo <= hi - lo, unsigned: min(x, k) == x.
-  const __m128i letter = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-  const __m128i digit = _mm_sub_epi8(v, _mm_set1_epi8('0'));
-  const __m128i is_letter = _mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(25)), letter);
-  const __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit);
-  return {static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(is_letter, is_digit))),
-          static_cast<unsigned>(_mm_movemask_epi8(v))};
+  namespace tb = text::bytes;
+  return {tb::high_bits(_mm_or_si128(tb::ascii_letters(v), tb::in_range(v, '0', '9'))), tb::high_bits(v)};
 }
 
 // The Arabic letters and digits (U+0620..U+067F but U+066A..U+066D, as word_char_at and

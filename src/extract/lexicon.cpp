@@ -14,6 +14,7 @@
 #include "pledgedb/text/normalize.hpp"
 
 #include "extract/flat_table.hpp"
+#include "text/byte_masks.hpp"
 
 namespace pledgedb::extract::detail {
 
@@ -275,18 +276,6 @@ struct WordShape {
   int upper = 0, lower = 0;
 };
 
-constexpr std::uint64_t kEachByte = 0x0101010101010101ull, kHighBits = kEachByte * 0x80;
-
-// The bytes of x (8 bytes of text) that are 'a'..'z', as their high bits. On the low 7 bits the
-// additions never carry into the next byte; bytes of 0x80 and up are then ruled out by their own
-// high bit.
-inline std::uint64_t lower_ascii_bytes(std::uint64_t x) {
-  const std::uint64_t low7 = x & ~kHighBits;
-  const std::uint64_t at_least_a = low7 + kEachByte * (0x80 - 'a');
-  const std::uint64_t beyond_z = low7 + kEachByte * (0x80 - 'z' - 1);
-  return at_least_a & ~beyond_z & ~x & kHighBits;
-}
-
 // How many of the 8 bytes loaded into x come, in text order, before the first byte whose high
 // bit is set in mask (mask != 0).
 inline std::size_t bytes_before(std::uint64_t mask) {
@@ -322,7 +311,7 @@ inline bool is_lower_byte(unsigned char b) { return b >= 'a' && b <= 'z'; }
         std::uint64_t x;
         std::memcpy(&x, p + i, 8);
         std::memcpy(out, &x, 8);
-        const std::uint64_t stop = ~lower_ascii_bytes(x) & kHighBits;
+        const std::uint64_t stop = ~text::bytes::lower_ascii(x) & text::bytes::kHighBits;
         if (stop != 0) {
           const std::size_t k = bytes_before(stop);
           i += k;

@@ -14,10 +14,7 @@
 
 #include "extract/flat_table.hpp"
 #include "extract/lexicon_numbers.hpp"
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "text/byte_masks.hpp"
 
 namespace pledgedb::extract {
 namespace detail {
@@ -107,8 +104,6 @@ inline std::size_t letter_len(std::string_view s, std::size_t i) {
   return k == B_ASCII_LETTER ? 1 : 0;
 }
 
-constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-
 // The 8 bytes at p as a number whose lowest byte is p[0].
 inline std::uint64_t load8(const char* p) {
   std::uint64_t x;
@@ -117,29 +112,19 @@ inline std::uint64_t load8(const char* p) {
   return x;
 }
 
-// 0x80 in each byte of x that is an ASCII letter, 0 in the others. Bytes are taken below 0x80
-// and lowered first so that no sum carries into the next byte.
-constexpr std::uint64_t ascii_letter_bytes(std::uint64_t x) {
-  const std::uint64_t y = (x & 0x7F * kOnes) | 0x20 * kOnes;
-  return (y + 0x1F * kOnes) & ~(y + 0x05 * kOnes) & ~x & 0x80 * kOnes;  // 'a' <= y <= 'z'
-}
-
 // Where the run of ASCII letters at i ends, 16 or 8 bytes at a time: a word's length is no
 // branch per byte, and its end one mispredicted branch at most. Stops within the last 8 bytes of s.
 inline std::size_t ascii_letters_end(std::string_view s, std::size_t i) {
 #if defined(__SSE2__)
   while (i + 16 <= s.size()) {
-    // Lowered, a letter is 'a'..'z': (b | 0x20) - 'a' <= 25 unsigned; no other byte gets there.
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const __m128i t = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-    const __m128i letters = _mm_cmpeq_epi8(_mm_min_epu8(t, _mm_set1_epi8(25)), t);
-    const unsigned others = ~static_cast<unsigned>(_mm_movemask_epi8(letters)) & 0xFFFF;
+    const unsigned others = ~text::bytes::high_bits(text::bytes::ascii_letters(v)) & 0xFFFF;
     if (others != 0) return i + static_cast<std::size_t>(std::countr_zero(others));
     i += 16;
   }
 #endif
   while (i + 8 <= s.size()) {
-    const std::uint64_t others = ascii_letter_bytes(load8(s.data() + i)) ^ 0x80 * kOnes;
+    const std::uint64_t others = text::bytes::ascii_letters(load8(s.data() + i)) ^ text::bytes::kHighBits;
     if (others != 0) return i + (static_cast<std::size_t>(std::countr_zero(others)) >> 3);
     i += 8;
   }

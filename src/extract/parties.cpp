@@ -339,13 +339,7 @@ struct PhraseTableOf {
   void add(std::string_view phrase, V value) { add_key(key_of(phrase), std::move(value)); }
   // The same with the phrase's key_of already known.
   void add_key(std::string_view key, V value) {
-    std::vector<std::string> words;
-    for (std::size_t b = 0; b < key.size();) {
-      std::size_t e = key.find(' ', b);
-      if (e == std::string::npos) e = key.size();
-      words.emplace_back(key.substr(b, e - b));
-      b = e + 1;
-    }
+    std::vector<std::string> words = split_words(key);
     if (words.empty()) return;
     starts.set(sv_hash(words.front()));
     by_first[words.front()].emplace_back(std::move(words), std::move(value));

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -20,6 +21,18 @@ namespace pledgedb::extract::detail {
 // a == b, compared in place: GCC calls string_view::compare out of line for each literal.
 inline bool same(std::string_view a, std::string_view b) {
   return a.size() == b.size() && (b.empty() || std::memcmp(a.data(), b.data(), b.size()) == 0);
+}
+
+// The words of a key (folded words joined by single spaces).
+inline std::vector<std::string> split_words(std::string_view key) {
+  std::vector<std::string> words;
+  for (std::size_t b = 0; b < key.size();) {
+    std::size_t e = key.find(' ', b);
+    if (e == std::string_view::npos) e = key.size();
+    words.emplace_back(key.substr(b, e - b));
+    b = e + 1;
+  }
+  return words;
 }
 
 // A set of folded words behind their marks: a word not in it (most) costs no table probe.

@@ -7,9 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "text/byte_masks.hpp"
 
 #include <algorithm>
 #include <array>
@@ -76,14 +74,6 @@ inline char normalize_cp(char32_t cp) {
 
 namespace {
 
-#if defined(__SSE2__)
-// Bytes b with lo <= b <= hi (unsigned), as a vector mask.
-inline __m128i bytes_in(__m128i v, unsigned char lo, unsigned char hi) {
-  const __m128i shifted = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo + 128)));
-  return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(hi - lo + 1 - 128)));
-}
-#endif
-
 // The first character from i on that normalize may have to change (the lead byte of a
 // character other than ASCII and the Arabic letters U+0600..U+063F, U+0641..U+064A), read 16
 // bytes at a time; or a character boundary near the end, where the byte loop takes over.
@@ -95,7 +85,7 @@ inline std::size_t skip_kept(const unsigned char* s, std::size_t n, std::size_t 
     const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 1));
     const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
     const __m128i d8 = _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD8)));
-    const __m128i d9 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD9))), bytes_in(next, 0x81, 0x8A));
+    const __m128i d9 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD9))), bytes::in_range(next, 0x81, 0x8A));
     const auto lead = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(d8, d9)));
     if (const unsigned change = high & ~(lead | lead << 1 | carry) & 0xFFFF) return i + static_cast<unsigned>(std::countr_zero(change));
     carry = lead >> 15;
@@ -513,13 +503,13 @@ inline BlockMasks block_masks(const unsigned char* p, __m128i& latin_count, __m1
   for (int k = 0; k < 4; ++k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k + 1));
-    const __m128i letter = bytes_in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
-    const __m128i latin = _mm_or_si128(bytes_in(v, 0xC3, 0xC8),  // U+00C0..U+023F
+    const __m128i letter = bytes::ascii_letters(v);
+    const __m128i latin = _mm_or_si128(bytes::in_range(v, 0xC3, 0xC8),  // U+00C0..U+023F
                                        _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xC9))),
-                                                     bytes_in(next, 0x80, 0x8F)));  // ..U+024F
-    const __m128i arabic = _mm_or_si128(bytes_in(v, 0xD9, 0xDB),  // U+0640..U+06FF
+                                                     bytes::in_range(next, 0x80, 0x8F)));  // ..U+024F
+    const __m128i arabic = _mm_or_si128(bytes::in_range(v, 0xD9, 0xDB),  // U+0640..U+06FF
                                         _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD8))),
-                                                      bytes_in(next, 0xA0, 0xBF)));  // U+0620..U+063F
+                                                      bytes::in_range(next, 0xA0, 0xBF)));  // U+0620..U+063F
     latin_count = _mm_add_epi64(latin_count, _mm_sad_epu8(_mm_and_si128(_mm_or_si128(letter, latin), one), zero));
     arabic_count = _mm_add_epi64(arabic_count, _mm_sad_epu8(_mm_and_si128(arabic, one), zero));
     const auto bits = [](__m128i x) { return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(x))); };

@@ -23,22 +23,12 @@ using Phrases = std::vector<std::pair<std::string, std::size_t>>;
 // The phrases in the order added, tried through the token's key, then through its stem when it
 // differs: the longest wins, the first added among equals.
 std::size_t plain_match(const Phrases& phrases, const std::vector<Token>& t, std::size_t i, std::size_t* value) {
-  auto split = [](const std::string& k) {
-    std::vector<std::string> words;
-    for (std::size_t b = 0; b < k.size();) {
-      std::size_t e = k.find(' ', b);
-      if (e == std::string::npos) e = k.size();
-      words.push_back(k.substr(b, e - b));
-      b = e + 1;
-    }
-    return words;
-  };
   std::size_t best = 0;
   for (const bool stem : {false, true}) {
     if (stem && t[i].stem.size() == t[i].key.size()) break;
     const std::string_view first = stem ? t[i].stem : t[i].key;
     for (const auto& [key, v] : phrases) {
-      const auto words = split(key);
+      const auto words = split_words(key);
       if (words.empty() || words[0] != first || words.size() <= best || i + words.size() > t.size()) continue;
       bool ok = true;
       for (std::size_t j = 1; j < words.size() && ok; ++j) ok = t[i + j].key == words[j] || t[i + j].stem == words[j];
