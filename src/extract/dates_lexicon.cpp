@@ -120,14 +120,6 @@ std::uint32_t hash_word_at(std::string_view s, std::size_t& i) {
   return h.value();
 }
 
-// The bytes of a little-endian load.
-std::uint64_t load_le64(const unsigned char* p) {
-  std::uint64_t x;
-  std::memcpy(&x, p, sizeof x);
-  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
-  return x;
-}
-
 // ASCII letters and digits among all bytes: one test per byte in the word loops.
 constexpr std::array<bool, 256> kAsciiWordByte = [] {
   std::array<bool, 256> t{};
@@ -242,7 +234,7 @@ inline std::uint32_t arabic_word_hash(const unsigned char* p, unsigned& letters)
                                    _mm_and_si128(_mm_srli_epi16(v, 8), lanes(0x3F)));
   const __m128i not_word = _mm_and_si128(_mm_cmpgt_epi16(low, lanes(0x69)), _mm_cmplt_epi16(low, lanes(0x6E)));
   const __m128i letter = _mm_andnot_si128(not_word, _mm_and_si128(two_byte, _mm_cmpgt_epi16(low, lanes(0x1F))));
-  letters = static_cast<unsigned>(std::countr_zero(~static_cast<unsigned>(_mm_movemask_epi8(letter)))) / 2;
+  letters = static_cast<unsigned>(std::countr_zero(~text::bytes::high_bits(letter))) / 2;
   // fold(): the alef, yeh, waw and teh marbuta variants.
   __m128i folded = low;
   static constexpr std::pair<int, int> kVariants[] = {{0x22, 0x27}, {0x23, 0x27}, {0x25, 0x27}, {0x71, 0x27},
@@ -261,6 +253,7 @@ inline std::uint32_t ascii_word_hash(const unsigned char* p, unsigned len) {
   static constexpr std::uint64_t kFold = 0x2020202020202020ull;  // to lower case; digits have it
   const std::uint64_t lo_mask = len >= 8 ? ~std::uint64_t(0) : ~std::uint64_t(0) >> (64 - 8 * len);
   const std::uint64_t hi_mask = len <= 8 ? 0 : ~std::uint64_t(0) >> (64 - 8 * (len - 8));
+  using text::bytes::load_le64;
   return packed_hash((load_le64(p) | kFold) & lo_mask, (load_le64(p + 8) | kFold) & hi_mask, len);
 }
 

@@ -104,27 +104,20 @@ inline std::size_t letter_len(std::string_view s, std::size_t i) {
   return k == B_ASCII_LETTER ? 1 : 0;
 }
 
-// The 8 bytes at p as a number whose lowest byte is p[0].
-inline std::uint64_t load8(const char* p) {
-  std::uint64_t x;
-  std::memcpy(&x, p, 8);
-  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
-  return x;
-}
-
 // Where the run of ASCII letters at i ends, 16 or 8 bytes at a time: a word's length is no
 // branch per byte, and its end one mispredicted branch at most. Stops within the last 8 bytes of s.
 inline std::size_t ascii_letters_end(std::string_view s, std::size_t i) {
+  namespace tb = text::bytes;
 #if defined(__SSE2__)
   while (i + 16 <= s.size()) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const unsigned others = ~text::bytes::high_bits(text::bytes::ascii_letters(v)) & 0xFFFF;
+    const unsigned others = ~tb::high_bits(tb::ascii_letters(v)) & 0xFFFF;
     if (others != 0) return i + static_cast<std::size_t>(std::countr_zero(others));
     i += 16;
   }
 #endif
   while (i + 8 <= s.size()) {
-    const std::uint64_t others = text::bytes::ascii_letters(load8(s.data() + i)) ^ text::bytes::kHighBits;
+    const std::uint64_t others = tb::ascii_letters(tb::load_le64(s.data() + i)) ^ tb::kHighBits;
     if (others != 0) return i + (static_cast<std::size_t>(std::countr_zero(others)) >> 3);
     i += 8;
   }
@@ -149,7 +142,7 @@ inline std::size_t arabic_letters_end(std::string_view s, std::size_t i) {
     const __m128i after_d8 = _mm_and_si128(_mm_cmpeq_epi16(lead, _mm_set1_epi16(0xD8)), in(c, 0xA0, 0xBF));
     const __m128i after_d9 = _mm_and_si128(_mm_cmpeq_epi16(lead, _mm_set1_epi16(0xD9)),
                                            _mm_or_si128(in(c, 0x80, 0x8A), in(c, 0xAE, 0xBF)));
-    const unsigned others = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(after_d8, after_d9))) & 0xFFFF;
+    const unsigned others = ~text::bytes::high_bits(_mm_or_si128(after_d8, after_d9)) & 0xFFFF;
     if (others != 0) return i + (static_cast<std::size_t>(std::countr_zero(others)) & ~std::size_t(1));
     i += 16;
   }

@@ -399,9 +399,9 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
       name = text_of(from, e, listed);
     };
     // "Ali Seddiki, director general of AMDIE", "، وعلي صديقي، المدير العام للوكالة...": a name
-    // before the title, a comma between.
-    // Before the party's name instead ("Pamm Lent, ESD spokesperson"), only when no name follows
-    // the title ("..., Valdor CEO Marc Dubreuil": his).
+    // before the title, a comma between. Before the party's name instead ("Pamm Lent, ESD
+    // spokesperson"), it is taken only when no name follows the title ("..., Valdor CEO Marc
+    // Dubreuil": his).
     std::string name_before;
     if (const std::size_t at = named_before.value_or(i); at > 0 && toks[at - 1].sentence == toks[i].sentence) {
       std::size_t end = at;
@@ -415,7 +415,7 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
         }
       }
     }
-    if (!named_before) name = std::move(name_before);
+    if (!named_before) name.swap(name_before);  // it comes first
     std::size_t k = after;
     // "وزير الصناعة والتجارة رياض مزور", "...المكلفة بالانتقال الرقمي وإصلاح الإدارة أمل ...": an
     // Arabic portfolio is definite nouns (and constructs before one); the name is not.
@@ -440,7 +440,7 @@ std::vector<Representative> find_representatives(std::string_view nt, const std:
       if (c < toks.size() && c > k && toks[c].clause != toks[k].clause && comma_gap(gap(nt, toks[c - 1], toks[c])))
         name_from(c);
     }
-    if (name.empty()) name = std::move(name_before);
+    if (name.empty()) name.swap(name_before);  // (empty unless before the party's name)
     if (name.empty()) continue;
     bool known = false;
     for (const auto& r : out) known |= r.party == *party;

@@ -1,13 +1,23 @@
 #pragma once
 // Many bytes of text classified at once, for the scanners' fast paths (the byte loops they
 // replace stay for other processors and as the tests' reference).
+#include <bit>
 #include <cstdint>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 namespace pledgedb::text::bytes {
+
+// The 8 bytes at p as a number whose lowest byte is p[0], on any processor.
+inline std::uint64_t load_le64(const void* p) {
+  std::uint64_t x;
+  std::memcpy(&x, p, sizeof x);
+  if constexpr (std::endian::native == std::endian::big) x = __builtin_bswap64(x);
+  return x;
+}
 
 constexpr std::uint64_t kEachByte = 0x0101010101010101ull, kHighBits = kEachByte * 0x80;
 

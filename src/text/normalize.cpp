@@ -83,10 +83,11 @@ inline std::size_t skip_kept(const unsigned char* s, std::size_t n, std::size_t 
   for (; i + 17 <= n; i += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
     const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i + 1));
-    const auto high = static_cast<unsigned>(_mm_movemask_epi8(v));
+    const unsigned high = bytes::high_bits(v);
     const __m128i d8 = _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD8)));
-    const __m128i d9 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD9))), bytes::in_range(next, 0x81, 0x8A));
-    const auto lead = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(d8, d9)));
+    const __m128i d9 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD9))),
+                                     bytes::in_range(next, 0x81, 0x8A));
+    const unsigned lead = bytes::high_bits(_mm_or_si128(d8, d9));
     if (const unsigned change = high & ~(lead | lead << 1 | carry) & 0xFFFF) return i + static_cast<unsigned>(std::countr_zero(change));
     carry = lead >> 15;
   }
@@ -512,7 +513,7 @@ inline BlockMasks block_masks(const unsigned char* p, __m128i& latin_count, __m1
                                                       bytes::in_range(next, 0xA0, 0xBF)));  // U+0620..U+063F
     latin_count = _mm_add_epi64(latin_count, _mm_sad_epu8(_mm_and_si128(_mm_or_si128(letter, latin), one), zero));
     arabic_count = _mm_add_epi64(arabic_count, _mm_sad_epu8(_mm_and_si128(arabic, one), zero));
-    const auto bits = [](__m128i x) { return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(x))); };
+    const auto bits = [](__m128i x) { return std::uint64_t{bytes::high_bits(x)}; };
     m.ascii_letter |= bits(letter) << (16 * k);
     m.latin_lead |= bits(latin) << (16 * k);
   }
